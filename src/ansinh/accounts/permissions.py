@@ -1,0 +1,30 @@
+"""What each role may do. One table, read by views, API and services alike."""
+
+from .models import Role
+
+REGISTRY_VIEW = "registry.view"
+REGISTRY_CHANGE = "registry.change"
+REGISTRY_MERGE = "registry.merge"
+AUDIT_VIEW = "audit.view"
+USERS_MANAGE = "users.manage"
+
+_ALL_READERS = {REGISTRY_VIEW}
+CAPABILITIES: dict[str, frozenset[str]] = {
+    Role.COMMUNE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE}),
+    Role.COMMUNE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW}),
+    Role.PROVINCE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE}),
+    Role.PROVINCE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW}),
+    Role.SOCIAL_WORKER: frozenset({REGISTRY_VIEW}),
+    Role.FACILITY_STAFF: frozenset({REGISTRY_VIEW}),
+    # A payment agent sees its payment files only, never the registry.
+    Role.PAYMENT_AGENT: frozenset(),
+    # Inspectors read everything in scope, with the audit trail, and change nothing.
+    Role.AUDITOR: frozenset({REGISTRY_VIEW, AUDIT_VIEW}),
+    Role.ADMINISTRATOR: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, AUDIT_VIEW, USERS_MANAGE}),
+}
+
+
+def can(user, capability: str) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return capability in CAPABILITIES.get(user.role, frozenset())

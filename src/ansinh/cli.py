@@ -1,0 +1,117 @@
+"""The `ansinh` command: demo, serve, manage, load-admin-units."""
+
+import argparse
+import os
+import sys
+
+DEMO_PASSWORD = "AnSinh@2025"
+
+
+def _setup(settings_module: str = "ansinh.settings.base") -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        os.makedirs(os.path.dirname(str(db["NAME"])) or ".", exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+
+    from ansinh.demo.services import demo_seed
+    from ansinh.geo.services import admin_units_load
+
+    print("An Sinh — chuẩn bị cơ sở dữ liệu…", flush=True)
+    _migrate()
+    units = admin_units_load()
+    print(f"Đơn vị hành chính: {units['provinces']} tỉnh/thành, {units['communes']} xã/phường/đặc khu.", flush=True)
+    result = demo_seed(password=DEMO_PASSWORD)
+    if result.get("created"):
+        print(f"Dữ liệu mẫu: {result['persons']:,} người, {result['households']:,} hộ ({result['seconds']:.1f} giây).".replace(",", "."))
+    else:
+        print("Dữ liệu mẫu đã có sẵn.")
+    address = f"{args.host}:{args.port}"
+    print(
+        f"\nMở http://{address}/ — đăng nhập (mật khẩu chung: {DEMO_PASSWORD}):\n"
+        "  admin    quản trị hệ thống, toàn quốc\n"
+        "  tinh     chuyên viên Sở, tỉnh Cà Mau\n"
+        f"  xa1      công chức xã, {result['communes'][0]}\n"
+        f"  xa2      công chức xã, {result['communes'][1]}\n"
+        "  kiemtra  thanh tra, tỉnh Cà Mau\n"
+        "Nhấn Ctrl+C để dừng.\n",
+        flush=True,
+    )
+    if args.no_serve:
+        return 0
+    call_command("runserver", address, use_reloader=False, use_threading=True)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ansinh.settings.production")
+    _setup(os.environ["DJANGO_SETTINGS_MODULE"])
+    from django.core.management import call_command
+
+    if args.migrate:
+        _migrate()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = ["gunicorn", "ansinh.wsgi:application", "--bind", args.bind, "--workers", str(args.workers),
+                "--timeout", "120", "--access-logfile", "-"]
+    run()
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ansinh.settings.base")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["ansinh manage", *args.rest])
+    return 0
+
+
+def cmd_load_admin_units(args: argparse.Namespace) -> int:
+    _setup()
+    from ansinh.geo.services import admin_units_load
+
+    _migrate()
+    result = admin_units_load()
+    print(f"{result['provinces']} tỉnh/thành, {result['communes']} xã/phường: thêm {result['created']}, cập nhật {result['updated']}.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ansinh", description="An Sinh — hệ thống thông tin an sinh xã hội")
+    sub = parser.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo", help="Chạy bản dùng thử với dữ liệu mẫu (SQLite)")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", default="8000")
+    demo.add_argument("--no-serve", action="store_true", help="Chỉ chuẩn bị dữ liệu, không chạy máy chủ web")
+    demo.set_defaults(func=cmd_demo)
+    serve = sub.add_parser("serve", help="Chạy máy chủ web (gunicorn, production)")
+    serve.add_argument("--bind", default=os.environ.get("ANSINH_BIND", "0.0.0.0:8000"))
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("ANSINH_WORKERS", "3")))
+    serve.add_argument("--migrate", action="store_true", help="Chạy migrate trước khi phục vụ")
+    serve.set_defaults(func=cmd_serve)
+    manage = sub.add_parser("manage", help="Lệnh quản trị Django (manage.py)", add_help=False)
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    units = sub.add_parser("load-admin-units", help="Nạp 34 tỉnh/thành và 3.321 xã/phường")
+    units.set_defaults(func=cmd_load_admin_units)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""Vietnamese text: folding for diacritic-insensitive search, and name order for sorting."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, strip diacritics (đ→d), collapse whitespace: `Nguyễn  Văn Ánh` → `nguyen van anh`."""
+    if not text:
+        return ""
+    text = text.replace("đ", "d").replace("Đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def normalize_name(text: str) -> str:
+    """A person's name as stored: NFC, single spaces, each word capitalised."""
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+    return " ".join(word[:1].upper() + word[1:].lower() for word in text.split(" ")) if text else ""
+
+
+def given_name(full_name: str) -> str:
+    """Tên: the last word of a Vietnamese full name (họ, tên đệm, tên)."""
+    parts = (full_name or "").split()
+    return parts[-1] if parts else ""
+
+
+def sort_key(full_name: str) -> str:
+    """Vietnamese sort key: given name first, then the full name (`Nguyễn Văn An` → `an nguyen van an`)."""
+    folded = fold(full_name)
+    return f"{fold(given_name(full_name))} {folded}".strip()

@@ -1,0 +1,111 @@
+"""Every read of the registry. Each starts from `visible_to(user)`."""
+
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
+
+from ansinh.core.scoping import get_visible_or_404
+from ansinh.core.text import fold
+
+from .models import DuplicateCandidate, Household, HouseholdMember, Person
+
+
+def prefix_q(field: str, value: str) -> Q:
+    """`field` starts with `value`, in a form the database can answer from an index.
+
+    PostgreSQL: LIKE 'x%' on a varchar_pattern_ops index. SQLite's LIKE ignores case and so cannot
+    use a plain index; a range on the (already folded, lower-case) column can.
+    """
+    if connection.vendor == "sqlite":
+        return Q(**{f"{field}__gte": value, f"{field}__lt": value + "\U0010ffff"})
+    return Q(**{f"{field}__startswith": value})
+
+
+def search_q(text: str) -> Q:
+    """Name (any diacritics, either order: `nguyen thi`, `lan`, `lan nguyen`), citizen ID or its start."""
+    text = (text or "").strip()
+    if not text:
+        return Q()
+    if text.isdigit():
+        return Q(citizen_id=text) if len(text) == 12 else prefix_q("citizen_id", text)
+    folded = fold(text)
+    return prefix_q("name_folded", folded) | prefix_q("sort_name", folded)
+
+
+def person_list(
+    *, user, search: str = "", commune_id: int | None = None, sex: str = "", disability: str = "",
+    birth_year_from: int | None = None, birth_year_to: int | None = None, include_merged: bool = False,
+) -> QuerySet[Person]:
+    qs = Person.objects.visible_to(user)
+    if not include_merged:
+        qs = qs.active()
+    qs = qs.filter(search_q(search))
+    if commune_id:
+        qs = qs.filter(commune_id=commune_id)
+    if sex:
+        qs = qs.filter(sex=sex)
+    if disability == "any":
+        qs = qs.exclude(disability_level="none")
+    elif disability:
+        qs = qs.filter(disability_level=disability)
+    if birth_year_from:
+        qs = qs.filter(birth_year__gte=birth_year_from)
+    if birth_year_to:
+        qs = qs.filter(birth_year__lte=birth_year_to)
+    return qs.select_related("commune").order_by("sort_name", "id")
+
+
+def person_get(*, user, pk) -> Person:
+    return get_visible_or_404(Person.objects.visible_to(user).select_related("commune", "merged_into"), pk=pk)
+
+
+def person_current_membership(*, person: Person) -> HouseholdMember | None:
+    return (
+        HouseholdMember.objects.filter(person=person, left_on__isnull=True).select_related("household").first()
+    )
+
+
+def household_list(*, user, search: str = "", commune_id: int | None = None, poverty_year: int | None = None,
+                   poverty_status: str = "") -> QuerySet[Household]:
+    qs = Household.objects.visible_to(user)
+    text = (search or "").strip()
+    if text:
+        folded = fold(text)
+        qs = qs.filter(
+            prefix_q("code", text.upper())
+            | Q(head__in=Person.objects.filter(prefix_q("name_folded", folded) | prefix_q("sort_name", folded)))
+        )
+    if commune_id:
+        qs = qs.filter(commune_id=commune_id)
+    if poverty_status and poverty_year:
+        qs = qs.filter(poverty_records__year=poverty_year, poverty_records__status=poverty_status)
+    return qs.select_related("commune", "head").order_by("code")
+
+
+def household_get(*, user, pk) -> Household:
+    members = HouseholdMember.objects.select_related("person").order_by("left_on", "id")
+    return get_visible_or_404(
+        Household.objects.visible_to(user).select_related("commune", "head").prefetch_related(
+            Prefetch("memberships", queryset=members), "poverty_records"
+        ),
+        pk=pk,
+    )
+
+
+def _duplicates_visible(user) -> QuerySet[DuplicateCandidate]:
+    # A pair may span two communes: it shows only to someone who may see both people.
+    people = Person.objects.visible_to(user)
+    return DuplicateCandidate.objects.visible_to(user).filter(person_a__in=people, person_b__in=people)
+
+
+def duplicate_queue(*, user, status: str = DuplicateCandidate.Status.PENDING) -> QuerySet[DuplicateCandidate]:
+    return (
+        _duplicates_visible(user)
+        .filter(status=status)
+        .select_related("person_a", "person_b", "person_a__commune", "person_b__commune")
+    )
+
+
+def duplicate_get(*, user, pk) -> DuplicateCandidate:
+    return get_visible_or_404(
+        _duplicates_visible(user).select_related("person_a__commune", "person_b__commune"), pk=pk
+    )
