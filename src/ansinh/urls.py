@@ -1,3 +1,15 @@
-from django.urls import path
+from django.urls import include, path
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", include("ansinh.core.urls")),
+    path("tai-khoan/", include("ansinh.accounts.urls")),
+    path("", include("ansinh.registry.urls")),
+    path("nhat-ky/", include("ansinh.audit.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", include("ansinh.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]

@@ -1,12 +1,12 @@
 """Every read of the registry. Each starts from `visible_to(user)`."""
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from ansinh.core.scoping import get_visible_or_404
 from ansinh.core.text import fold
 
-from .models import DuplicateCandidate, Household, HouseholdMember, Person
+from .models import DuplicateCandidate, Household, HouseholdMember, HouseholdPoverty, Person
 
 
 def prefix_q(field: str, value: str) -> Q:
@@ -109,3 +109,39 @@ def duplicate_get(*, user, pk) -> DuplicateCandidate:
     return get_visible_or_404(
         _duplicates_visible(user).select_related("person_a__commune", "person_b__commune"), pk=pk
     )
+
+
+AGE_BANDS = [("0–5", 0, 5), ("6–15", 6, 15), ("16–24", 16, 24), ("25–39", 25, 39), ("40–59", 40, 59),
+             ("60–79", 60, 79), ("80+", 80, 200)]
+
+
+def registry_summary(*, user, today) -> dict:
+    """Counts for the dashboard in one pass over the visible, living people (age by year of birth)."""
+    people = Person.objects.visible_to(user).active().filter(date_of_death__isnull=True)
+    aggregates = {"total": Count("id"), "disabled_severe": Count("id", filter=Q(disability_level__in=["severe", "especially_severe"])),
+                  "no_citizen_id": Count("id", filter=Q(citizen_id__isnull=True))}
+    for label, low, high in AGE_BANDS:
+        years = Q(birth_year__gte=today.year - high, birth_year__lte=today.year - low)
+        aggregates[f"m{label}"] = Count("id", filter=years & Q(sex="M"))
+        aggregates[f"f{label}"] = Count("id", filter=years & Q(sex="F"))
+    row = people.aggregate(**aggregates)
+    households = Household.objects.visible_to(user)
+    latest = HouseholdPoverty.objects.filter(household__in=households).aggregate(year=Max("year"))["year"] or today.year
+    poverty = HouseholdPoverty.objects.filter(household__in=households, year=latest).aggregate(
+        poor=Count("id", filter=Q(status="poor")), near_poor=Count("id", filter=Q(status="near_poor"))
+    )
+    return {
+        "persons": row["total"], "disabled_severe": row["disabled_severe"], "no_citizen_id": row["no_citizen_id"],
+        "households": households.count(), "poverty_year": latest, **poverty,
+        "age_bands": [(label, row[f"m{label}"], row[f"f{label}"]) for label, _, _ in AGE_BANDS],
+    }
+
+
+def poverty_by_commune(*, user, year: int, limit: int = 15) -> list[dict]:
+    rows = (
+        HouseholdPoverty.objects.filter(household__in=Household.objects.visible_to(user), year=year)
+        .values("household__commune__name")
+        .annotate(poor=Count("id", filter=Q(status="poor")), near_poor=Count("id", filter=Q(status="near_poor")))
+        .order_by("-poor", "-near_poor")[:limit]
+    )
+    return [{"commune": r["household__commune__name"], "poor": r["poor"], "near_poor": r["near_poor"]} for r in rows]

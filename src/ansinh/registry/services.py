@@ -272,7 +272,7 @@ def person_merge(*, user, survivor: Person, duplicate: Person) -> Person:
 def _move_links(source: Person, target: Person) -> dict[str, int]:
     moved: dict[str, int] = {}
     for rel in Person._meta.related_objects:
-        if not (rel.many_to_one or rel.one_to_one) or rel.related_model is Person:
+        if not (rel.one_to_many or rel.one_to_one) or rel.related_model is Person:
             continue
         if rel.related_model is DuplicateCandidate:
             continue

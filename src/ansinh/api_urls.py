@@ -1,0 +1,16 @@
+"""/api/v1/: one router for every app."""
+
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from ansinh.accounts.api import ObtainTokenView
+from ansinh.geo.api import AdministrativeUnitViewSet
+from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
+
+router = DefaultRouter()
+router.register("persons", PersonViewSet, basename="person")
+router.register("households", HouseholdViewSet, basename="household")
+router.register("duplicates", DuplicateViewSet, basename="duplicate")
+router.register("admin-units", AdministrativeUnitViewSet, basename="admin-unit")
+
+urlpatterns = [path("auth/token/", ObtainTokenView.as_view(), name="api-token"), *router.urls]

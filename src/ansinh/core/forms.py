@@ -1,0 +1,53 @@
+"""Form plumbing: Bootstrap classes on every widget, and the partial birth date field."""
+
+import re
+
+from django import forms
+
+
+class StyledForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
+
+
+_BIRTH = re.compile(r"^\s*(?:(?:(\d{1,2})[/.-])?(\d{1,2})[/.-])?(\d{4})\s*$")
+
+
+def parse_partial_date(text: str) -> tuple[int | None, int | None, int | None]:
+    """`05/03/1950` → (1950, 3, 5); `03/1950` → (1950, 3, None); `1950` → (1950, None, None)."""
+    match = _BIRTH.match(text or "")
+    if not match:
+        raise ValueError(text)
+    day, month, year = match.groups()
+    return int(year), int(month) if month else None, int(day) if day else None
+
+
+class PartialDateField(forms.CharField):
+    """Ngày sinh: dd/mm/yyyy, mm/yyyy or just yyyy (a year-only birth date is normal in the registry)."""
+
+    default_error_messages = {"invalid": "Ngày sinh phải có dạng dd/mm/yyyy, mm/yyyy hoặc yyyy."}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return parse_partial_date(value)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None

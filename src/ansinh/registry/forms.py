@@ -1,0 +1,118 @@
+"""Registry forms: they parse and check shapes; the rules live in services."""
+
+from django import forms
+
+from ansinh.core.forms import PartialDateField, StyledForm
+from ansinh.geo.models import AdministrativeUnit
+
+from .models import DisabilityLevel, PensionStatus, PovertyStatus, Relationship, Sex
+from .reference import ETHNICITIES
+
+
+def communes_for(user):
+    units = AdministrativeUnit.objects.filter(level="commune", valid_to__isnull=True)
+    unit = user.jurisdiction
+    if unit is not None:
+        units = units.filter(pk=unit.pk) if unit.level == "commune" else units.filter(province_code=unit.province_code)
+    return units.order_by("province_code", "name")
+
+
+class CommuneChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class PersonForm(StyledForm):
+    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    birth = PartialDateField(
+        label="Ngày sinh", max_length=10,
+        help_text="dd/mm/yyyy, mm/yyyy hoặc chỉ năm (yyyy). Chỉ biết năm sinh thì ngày sinh được tính là 01/01 năm đó.",
+    )
+    sex = forms.ChoiceField(label="Giới tính", choices=[("", "---")] + list(Sex.choices))
+    citizen_id = forms.CharField(
+        label="Số định danh cá nhân (CCCD)", max_length=14, required=False,
+        help_text="12 chữ số; để trống nếu chưa có.",
+    )
+    ethnicity = forms.ChoiceField(label="Dân tộc", choices=[("", "---")] + ETHNICITIES, required=False)
+    commune = CommuneChoiceField(label="Xã/phường/đặc khu", queryset=AdministrativeUnit.objects.none())
+    hamlet = forms.CharField(label="Thôn/ấp/khóm/tổ dân phố", max_length=100, required=False)
+    address = forms.CharField(label="Địa chỉ", max_length=255, required=False)
+    legacy_address = forms.CharField(label="Địa chỉ cũ (trước 01/7/2025)", max_length=255, required=False)
+    phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
+    disability_level = forms.ChoiceField(label="Mức độ khuyết tật", choices=DisabilityLevel.choices, initial="none")
+    disability_certificate_date = forms.DateField(label="Ngày cấp giấy xác nhận khuyết tật", required=False,
+                                                  help_text="dd/mm/yyyy")
+    date_of_death = forms.DateField(label="Ngày mất", required=False, help_text="dd/mm/yyyy")
+    pension_status = forms.ChoiceField(label="Lương hưu / trợ cấp BHXH", choices=PensionStatus.choices, initial="none")
+    bank_name = forms.CharField(label="Ngân hàng", max_length=100, required=False)
+    bank_account = forms.CharField(label="Số tài khoản", max_length=30, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes_for(user)
+        if user.jurisdiction is not None and user.jurisdiction.level == "commune":
+            self.fields["commune"].initial = user.jurisdiction.pk
+
+    def clean_citizen_id(self):
+        return (self.cleaned_data.get("citizen_id") or "").replace(" ", "").replace(".", "")
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        year, month, day = data.pop("birth") or (None, None, None)
+        data.pop("version", None)
+        data.update(birth_year=year, birth_month=month, birth_day=day)
+        return data
+
+    @staticmethod
+    def initial_from(person) -> dict:
+        from .services import PERSON_FIELDS
+
+        initial = {name: getattr(person, name) for name in PERSON_FIELDS}
+        initial["commune"] = person.commune_id
+        initial["birth"] = person.birth_display
+        initial["version"] = person.version
+        return initial
+
+
+class PersonFilterForm(StyledForm):
+    q = forms.CharField(label="Tìm kiếm", required=False)
+    commune = CommuneChoiceField(label="Xã/phường", queryset=AdministrativeUnit.objects.none(), required=False,
+                                 empty_label="Tất cả xã/phường")
+    sex = forms.ChoiceField(label="Giới tính", choices=[("", "Giới tính")] + list(Sex.choices), required=False)
+    disability = forms.ChoiceField(
+        label="Khuyết tật",
+        choices=[("", "Khuyết tật"), ("any", "Có khuyết tật")] + list(DisabilityLevel.choices)[1:],
+        required=False,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes_for(user)
+        self.fields["q"].widget.attrs.update(placeholder="Họ tên (không cần dấu), số định danh…", autofocus=True)
+
+
+class HouseholdForm(StyledForm):
+    code = forms.CharField(label="Mã hộ", max_length=30, required=False, help_text="Để trống để hệ thống tự cấp mã.")
+    commune = CommuneChoiceField(label="Xã/phường/đặc khu", queryset=AdministrativeUnit.objects.none())
+    hamlet = forms.CharField(label="Thôn/ấp/khóm/tổ dân phố", max_length=100, required=False)
+    address = forms.CharField(label="Địa chỉ", max_length=255, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes_for(user)
+        if user.jurisdiction is not None and user.jurisdiction.level == "commune":
+            self.fields["commune"].initial = user.jurisdiction.pk
+
+
+class MemberAddForm(StyledForm):
+    person_ref = forms.CharField(label="Số định danh hoặc mã hồ sơ người cần thêm", max_length=14)
+    relationship = forms.ChoiceField(label="Quan hệ với chủ hộ", choices=Relationship.choices)
+
+
+class PovertyForm(StyledForm):
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
+    status = forms.ChoiceField(label="Phân loại", choices=PovertyStatus.choices)
+    decision_number = forms.CharField(label="Số quyết định", max_length=50, required=False)
+    decision_date = forms.DateField(label="Ngày quyết định", required=False, help_text="dd/mm/yyyy")
