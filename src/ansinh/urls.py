@@ -2,7 +2,6 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-
 urlpatterns = [
     path("", include("ansinh.core.urls")),
     path("tai-khoan/", include("ansinh.accounts.urls")),

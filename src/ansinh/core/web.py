@@ -39,7 +39,9 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE):
 def form_error(form, exc: DomainError) -> None:
     """Put a service's Vietnamese message on the field it names, or on the form as a whole."""
     if exc.errors:
+        aliases = getattr(form, "field_aliases", {})
         for field, messages in exc.errors.items():
+            field = aliases.get(field, field)
             target = field if field in form.fields else None
             for message in messages:
                 form.add_error(target, message)

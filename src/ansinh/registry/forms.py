@@ -47,6 +47,8 @@ class PersonForm(StyledForm):
     bank_name = forms.CharField(label="Ngân hàng", max_length=100, required=False)
     bank_account = forms.CharField(label="Số tài khoản", max_length=30, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Services name the birth date by its parts; this form has one field for it.
+    field_aliases = {"birth_year": "birth", "birth_month": "birth", "birth_day": "birth"}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
