@@ -1,6 +1,6 @@
 """Registry API (/api/v1/): the same services and selectors as the pages, so the same rules and scope."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -75,10 +75,10 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         )
 
     @extend_schema(parameters=[
-        {"name": "search", "in": "query", "required": False, "schema": {"type": "string"}, "description": "Họ tên (không dấu cũng được) hoặc số định danh"},
-        {"name": "commune", "in": "query", "required": False, "schema": {"type": "string"}, "description": "Mã xã (5 chữ số)"},
-        {"name": "sex", "in": "query", "required": False, "schema": {"type": "string", "enum": ["M", "F"]}},
-        {"name": "disability", "in": "query", "required": False, "schema": {"type": "string"}},
+        OpenApiParameter("search", str, description="Họ tên (không dấu cũng được) hoặc số định danh"),
+        OpenApiParameter("commune", str, description="Mã xã (5 chữ số)"),
+        OpenApiParameter("sex", str, enum=["M", "F"]),
+        OpenApiParameter("disability", str, enum=["any", "mild", "severe", "especially_severe"]),
     ])
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)

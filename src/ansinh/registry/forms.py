@@ -30,7 +30,7 @@ class PersonForm(StyledForm):
     )
     sex = forms.ChoiceField(label="Giới tính", choices=[("", "---")] + list(Sex.choices))
     citizen_id = forms.CharField(
-        label="Số định danh cá nhân (CCCD)", max_length=14, required=False,
+        label="Số định danh cá nhân (CCCD)", max_length=20, required=False,
         help_text="12 chữ số; để trống nếu chưa có.",
     )
     ethnicity = forms.ChoiceField(label="Dân tộc", choices=[("", "---")] + ETHNICITIES, required=False)
