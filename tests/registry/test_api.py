@@ -99,3 +99,12 @@ def test_openapi_schema_and_docs_page(client):
     docs = client.get("/api/docs/")
     assert docs.status_code == 200 and b"swagger" in docs.content.lower()
     assert b"cdn" not in docs.content.lower()
+
+
+def test_framework_messages_are_vietnamese(xa1):
+    response = xa1.post("/api/v1/persons/", {"commune": "00000"}, format="json")
+    body = response.json()
+    assert response.status_code == 400
+    assert body["full_name"] == ["Trường này là bắt buộc."]
+    assert body["commune"] == ["Không có xã/phường/đặc khu mã “00000”."]
+    assert APIClient().get("/api/v1/persons/").json()["detail"].startswith("Chưa đăng nhập")

@@ -18,6 +18,11 @@ from .models import DuplicateCandidate, Household, HouseholdPoverty, Person, Rel
 class CommuneField(serializers.SlugRelatedField):
     """A commune by its official 5-digit code."""
 
+    default_error_messages = {
+        "does_not_exist": "Không có xã/phường/đặc khu mã “{value}”.",
+        "invalid": "Mã xã/phường không hợp lệ.",
+    }
+
     def __init__(self, **kwargs):
         super().__init__(slug_field="code", queryset=AdministrativeUnit.objects.filter(level="commune", valid_to__isnull=True), **kwargs)
 
