@@ -37,7 +37,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"Đơn vị hành chính: {units['provinces']} tỉnh/thành, {units['communes']} xã/phường/đặc khu.", flush=True)
     result = demo_seed(password=DEMO_PASSWORD)
     if result.get("created"):
-        print(f"Dữ liệu mẫu: {result['persons']:,} người, {result['households']:,} hộ ({result['seconds']:.1f} giây).".replace(",", "."))
+        persons, households = (f"{n:,}".replace(",", ".") for n in (result["persons"], result["households"]))
+        print(f"Dữ liệu mẫu: {persons} người, {households} hộ ({result['seconds']:.1f} giây).")
     else:
         print("Dữ liệu mẫu đã có sẵn.")
     address = f"{args.host}:{args.port}"
@@ -48,6 +49,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"  xa1      công chức xã, {result['communes'][0]}\n"
         f"  xa2      công chức xã, {result['communes'][1]}\n"
         "  kiemtra  thanh tra, tỉnh Cà Mau\n"
+        "  lanhdao  lãnh đạo tỉnh · xa1ld lãnh đạo xã (xa1) · ctxh nhân viên CTXH · chitra tổ chức chi trả\n"
         "Nhấn Ctrl+C để dừng.\n",
         flush=True,
     )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
 from ansinh.geo.models import AdministrativeUnit
 
@@ -10,27 +11,27 @@ from .models import Role
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng.",
-        "inactive": "Tài khoản này đã bị khóa.",
+        "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng."),
+        "inactive": _("Tài khoản này đã bị khóa."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Tên đăng nhập"
-        self.fields["password"].label = "Mật khẩu"
+        self.fields["username"].label = _("Tên đăng nhập")
+        self.fields["password"].label = _("Mật khẩu")
 
 
 class UserCreateForm(forms.Form):
-    username = forms.CharField(label="Tên đăng nhập", max_length=150)
-    last_name = forms.CharField(label="Họ và tên đệm", max_length=150, required=False)
-    first_name = forms.CharField(label="Tên", max_length=150, required=False)
-    email = forms.EmailField(label="Thư điện tử", required=False)
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
+    last_name = forms.CharField(label=_("Họ và tên đệm"), max_length=150, required=False)
+    first_name = forms.CharField(label=_("Tên"), max_length=150, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
     jurisdiction = forms.ModelChoiceField(
-        label="Địa bàn", queryset=AdministrativeUnit.objects.none(), required=False,
-        empty_label="Toàn quốc",
+        label=_("Địa bàn"), queryset=AdministrativeUnit.objects.none(), required=False,
+        empty_label=_("Toàn quốc"),
     )
-    password = forms.CharField(label="Mật khẩu", widget=forms.PasswordInput, min_length=8)
+    password = forms.CharField(label=_("Mật khẩu"), widget=forms.PasswordInput, min_length=8)
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from ansinh.core.exceptions import DomainError
 from ansinh.core.web import form_error, paginate, require
@@ -37,6 +38,6 @@ def user_create(request):
         except DomainError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, f"Đã tạo người dùng {user.username}.")
+            messages.success(request, _("Đã tạo người dùng %(username)s.") % {"username": user.username})
             return redirect("accounts:user_list")
     return render(request, "accounts/user_form.html", {"form": form})

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ansinh.core.scoping import ScopedQuerySet
 
@@ -12,24 +14,24 @@ class AuditQuerySet(ScopedQuerySet):
 
 class AuditEvent(models.Model):
     class Action(models.TextChoices):
-        CREATE = "create", "Tạo mới"
-        UPDATE = "update", "Sửa"
-        DELETE = "delete", "Xóa"
-        MERGE = "merge", "Gộp hồ sơ trùng"
-        DISMISS = "dismiss", "Bỏ qua nghi trùng"
-        VIEW = "view", "Xem hồ sơ"
-        LOGIN = "login", "Đăng nhập"
-        EXPORT = "export", "Xuất dữ liệu"
+        CREATE = "create", _("Tạo mới")
+        UPDATE = "update", _("Sửa")
+        DELETE = "delete", _("Xóa")
+        MERGE = "merge", _("Gộp hồ sơ trùng")
+        DISMISS = "dismiss", _("Bỏ qua nghi trùng")
+        VIEW = "view", _("Xem hồ sơ")
+        LOGIN = "login", _("Đăng nhập")
+        EXPORT = "export", _("Xuất dữ liệu")
 
-    at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.PROTECT, related_name="+"
     )
-    action = models.CharField("hành động", max_length=10, choices=Action.choices)
-    object_type = models.CharField("loại hồ sơ", max_length=50)
-    object_id = models.CharField("mã hồ sơ", max_length=40)
-    object_repr = models.CharField("hồ sơ", max_length=200)
-    changes = models.JSONField("thay đổi", default=dict, blank=True)
+    action = models.CharField(_("hành động"), max_length=10, choices=Action.choices)
+    object_type = models.CharField(_("loại hồ sơ"), max_length=50)
+    object_id = models.CharField(_("mã hồ sơ"), max_length=40)
+    object_repr = models.CharField(_("hồ sơ"), max_length=200)
+    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
     # Where the record lives, so that auditors see events of their own jurisdiction only.
     commune = models.ForeignKey(
         "geo.AdministrativeUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -39,8 +41,8 @@ class AuditEvent(models.Model):
     objects = AuditQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "nhật ký"
-        verbose_name_plural = "nhật ký"
+        verbose_name = _("nhật ký")
+        verbose_name_plural = pgettext_lazy("plural", "nhật ký")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id", "-at"], name="audit_object_idx")]
 

@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class StyledForm(forms.Form):
@@ -41,7 +42,7 @@ def parse_partial_date(text: str) -> tuple[int | None, int | None, int | None]:
 class PartialDateField(forms.CharField):
     """Ngày sinh: dd/mm/yyyy, mm/yyyy or just yyyy (a year-only birth date is normal in the registry)."""
 
-    default_error_messages = {"invalid": "Ngày sinh phải có dạng dd/mm/yyyy, mm/yyyy hoặc yyyy."}
+    default_error_messages = {"invalid": _("Ngày sinh phải có dạng dd/mm/yyyy, mm/yyyy hoặc yyyy.")}
 
     def to_python(self, value):
         value = super().to_python(value)

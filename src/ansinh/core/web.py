@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from ansinh.accounts.permissions import can
 
@@ -23,8 +24,8 @@ def require(capability: str):
         def wrapped(request, *args, **kwargs):
             if not can(request.user, capability):
                 if request.method == "GET":
-                    raise Http404("Không tìm thấy.")
-                raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+                    raise Http404(_("Không tìm thấy."))
+                raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
             return view(request, *args, **kwargs)
 
         return wrapped

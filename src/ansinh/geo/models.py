@@ -6,40 +6,42 @@ be stored, with `valid_to` set, so that legacy addresses keep a meaning.
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AdministrativeUnit(models.Model):
     class Level(models.TextChoices):
-        PROVINCE = "province", "Tỉnh/Thành phố"
-        DISTRICT = "district", "Huyện (trước 01/7/2025)"
-        COMMUNE = "commune", "Xã/Phường/Đặc khu"
+        PROVINCE = "province", _("Tỉnh/Thành phố")
+        DISTRICT = "district", _("Huyện (trước 01/7/2025)")
+        COMMUNE = "commune", _("Xã/Phường/Đặc khu")
 
     class Kind(models.TextChoices):
-        TINH = "tinh", "Tỉnh"
-        THANH_PHO = "thanh_pho", "Thành phố trực thuộc trung ương"
-        HUYEN = "huyen", "Huyện/Quận/Thị xã/Thành phố thuộc tỉnh"
-        XA = "xa", "Xã"
-        PHUONG = "phuong", "Phường"
-        DAC_KHU = "dac_khu", "Đặc khu"
-        THI_TRAN = "thi_tran", "Thị trấn"
+        TINH = "tinh", _("Tỉnh")
+        THANH_PHO = "thanh_pho", _("Thành phố trực thuộc trung ương")
+        HUYEN = "huyen", _("Huyện/Quận/Thị xã/Thành phố thuộc tỉnh")
+        XA = "xa", _("Xã")
+        PHUONG = "phuong", _("Phường")
+        DAC_KHU = "dac_khu", _("Đặc khu")
+        THI_TRAN = "thi_tran", _("Thị trấn")
 
-    code = models.CharField("mã", max_length=10)
-    name = models.CharField("tên", max_length=120)
+    code = models.CharField(_("mã"), max_length=10)
+    name = models.CharField(_("tên"), max_length=120)
     name_folded = models.CharField(max_length=120, db_index=True, editable=False)
-    level = models.CharField("cấp", max_length=10, choices=Level.choices)
-    kind = models.CharField("loại", max_length=12, choices=Kind.choices)
+    level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
+    kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="trực thuộc", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     # Mã tỉnh of the unit itself (for a province, its own code): the key that scopes and partitions data.
-    province_code = models.CharField("mã tỉnh", max_length=3, db_index=True)
-    valid_from = models.DateField("hiệu lực từ")
-    valid_to = models.DateField("hết hiệu lực", null=True, blank=True)
-    legal_basis = models.CharField("căn cứ pháp lý", max_length=200, blank=True)
+    province_code = models.CharField(_("mã tỉnh"), max_length=3, db_index=True)
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hết hiệu lực"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "đơn vị hành chính"
-        verbose_name_plural = "đơn vị hành chính"
+        verbose_name = _("đơn vị hành chính")
+        verbose_name_plural = pgettext_lazy("plural", "đơn vị hành chính")
         ordering = ["province_code", "level", "name"]
         constraints = [
             models.UniqueConstraint(fields=["level", "code", "valid_from"], name="geo_unit_code_unique_per_period"),

@@ -2,12 +2,14 @@
 
 import io
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 PERSON_EXPORT_COLUMNS = [
-    ("id", "Mã hồ sơ"), ("citizen_id", "Số định danh"), ("full_name", "Họ và tên"), ("birth", "Ngày sinh"),
-    ("sex", "Giới tính"), ("ethnicity", "Dân tộc"), ("province", "Mã tỉnh"), ("commune", "Xã/phường"),
-    ("hamlet", "Thôn/ấp"), ("address", "Địa chỉ"), ("disability", "Khuyết tật"), ("date_of_death", "Ngày mất"),
+    ("id", _("Mã hồ sơ")), ("citizen_id", _("Số định danh")), ("full_name", _("Họ và tên")), ("birth", _("Ngày sinh")),
+    ("sex", _("Giới tính")), ("ethnicity", _("Dân tộc")), ("province", _("Mã tỉnh")), ("commune", _("Xã/phường")),
+    ("hamlet", _("Thôn/ấp")), ("address", _("Địa chỉ")), ("disability", _("Khuyết tật")), ("date_of_death", _("Ngày mất")),
 ]
 
 
@@ -22,8 +24,8 @@ def person_rows(queryset):
 
 def person_xlsx(queryset) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Đối tượng")
-    sheet.append([label for _, label in PERSON_EXPORT_COLUMNS])
+    sheet = workbook.create_sheet(gettext("Đối tượng"))
+    sheet.append([str(label) for _key, label in PERSON_EXPORT_COLUMNS])
     for row in person_rows(queryset):
         # Citizen IDs stay text so that no leading zero is lost.
         sheet.append(row)

@@ -1,6 +1,7 @@
 """Registry forms: they parse and check shapes; the rules live in services."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ansinh.core.forms import PartialDateField, StyledForm
 from ansinh.geo.models import AdministrativeUnit
@@ -23,29 +24,29 @@ class CommuneChoiceField(forms.ModelChoiceField):
 
 
 class PersonForm(StyledForm):
-    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     birth = PartialDateField(
-        label="Ngày sinh", max_length=10,
-        help_text="dd/mm/yyyy, mm/yyyy hoặc chỉ năm (yyyy). Chỉ biết năm sinh thì ngày sinh được tính là 01/01 năm đó.",
+        label=_("Ngày sinh"), max_length=10,
+        help_text=_("dd/mm/yyyy, mm/yyyy hoặc chỉ năm (yyyy). Chỉ biết năm sinh thì ngày sinh được tính là 01/01 năm đó."),
     )
-    sex = forms.ChoiceField(label="Giới tính", choices=[("", "---")] + list(Sex.choices))
+    sex = forms.ChoiceField(label=_("Giới tính"), choices=[("", "---")] + list(Sex.choices))
     citizen_id = forms.CharField(
-        label="Số định danh cá nhân (CCCD)", max_length=20, required=False,
-        help_text="12 chữ số; để trống nếu chưa có.",
+        label=_("Số định danh cá nhân (CCCD)"), max_length=20, required=False,
+        help_text=_("12 chữ số; để trống nếu chưa có."),
     )
-    ethnicity = forms.ChoiceField(label="Dân tộc", choices=[("", "---")] + ETHNICITIES, required=False)
-    commune = CommuneChoiceField(label="Xã/phường/đặc khu", queryset=AdministrativeUnit.objects.none())
-    hamlet = forms.CharField(label="Thôn/ấp/khóm/tổ dân phố", max_length=100, required=False)
-    address = forms.CharField(label="Địa chỉ", max_length=255, required=False)
-    legacy_address = forms.CharField(label="Địa chỉ cũ (trước 01/7/2025)", max_length=255, required=False)
-    phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
-    disability_level = forms.ChoiceField(label="Mức độ khuyết tật", choices=DisabilityLevel.choices, initial="none")
-    disability_certificate_date = forms.DateField(label="Ngày cấp giấy xác nhận khuyết tật", required=False,
+    ethnicity = forms.ChoiceField(label=_("Dân tộc"), choices=[("", "---")] + ETHNICITIES, required=False)
+    commune = CommuneChoiceField(label=_("Xã/phường/đặc khu"), queryset=AdministrativeUnit.objects.none())
+    hamlet = forms.CharField(label=_("Thôn/ấp/khóm/tổ dân phố"), max_length=100, required=False)
+    address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False)
+    legacy_address = forms.CharField(label=_("Địa chỉ cũ (trước 01/7/2025)"), max_length=255, required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
+    disability_level = forms.ChoiceField(label=_("Mức độ khuyết tật"), choices=DisabilityLevel.choices, initial="none")
+    disability_certificate_date = forms.DateField(label=_("Ngày cấp giấy xác nhận khuyết tật"), required=False,
                                                   help_text="dd/mm/yyyy")
-    date_of_death = forms.DateField(label="Ngày mất", required=False, help_text="dd/mm/yyyy")
-    pension_status = forms.ChoiceField(label="Lương hưu / trợ cấp BHXH", choices=PensionStatus.choices, initial="none")
-    bank_name = forms.CharField(label="Ngân hàng", max_length=100, required=False)
-    bank_account = forms.CharField(label="Số tài khoản", max_length=30, required=False)
+    date_of_death = forms.DateField(label=_("Ngày mất"), required=False, help_text="dd/mm/yyyy")
+    pension_status = forms.ChoiceField(label=_("Lương hưu / trợ cấp BHXH"), choices=PensionStatus.choices, initial="none")
+    bank_name = forms.CharField(label=_("Ngân hàng"), max_length=100, required=False)
+    bank_account = forms.CharField(label=_("Số tài khoản"), max_length=30, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # Services name the birth date by its parts; this form has one field for it.
     field_aliases = {"birth_year": "birth", "birth_month": "birth", "birth_day": "birth"}
@@ -78,27 +79,27 @@ class PersonForm(StyledForm):
 
 
 class PersonFilterForm(StyledForm):
-    q = forms.CharField(label="Tìm kiếm", required=False)
-    commune = CommuneChoiceField(label="Xã/phường", queryset=AdministrativeUnit.objects.none(), required=False,
-                                 empty_label="Tất cả xã/phường")
-    sex = forms.ChoiceField(label="Giới tính", choices=[("", "Giới tính")] + list(Sex.choices), required=False)
+    q = forms.CharField(label=_("Tìm kiếm"), required=False)
+    commune = CommuneChoiceField(label=_("Xã/phường"), queryset=AdministrativeUnit.objects.none(), required=False,
+                                 empty_label=_("Tất cả xã/phường"))
+    sex = forms.ChoiceField(label=_("Giới tính"), choices=[("", _("Giới tính"))] + list(Sex.choices), required=False)
     disability = forms.ChoiceField(
-        label="Khuyết tật",
-        choices=[("", "Khuyết tật"), ("any", "Có khuyết tật")] + list(DisabilityLevel.choices)[1:],
+        label=_("Khuyết tật"),
+        choices=[("", _("Khuyết tật")), ("any", _("Có khuyết tật"))] + list(DisabilityLevel.choices)[1:],
         required=False,
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = communes_for(user)
-        self.fields["q"].widget.attrs.update(placeholder="Họ tên (không cần dấu), số định danh…", autofocus=True)
+        self.fields["q"].widget.attrs.update(placeholder=_("Họ tên (không cần dấu), số định danh…"), autofocus=True)
 
 
 class HouseholdForm(StyledForm):
-    code = forms.CharField(label="Mã hộ", max_length=30, required=False, help_text="Để trống để hệ thống tự cấp mã.")
-    commune = CommuneChoiceField(label="Xã/phường/đặc khu", queryset=AdministrativeUnit.objects.none())
-    hamlet = forms.CharField(label="Thôn/ấp/khóm/tổ dân phố", max_length=100, required=False)
-    address = forms.CharField(label="Địa chỉ", max_length=255, required=False)
+    code = forms.CharField(label=_("Mã hộ"), max_length=30, required=False, help_text=_("Để trống để hệ thống tự cấp mã."))
+    commune = CommuneChoiceField(label=_("Xã/phường/đặc khu"), queryset=AdministrativeUnit.objects.none())
+    hamlet = forms.CharField(label=_("Thôn/ấp/khóm/tổ dân phố"), max_length=100, required=False)
+    address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -109,12 +110,12 @@ class HouseholdForm(StyledForm):
 
 
 class MemberAddForm(StyledForm):
-    person_ref = forms.CharField(label="Số định danh hoặc mã hồ sơ người cần thêm", max_length=14)
-    relationship = forms.ChoiceField(label="Quan hệ với chủ hộ", choices=Relationship.choices)
+    person_ref = forms.CharField(label=_("Số định danh hoặc mã hồ sơ người cần thêm"), max_length=14)
+    relationship = forms.ChoiceField(label=_("Quan hệ với chủ hộ"), choices=Relationship.choices)
 
 
 class PovertyForm(StyledForm):
-    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
-    status = forms.ChoiceField(label="Phân loại", choices=PovertyStatus.choices)
-    decision_number = forms.CharField(label="Số quyết định", max_length=50, required=False)
-    decision_date = forms.DateField(label="Ngày quyết định", required=False, help_text="dd/mm/yyyy")
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    status = forms.ChoiceField(label=_("Phân loại"), choices=PovertyStatus.choices)
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=50, required=False)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), required=False, help_text="dd/mm/yyyy")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ansinh.accounts.permissions import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW, can
@@ -72,7 +73,7 @@ def person_export(request, fmt: str):
             return value
 
     writer = csv.writer(Echo())
-    header = ["\ufeff" + PERSON_EXPORT_COLUMNS[0][1]] + [label for _, label in PERSON_EXPORT_COLUMNS[1:]]
+    header = ["\ufeff" + str(PERSON_EXPORT_COLUMNS[0][1])] + [str(label) for _key, label in PERSON_EXPORT_COLUMNS[1:]]
     rows = (writer.writerow(row) for row in [header, *person_rows(queryset)])
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="doi-tuong-{stamp}.csv"'
@@ -102,9 +103,9 @@ def person_create(request):
         except DomainError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, f"Đã thêm {person.full_name} vào sổ đăng ký.")
+            messages.success(request, _("Đã thêm %(name)s vào sổ đăng ký.") % {"name": person.full_name})
             return redirect("registry:person_detail", pk=person.pk)
-    return render(request, "registry/person_form.html", {"form": form, "title": "Thêm đối tượng"})
+    return render(request, "registry/person_form.html", {"form": form, "title": _("Thêm đối tượng")})
 
 
 @require(REGISTRY_CHANGE)
@@ -120,9 +121,9 @@ def person_edit(request, pk: int):
         except DomainError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, "Đã lưu thay đổi.")
+            messages.success(request, _("Đã lưu thay đổi."))
             return redirect("registry:person_detail", pk=person.pk)
-    return render(request, "registry/person_form.html", {"form": form, "person": person, "title": f"Sửa: {person.full_name}"})
+    return render(request, "registry/person_form.html", {"form": form, "person": person, "title": _("Sửa: %(name)s") % {"name": person.full_name}})
 
 
 @require(REGISTRY_VIEW)
@@ -159,9 +160,9 @@ def household_create(request):
         except DomainError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, f"Đã tạo hộ {household.code}.")
+            messages.success(request, _("Đã tạo hộ %(code)s.") % {"code": household.code})
             return redirect("registry:household_detail", pk=household.pk)
-    return render(request, "registry/household_form.html", {"form": form, "title": "Thêm hộ gia đình"})
+    return render(request, "registry/household_form.html", {"form": form, "title": _("Thêm hộ gia đình")})
 
 
 @require(REGISTRY_CHANGE)
@@ -178,9 +179,9 @@ def household_edit(request, pk: int):
         except DomainError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, "Đã lưu thay đổi.")
+            messages.success(request, _("Đã lưu thay đổi."))
             return redirect("registry:household_detail", pk=household.pk)
-    return render(request, "registry/household_form.html", {"form": form, "household": household, "title": f"Sửa hộ {household.code}"})
+    return render(request, "registry/household_form.html", {"form": form, "household": household, "title": _("Sửa hộ %(code)s") % {"code": household.code}})
 
 
 def _find_person(user, ref: str) -> Person | None:
@@ -199,7 +200,8 @@ def household_member_add(request, pk: int):
     if form.is_valid():
         person = _find_person(request.user, form.cleaned_data["person_ref"])
         if person is None:
-            messages.error(request, f"Không tìm thấy người có số định danh hoặc mã hồ sơ “{form.cleaned_data['person_ref']}” trong địa bàn của bạn.")
+            messages.error(request, _("Không tìm thấy người có số định danh hoặc mã hồ sơ “%(ref)s” trong địa bàn của bạn.")
+                           % {"ref": form.cleaned_data["person_ref"]})
         else:
             try:
                 services.household_member_add(user=request.user, household=household, person=person,
@@ -207,9 +209,9 @@ def household_member_add(request, pk: int):
             except DomainError as exc:
                 messages.error(request, exc.message)
             else:
-                messages.success(request, f"Đã thêm {person.full_name} vào hộ.")
+                messages.success(request, _("Đã thêm %(name)s vào hộ.") % {"name": person.full_name})
     else:
-        messages.error(request, "Hãy nhập số định danh hoặc mã hồ sơ và chọn quan hệ với chủ hộ.")
+        messages.error(request, _("Hãy nhập số định danh hoặc mã hồ sơ và chọn quan hệ với chủ hộ."))
     return redirect("registry:household_detail", pk=household.pk)
 
 
@@ -219,14 +221,14 @@ def household_member_remove(request, pk: int, member_id: int):
     household = selectors.household_get(user=request.user, pk=pk)
     member = HouseholdMember.objects.filter(household=household, pk=member_id).select_related("person").first()
     if member is None:
-        messages.error(request, "Không tìm thấy thành viên.")
+        messages.error(request, _("Không tìm thấy thành viên."))
     else:
         try:
             services.household_member_remove(user=request.user, member=member)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"{member.person.full_name} đã ra khỏi hộ.")
+            messages.success(request, _("%(name)s đã ra khỏi hộ.") % {"name": member.person.full_name})
     return redirect("registry:household_detail", pk=household.pk)
 
 
@@ -241,9 +243,10 @@ def household_poverty_set(request, pk: int):
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, "Đã ghi kết quả rà soát hộ nghèo.")
+            messages.success(request, _("Đã ghi kết quả rà soát hộ nghèo."))
     else:
-        messages.error(request, "Phân loại hộ nghèo: " + " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()))
+        details = " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+        messages.error(request, _("Phân loại hộ nghèo: %(errors)s") % {"errors": details})
     return redirect("registry:household_detail", pk=household.pk)
 
 
@@ -263,14 +266,15 @@ def duplicate_resolve(request, pk: int):
     try:
         if action == "dismiss":
             services.duplicate_dismiss(user=request.user, candidate=candidate)
-            messages.success(request, "Đã đánh dấu hai hồ sơ là khác người.")
+            messages.success(request, _("Đã đánh dấu hai hồ sơ là khác người."))
         elif action in ("keep_a", "keep_b"):
             a, b = candidate.person_a, candidate.person_b
             survivor, duplicate = (a, b) if action == "keep_a" else (b, a)
             services.person_merge(user=request.user, survivor=survivor, duplicate=duplicate)
-            messages.success(request, f"Đã gộp hồ sơ {duplicate.pk} vào {survivor.full_name} (mã {survivor.pk}).")
+            messages.success(request, _("Đã gộp hồ sơ %(duplicate)s vào %(name)s (mã %(survivor)s).")
+                             % {"duplicate": duplicate.pk, "name": survivor.full_name, "survivor": survivor.pk})
         else:
-            messages.error(request, "Thao tác không hợp lệ.")
+            messages.error(request, _("Thao tác không hợp lệ."))
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("registry:duplicate_list")

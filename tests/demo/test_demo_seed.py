@@ -1,0 +1,247 @@
+import datetime
+import difflib
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from ansinh.accounts.models import Role, User
+from ansinh.core.text import fold, sort_key
+from ansinh.demo import generators
+from ansinh.demo.services import demo_seed
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.geo.services import admin_units_load
+from ansinh.registry import rules
+from ansinh.registry.models import (
+    DuplicateCandidate,
+    Household,
+    HouseholdMember,
+    HouseholdPoverty,
+    Person,
+    PovertyStatus,
+    Relationship,
+)
+from ansinh.registry.selectors import duplicate_queue
+
+PASSWORD = "AnSinh@2025"
+
+
+@pytest.fixture
+def units(db):
+    admin_units_load()
+
+
+@pytest.fixture
+def seeded(units):
+    return demo_seed(password=PASSWORD, persons=2000, seed=7)
+
+
+def test_seed_creates_people_households_and_poverty_records(seeded):
+    assert seeded["created"] is True
+    assert seeded["persons"] == Person.objects.count() == 2000
+    assert seeded["households"] == Household.objects.count()
+    # About 3.3 people per household.
+    assert 450 <= seeded["households"] <= 750
+    assert set(Person.objects.values_list("province_code", flat=True)) == {"96"}
+    communes = set(
+        Person.objects.values_list("commune__province_code", "commune__level").distinct()
+    )
+    assert communes == {("96", AdministrativeUnit.Level.COMMUNE)}
+
+    for household in Household.objects.select_related("commune", "head"):
+        assert re.fullmatch(rf"{household.commune.code}-\d{{6}}", household.code)
+        assert household.head is not None and household.head.commune_id == household.commune_id
+    heads = HouseholdMember.objects.filter(relationship=Relationship.HEAD)
+    assert heads.count() == seeded["households"]
+    assert set(heads.values_list("person_id", flat=True)) == set(
+        Household.objects.values_list("head_id", flat=True)
+    )
+    relationships = set(HouseholdMember.objects.values_list("relationship", flat=True))
+    assert {Relationship.HEAD, Relationship.SPOUSE, Relationship.CHILD} <= relationships
+
+    records = HouseholdPoverty.objects.all()
+    assert records.count() == 2 * seeded["households"]
+    assert set(records.values_list("year", flat=True)) == {2025, 2026}
+    by_status = Counter(records.filter(year=2025).values_list("status", flat=True))
+    assert 0 < by_status[PovertyStatus.POOR] < 0.08 * seeded["households"]
+    assert 0 < by_status[PovertyStatus.NEAR_POOR] < 0.10 * seeded["households"]
+    assert all(
+        re.fullmatch(r"\d+/QĐ-UBND", n) for n in records.values_list("decision_number", flat=True)
+    )
+
+
+def test_every_citizen_id_is_valid_unique_and_some_are_missing(seeded):
+    rows = list(Person.objects.values_list("citizen_id", "birth_year", "sex"))
+    ids = [cid for cid, _, _ in rows if cid is not None]
+    assert "" not in ids
+    assert len(ids) == len(set(ids))
+    for cid, year, sex in rows:
+        if cid is not None:
+            assert rules.validate_citizen_id(cid, birth_year=year, sex=sex) == [], cid
+    # ~3 % of residents have no number (the planted duplicates, outside any household, never have one).
+    residents = Person.objects.filter(memberships__isnull=False).distinct()
+    missing = residents.filter(citizen_id__isnull=True).count()
+    assert 0.01 * residents.count() < missing < 0.06 * residents.count()
+    prefixes = Counter(cid[:3] for cid in ids)
+    assert prefixes["096"] + prefixes["095"] > 0.85 * len(ids)
+
+
+def test_people_look_real(seeded):
+    people = Person.objects.all()
+    total = people.count()
+    year_only = people.filter(birth_month__isnull=True)
+    assert year_only.count() > 0.04 * total
+    assert people.filter(birth_year__lt=1960).count() > 0.05 * total
+    assert people.filter(birth_month__isnull=False, birth_day__isnull=True).exists()
+    assert people.filter(date_of_death__isnull=False).exists()
+    assert (
+        people.exclude(disability_level="none")
+        .filter(disability_certificate_date__isnull=False)
+        .exists()
+    )
+    assert people.exclude(legacy_address="").filter(legacy_address__contains="tỉnh").exists()
+    ethnicities = Counter(people.values_list("ethnicity", flat=True))
+    assert ethnicities["01"] > 0.9 * total and ethnicities["05"] > 0
+    surnames = Counter(name.split()[0] for name in people.values_list("full_name", flat=True))
+    assert surnames.most_common(1)[0][0] == "Nguyễn"
+    assert 0.28 * total < surnames["Nguyễn"] < 0.48 * total
+    assert any(ch in "ăâđêôơưáàảãạ" for name in surnames for ch in name.lower())
+    for name, folded, sort_name in people.values_list("full_name", "name_folded", "sort_name"):
+        assert folded == fold(name) and sort_name == sort_key(name)
+    # Children born to the household, not random strangers: most children share a parent's surname.
+    children = HouseholdMember.objects.filter(relationship=Relationship.CHILD).select_related(
+        "person", "household__head"
+    )
+    same = sum(
+        c.person.full_name.split()[0] in {c.household.head.full_name.split()[0]} for c in children
+    )
+    assert same > 0.5 * children.count()
+
+
+def test_demo_users_have_their_roles_and_jurisdictions(seeded):
+    users = {u.username: u for u in User.objects.select_related("jurisdiction")}
+    expected = {
+        "admin": Role.ADMINISTRATOR,
+        "tinh": Role.PROVINCE_OFFICER,
+        "xa1": Role.COMMUNE_OFFICER,
+        "xa2": Role.COMMUNE_OFFICER,
+        "kiemtra": Role.AUDITOR,
+        "lanhdao": Role.PROVINCE_LEADER,
+        "xa1ld": Role.COMMUNE_LEADER,
+        "ctxh": Role.SOCIAL_WORKER,
+        "chitra": Role.PAYMENT_AGENT,
+    }
+    assert {name: users[name].role for name in expected} == expected
+    assert all(users[name].check_password(PASSWORD) for name in expected)
+    assert users["admin"].jurisdiction is None
+    for name in ("tinh", "kiemtra", "lanhdao", "ctxh", "chitra"):
+        unit = users[name].jurisdiction
+        assert (unit.level, unit.code) == (AdministrativeUnit.Level.PROVINCE, "96")
+    xa1, xa2 = users["xa1"].jurisdiction, users["xa2"].jurisdiction
+    assert xa1.level == xa2.level == AdministrativeUnit.Level.COMMUNE
+    assert xa1.province_code == xa2.province_code == "96"
+    assert xa1.pk != xa2.pk
+    assert xa1.kind == xa2.kind == AdministrativeUnit.Kind.XA
+    assert users["xa1ld"].jurisdiction == xa1
+    assert seeded["communes"] == [xa1.name, xa2.name]
+
+
+def test_a_second_call_creates_nothing(seeded):
+    counts = (
+        Person.objects.count(),
+        Household.objects.count(),
+        HouseholdPoverty.objects.count(),
+        User.objects.count(),
+    )
+    again = demo_seed(password=PASSWORD, persons=2000, seed=7)
+    assert again["created"] is False
+    assert again["communes"] == seeded["communes"]
+    assert (
+        Person.objects.count(),
+        Household.objects.count(),
+        HouseholdPoverty.objects.count(),
+        User.objects.count(),
+    ) == counts
+
+
+def test_existing_registry_gets_the_users_but_no_data(units):
+    commune = AdministrativeUnit.objects.filter(level="commune", province_code="96").first()
+    Person.objects.create(
+        full_name="Nguyễn Văn An",
+        name_folded="nguyen van an",
+        sort_name="an nguyen van an",
+        sex="M",
+        commune=commune,
+        province_code="96",
+    )
+    result = demo_seed(password=PASSWORD, persons=500)
+    assert result["created"] is False
+    assert Person.objects.count() == 1
+    assert User.objects.filter(username__in=["admin", "xa1", "xa2", "chitra"]).count() == 4
+    assert len(result["communes"]) == 2 and all(result["communes"])
+
+
+def test_planted_duplicates_fill_the_queue_also_for_commune_officers(seeded):
+    pending = DuplicateCandidate.objects.filter(status=DuplicateCandidate.Status.PENDING)
+    assert pending.count() >= 35
+    reasons = set(pending.values_list("reason", flat=True))
+    assert reasons == {
+        DuplicateCandidate.Reason.SAME_NAME_YEAR_COMMUNE,
+        DuplicateCandidate.Reason.SIMILAR_NAME_SAME_DATE,
+    }
+    for name in ("xa1", "xa2"):
+        assert duplicate_queue(user=User.objects.get(username=name)).exists(), name
+
+
+def test_full_size_seed_is_fast_and_the_home_communes_are_busy(units):
+    result = demo_seed(password=PASSWORD)
+    assert result["created"] is True and result["persons"] == 20000
+    assert 5000 <= result["households"] <= 7000
+    assert result["seconds"] < 60
+    for name in ("xa1", "xa2"):
+        commune = User.objects.get(username=name).jurisdiction
+        assert Person.objects.filter(commune=commune).count() >= 1500, name
+
+
+def test_generators_are_deterministic_and_consistent():
+    communes = [
+        generators.CommuneRef(1, "31843", "Xã Hồng Dân", "xa", "96"),
+        generators.CommuneRef(2, "32002", "Phường An Xuyên", "phuong", "96"),
+    ]
+    today = datetime.date(2026, 1, 15)
+
+    def run(seed):
+        return list(
+            generators.persons(random.Random(seed), communes=communes, count=300, today=today)
+        )
+
+    first, second, other = run(1), run(1), run(2)
+    assert first == second
+    assert [p["full_name"] for p in first] != [p["full_name"] for p in other]
+    assert len(first) == 300
+    for p in first:
+        born = datetime.date(p["birth_year"], p["birth_month"] or 1, p["birth_day"] or 1)
+        assert born <= today
+        assert (p["name_folded"], p["sort_name"]) == (
+            fold(p["full_name"]),
+            sort_key(p["full_name"]),
+        )
+    assert any(p["hamlet"].startswith("Khóm") for p in first)
+    assert any(p["legacy_address"].endswith("tỉnh Bạc Liêu") for p in first)
+
+
+def test_one_letter_typo_changes_the_folded_name_but_stays_close():
+    rng = random.Random(3)
+    for name in [
+        "Nguyễn Thị Thủy",
+        "Trần Văn Hùng",
+        "Lê Thị Mai",
+        "Phạm Gia Bảo",
+        "Võ Thị Ngọc Hân",
+        "Lý Út",
+    ]:
+        for _ in range(20):
+            typo = generators.one_letter_typo(rng, name)
+            assert fold(typo) != fold(name)
+            assert difflib.SequenceMatcher(None, fold(typo), fold(name)).ratio() >= 0.85
