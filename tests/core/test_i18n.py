@@ -140,3 +140,9 @@ def test_english_catalog_is_complete_and_compiled():
             assert entry["msgstr"], entry["msgid"]
             # The checked-in .mo must be compiled from this .po.
             assert compiled.gettext(context + entry["msgid"]) == entry["msgstr"], entry["msgid"]
+
+
+def test_nul_characters_are_refused_with_a_vietnamese_400(client, db):
+    response = client.get(reverse("accounts:login"), {"next": "/\x00"})
+    assert response.status_code == 400
+    assert "ký tự không hợp lệ" in response.content.decode()

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from rest_framework import status
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -21,3 +22,20 @@ def exception_handler(exc, context):
     if isinstance(exc, Http404):
         return Response({"detail": "Không tìm thấy."}, status=status.HTTP_404_NOT_FOUND)
     return drf_exception_handler(exc, context)
+
+
+class CappedPageNumberPagination(PageNumberPagination):
+    """Pages of a list whose count stops at 1,001 (`core.paging.OrderedUnion`); `count_capped` says when."""
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["count_capped"] = bool(getattr(self.page.paginator.object_list, "capped", False))
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        response_schema = super().get_paginated_response_schema(schema)
+        response_schema["properties"]["count_capped"] = {
+            "type": "boolean",
+            "description": "true: có hơn 1.000 kết quả, `count` dừng ở 1.001 — hãy lọc cụ thể hơn.",
+        }
+        return response_schema

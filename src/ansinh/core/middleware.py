@@ -1,9 +1,29 @@
-"""Content-Security-Policy: every asset is served by An Sinh itself, so nothing else is allowed."""
+"""Request and response rules for every page: CSP, language, no NUL characters."""
 
+from django.http import HttpResponseBadRequest
+
+# Content-Security-Policy: every asset is served by An Sinh itself, so nothing else is allowed.
 POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
 )
+
+
+class RejectNulMiddleware:
+    """A NUL character in a query string or form field is never meaningful and no database takes
+    it (PostgreSQL refuses it outright): answer 400 before any view sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in v for v in request.GET.values()):
+            return HttpResponseBadRequest("Yêu cầu chứa ký tự không hợp lệ (NUL).".encode(), content_type="text/plain; charset=utf-8")
+        if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data") and any(
+            "\x00" in v for v in request.POST.values()
+        ):
+            return HttpResponseBadRequest("Biểu mẫu chứa ký tự không hợp lệ (NUL).".encode(), content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware:

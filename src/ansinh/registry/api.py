@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from ansinh.accounts.permissions import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
 from ansinh.audit.selectors import history_of
+from ansinh.core.api import CappedPageNumberPagination
 from ansinh.core.permissions import HasCapability
 from ansinh.geo.models import AdministrativeUnit
 
@@ -25,6 +26,11 @@ class CommuneField(serializers.SlugRelatedField):
 
     def __init__(self, **kwargs):
         super().__init__(slug_field="code", queryset=AdministrativeUnit.objects.filter(level="commune", valid_to__isnull=True), **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not data.isascii() or not data.isdigit():
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -67,17 +73,10 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     capability = REGISTRY_VIEW
     write_capability = REGISTRY_CHANGE
 
+    pagination_class = CappedPageNumberPagination
+
     def get_queryset(self):
-        params = self.request.query_params
-        commune = params.get("commune")
-        commune_id = AdministrativeUnit.objects.filter(level="commune", code=commune).values_list("pk", flat=True).first() if commune else None
-        if commune and commune_id is None:
-            return Person.objects.none()
-        return selectors.person_list(
-            user=self.request.user, search=params.get("search", ""), commune_id=commune_id,
-            sex=params.get("sex", ""), disability=params.get("disability", ""),
-            include_merged=self.action != "list",
-        )
+        return selectors.person_list(user=self.request.user, include_merged=True)
 
     @extend_schema(parameters=[
         OpenApiParameter("search", str, description="Họ tên (không dấu cũng được) hoặc số định danh"),
@@ -86,7 +85,21 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         OpenApiParameter("disability", str, enum=["any", "mild", "severe", "especially_severe"]),
     ])
     def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
+        params = request.query_params
+        commune = params.get("commune")
+        commune_id = (
+            AdministrativeUnit.objects.filter(level="commune", code=commune).values_list("pk", flat=True).first()
+            if commune and commune.isascii() and commune.isdigit() else None
+        )
+        if commune and commune_id is None:
+            results = Person.objects.none()
+        else:
+            results = selectors.person_results(
+                user=request.user, search=params.get("search", ""), commune_id=commune_id,
+                sex=params.get("sex", ""), disability=params.get("disability", ""),
+            )
+        page = self.paginate_queryset(results)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, *args, **kwargs):
         person = self.get_object()

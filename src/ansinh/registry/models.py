@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ansinh.core.fields import FoldedCharField
 from ansinh.core.scoping import ScopedQuerySet
 from ansinh.geo.models import AdministrativeUnit
 
@@ -43,9 +44,9 @@ class PersonQuerySet(ScopedQuerySet):
 class Person(models.Model):
     citizen_id = models.CharField(_("số định danh cá nhân"), max_length=12, null=True, blank=True, unique=True)
     full_name = models.CharField(_("họ và tên"), max_length=120)
-    name_folded = models.CharField(max_length=120, editable=False)
+    name_folded = FoldedCharField(max_length=120, editable=False)
     # Tên first, then họ và tên đệm: the Vietnamese sort order and the second search prefix.
-    sort_name = models.CharField(max_length=160, editable=False)
+    sort_name = FoldedCharField(max_length=160, editable=False)
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
     birth_month = models.PositiveSmallIntegerField(_("tháng sinh"), null=True, blank=True)
     birth_day = models.PositiveSmallIntegerField(_("ngày sinh"), null=True, blank=True)
@@ -87,9 +88,13 @@ class Person(models.Model):
         indexes = [
             models.Index(fields=["province_code", "sort_name"], name="person_prov_sort_idx"),
             models.Index(fields=["commune", "sort_name"], name="person_commune_sort_idx"),
-            # Prefix search ("nguyen thi…", "lan…"): pattern ops on PostgreSQL, plain B-tree on SQLite.
-            models.Index(fields=["name_folded"], name="person_name_prefix_idx", opclasses=["varchar_pattern_ops"]),
-            models.Index(fields=["sort_name"], name="person_sort_prefix_idx", opclasses=["varchar_pattern_ops"]),
+            # Byte-ordered columns (FoldedCharField), so these serve both the prefix searches and
+            # the list order (sort_name, id), index-only: given name first ("lan…") walks the first
+            # in order; full name ("nguyen van th…") reads its range of the second and sorts it.
+            models.Index(fields=["sort_name", "id"], name="person_sort_idx", condition=Q(merged_into__isnull=True)),
+            models.Index(
+                fields=["name_folded", "sort_name", "id"], name="person_name_idx", condition=Q(merged_into__isnull=True)
+            ),
             models.Index(fields=["name_folded", "birth_year", "commune"], name="person_dedup_idx"),
         ]
         constraints = [

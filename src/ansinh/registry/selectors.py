@@ -1,8 +1,10 @@
 """Every read of the registry. Each starts from `visible_to(user)`."""
 
 from django.db import connection
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Concat
 
+from ansinh.core.paging import OrderedUnion
 from ansinh.core.scoping import get_visible_or_404
 from ansinh.core.text import fold
 
@@ -12,33 +14,80 @@ from .models import DuplicateCandidate, Household, HouseholdMember, HouseholdPov
 def prefix_q(field: str, value: str) -> Q:
     """`field` starts with `value`, in a form the database can answer from an index.
 
-    PostgreSQL: LIKE 'x%' on a varchar_pattern_ops index. SQLite's LIKE ignores case and so cannot
-    use a plain index; a range on the (already folded, lower-case) column can.
+    PostgreSQL: LIKE 'x%' on a byte-ordered (collation "C") column. SQLite's LIKE ignores case and
+    so cannot use a plain index; a range on the (already folded, lower-case) column can.
     """
     if connection.vendor == "sqlite":
         return Q(**{f"{field}__gte": value, f"{field}__lt": value + "\U0010ffff"})
     return Q(**{f"{field}__startswith": value})
 
 
-def search_q(text: str) -> Q:
-    """Name (any diacritics, either order: `nguyen thi`, `lan`, `lan nguyen`), citizen ID or its start."""
+def _search_branches(base: QuerySet[Person], text: str) -> list[QuerySet[Person]]:
+    """`search_conditions` as querysets in list order, each in the order its index serves best."""
+    conditions = search_conditions(text)
+    if len(conditions) < 2:
+        return [base.filter(c).order_by(*PERSON_ORDER) for c in conditions]
+    by_given_name, by_full_name = (base.filter(c) for c in conditions)
+    # Given name first is a range of the list-order index. A full-name prefix is a range of
+    # (name_folded, sort_name, id): read it all and sort it, unless it is so broad ("nguyen",
+    # "tran van") that its people lie all along the list order and walking that finds a page at
+    # once. A narrower prefix bunches up ("nguyen van t…" sort under "t…"), where a walk would
+    # cross most of the index; ordering by an expression keeps the database to the range.
+    broad = by_full_name.order_by().values("pk")[:BROAD_PREFIX_ROWS].count() == BROAD_PREFIX_ROWS
+    return [
+        by_given_name.order_by(*PERSON_ORDER),
+        by_full_name.order_by(*PERSON_ORDER) if broad else by_full_name.order_by(Concat("sort_name", Value("")), "id"),
+    ]
+
+
+BROAD_PREFIX_ROWS = 100_000
+
+
+def search_conditions(text: str) -> list[Q]:
+    """What a search matches, as alternatives: a name (any diacritics, full name or given name
+    first: `nguyen thi`, `lan`, `lan nguyen`), a citizen ID or its start. Empty text: none."""
     text = (text or "").strip()
     if not text:
-        return Q()
+        return []
     if text.isdigit():
-        return Q(citizen_id=text) if len(text) == 12 else prefix_q("citizen_id", text)
+        return [Q(citizen_id=text) if len(text) == 12 else prefix_q("citizen_id", text)]
     folded = fold(text)
-    return prefix_q("name_folded", folded) | prefix_q("sort_name", folded)
+    return [prefix_q("sort_name", folded), prefix_q("name_folded", folded)]
 
 
-def person_list(
-    *, user, search: str = "", commune_id: int | None = None, sex: str = "", disability: str = "",
+def search_q(text: str) -> Q:
+    q = Q()
+    for condition in search_conditions(text):
+        q |= condition
+    return q
+
+
+PERSON_ORDER = ("sort_name", "id")
+
+
+def person_list(*, user, search: str = "", **filters) -> QuerySet[Person]:
+    """Every visible person matching, in list order: for exports and counts."""
+    return _person_filtered(user=user, **filters).filter(search_q(search)).select_related("commune").order_by(*PERSON_ORDER)
+
+
+def person_results(*, user, search: str = "", **filters) -> OrderedUnion:
+    """`person_list` for paging: each alternative of the search is read along its own index and
+    the page merged (see `core.paging`), and the count stops at 1,000."""
+    base = _person_filtered(user=user, **filters)
+    return OrderedUnion(
+        base.filter(search_q(search)).select_related("commune"),
+        ordering=PERSON_ORDER,
+        branches=_search_branches(base, search),
+    )
+
+
+def _person_filtered(
+    *, user, commune_id: int | None = None, sex: str = "", disability: str = "",
     birth_year_from: int | None = None, birth_year_to: int | None = None, include_merged: bool = False,
 ) -> QuerySet[Person]:
     qs = Person.objects.visible_to(user)
     if not include_merged:
         qs = qs.active()
-    qs = qs.filter(search_q(search))
     if commune_id:
         qs = qs.filter(commune_id=commune_id)
     if sex:
@@ -51,7 +100,7 @@ def person_list(
         qs = qs.filter(birth_year__gte=birth_year_from)
     if birth_year_to:
         qs = qs.filter(birth_year__lte=birth_year_to)
-    return qs.select_related("commune").order_by("sort_name", "id")
+    return qs
 
 
 def person_get(*, user, pk) -> Person:

@@ -41,7 +41,7 @@ def _person_filters(request):
 @require(REGISTRY_VIEW)
 def person_list(request):
     form, filters = _person_filters(request)
-    page = paginate(request, selectors.person_list(user=request.user, **filters))
+    page = paginate(request, selectors.person_results(user=request.user, **filters))
     context = {"form": form, "page": page, "htmx_target": "#person-results", "query": request.GET.urlencode()}
     if request.htmx and request.htmx.target == "person-results":
         return render(request, "registry/_person_table.html", context)
