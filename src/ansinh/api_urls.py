@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from ansinh.accounts.api import ObtainTokenView
+from ansinh.assistance.api import AllowanceEvaluateView, PolicyParameterViewSet
 from ansinh.geo.api import AdministrativeUnitViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
 
@@ -12,5 +13,10 @@ router.register("persons", PersonViewSet, basename="person")
 router.register("households", HouseholdViewSet, basename="household")
 router.register("duplicates", DuplicateViewSet, basename="duplicate")
 router.register("admin-units", AdministrativeUnitViewSet, basename="admin-unit")
+router.register("policy-parameters", PolicyParameterViewSet, basename="policy-parameter")
 
-urlpatterns = [path("auth/token/", ObtainTokenView.as_view(), name="api-token"), *router.urls]
+urlpatterns = [
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("allowance/evaluate/", AllowanceEvaluateView.as_view(), name="allowance-evaluate"),
+    *router.urls,
+]

@@ -1,4 +1,4 @@
-"""The `ansinh` command: demo, serve, manage, load-admin-units."""
+"""The `ansinh` command: demo, serve, manage, load-admin-units, allowance."""
 
 import argparse
 import os
@@ -93,6 +93,39 @@ def cmd_load_admin_units(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_allowance_evaluate(args: argparse.Namespace) -> int:
+    """JSON cases in (a file, or - for stdin), one JSON result per case out; a bad case gets its own
+    messages and the batch goes on. Parameters come from the database, or the legal defaults without one."""
+    import json
+
+    _setup()
+    from ansinh.assistance.calculator import evaluate_cases
+    from ansinh.assistance.selectors import parameters_source
+
+    try:
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8-sig") as f:
+                text = f.read()
+    except OSError as exc:
+        print(f"Không đọc được tệp {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    try:
+        cases = json.loads(text)
+    except json.JSONDecodeError as exc:
+        print(f"Tệp {args.file} không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}", file=sys.stderr)
+        return 2
+    results = evaluate_cases(cases, parameters_source(args.province or ""))
+    output = json.dumps(results, ensure_ascii=False, indent=2)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(output + "\n")
+    else:
+        print(output)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ansinh", description="An Sinh — hệ thống thông tin an sinh xã hội")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,6 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     manage.set_defaults(func=cmd_manage)
     units = sub.add_parser("load-admin-units", help="Nạp 34 tỉnh/thành và 3.321 xã/phường")
     units.set_defaults(func=cmd_load_admin_units)
+    allowance = sub.add_parser("allowance", help="Trợ cấp xã hội hằng tháng").add_subparsers(dest="action", required=True)
+    evaluate = allowance.add_parser("evaluate", help="Tính diện, hệ số, mức trợ cấp cho danh sách trường hợp (JSON)")
+    evaluate.add_argument("file", help="Tệp JSON: danh sách trường hợp, hoặc - để đọc từ stdin")
+    evaluate.add_argument("-o", "--output", help="Ghi kết quả ra tệp thay vì stdout")
+    evaluate.add_argument("--province", help="Mã tỉnh: áp dụng mức riêng của tỉnh (nếu có)")
+    evaluate.set_defaults(func=cmd_allowance_evaluate)
     args = parser.parse_args(argv)
     return args.func(args)
 

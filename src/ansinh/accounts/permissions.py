@@ -7,20 +7,24 @@ REGISTRY_CHANGE = "registry.change"
 REGISTRY_MERGE = "registry.merge"
 AUDIT_VIEW = "audit.view"
 USERS_MANAGE = "users.manage"
+ASSISTANCE_VIEW = "assistance.view"  # policy parameters, the allowance calculator
+POLICY_MANAGE = "policy.manage"  # add dated policy parameters (national, or the province's own top-ups)
 
 _ALL_READERS = {REGISTRY_VIEW}
 CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.COMMUNE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE}),
-    Role.COMMUNE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW}),
-    Role.PROVINCE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE}),
-    Role.PROVINCE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW}),
-    Role.SOCIAL_WORKER: frozenset({REGISTRY_VIEW}),
-    Role.FACILITY_STAFF: frozenset({REGISTRY_VIEW}),
+    Role.COMMUNE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW}),
+    Role.COMMUNE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
+    Role.PROVINCE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW}),
+    Role.PROVINCE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
+    Role.SOCIAL_WORKER: frozenset({REGISTRY_VIEW, ASSISTANCE_VIEW}),
+    Role.FACILITY_STAFF: frozenset({REGISTRY_VIEW, ASSISTANCE_VIEW}),
     # A payment agent sees its payment files only, never the registry.
     Role.PAYMENT_AGENT: frozenset(),
     # Inspectors read everything in scope, with the audit trail, and change nothing.
-    Role.AUDITOR: frozenset({REGISTRY_VIEW, AUDIT_VIEW}),
-    Role.ADMINISTRATOR: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, AUDIT_VIEW, USERS_MANAGE}),
+    Role.AUDITOR: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
+    Role.ADMINISTRATOR: frozenset(
+        {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, AUDIT_VIEW, USERS_MANAGE, ASSISTANCE_VIEW, POLICY_MANAGE}
+    ),
 }
 
 

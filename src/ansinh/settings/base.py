@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ansinh.accounts",
     "ansinh.audit",
     "ansinh.registry",
+    "ansinh.assistance",
     "ansinh.demo",
 ]
 

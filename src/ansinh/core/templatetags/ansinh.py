@@ -25,3 +25,17 @@ def page_query(context, page) -> str:
     params = context["request"].GET.copy()
     params["page"] = page
     return params.urlencode()
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def normalize(value) -> str:
+    """Decimal('2.50') → 2,5 (Vietnamese decimal comma); whole numbers without decimals."""
+    if value in (None, ""):
+        return ""
+    text = format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
+    return text.replace(".", ",")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AssistanceConfig(AppConfig):
+    name = "ansinh.assistance"
+    verbose_name = "Trợ giúp xã hội"
