@@ -29,10 +29,18 @@ def calculator(request):
 @require(ASSISTANCE_VIEW)
 def parameter_list(request):
     today = datetime.date.today()
-    in_force, _notes = selectors.parameters_at(today, _province_of(request.user))
-    rows = selectors.parameter_list(user=request.user, key=request.GET.get("key", ""))
+    order = {key: i for i, key in enumerate(policy.LABELS)}
+    rows = sorted(
+        selectors.parameter_list(user=request.user, key=request.GET.get("key", "")),
+        key=lambda r: (order.get(r.key, len(order)), r.province_code, -r.valid_from.toordinal()),
+    )
+    current, seen = set(), set()
+    for row in rows:  # newest first within a key: the first one already in force is the current one
+        if row.valid_from <= today and (row.key, row.province_code) not in seen:
+            seen.add((row.key, row.province_code))
+            current.add(row.pk)
     return render(request, "assistance/parameter_list.html", {
-        "page": paginate(request, rows, per_page=100), "labels": policy.LABELS, "in_force": in_force, "today": today,
+        "page": paginate(request, rows, per_page=200), "labels": policy.LABELS, "current": current, "today": today,
     })
 
 
