@@ -8,13 +8,14 @@ REGISTRY_MERGE = "registry.merge"
 AUDIT_VIEW = "audit.view"
 USERS_MANAGE = "users.manage"
 ASSISTANCE_VIEW = "assistance.view"  # policy parameters, the allowance calculator
+PAYROLL_RUN = "payroll.run"  # generate a month's payroll in one's jurisdiction
 POLICY_MANAGE = "policy.manage"  # add dated policy parameters (national, or the province's own top-ups)
 
 _ALL_READERS = {REGISTRY_VIEW}
 CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.COMMUNE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW}),
+    Role.COMMUNE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW, PAYROLL_RUN}),
     Role.COMMUNE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
-    Role.PROVINCE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW}),
+    Role.PROVINCE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW, PAYROLL_RUN}),
     Role.PROVINCE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
     Role.SOCIAL_WORKER: frozenset({REGISTRY_VIEW, ASSISTANCE_VIEW}),
     Role.FACILITY_STAFF: frozenset({REGISTRY_VIEW, ASSISTANCE_VIEW}),
@@ -23,7 +24,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # Inspectors read everything in scope, with the audit trail, and change nothing.
     Role.AUDITOR: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
     Role.ADMINISTRATOR: frozenset(
-        {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, AUDIT_VIEW, USERS_MANAGE, ASSISTANCE_VIEW, POLICY_MANAGE}
+        {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, AUDIT_VIEW, USERS_MANAGE, ASSISTANCE_VIEW, POLICY_MANAGE,
+         PAYROLL_RUN}
     ),
 }
 

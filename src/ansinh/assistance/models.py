@@ -47,3 +47,63 @@ class PolicyParameter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} = {self.value} từ {self.valid_from:%d/%m/%Y}"
+
+
+class Programme(models.TextChoices):
+    MONTHLY_ALLOWANCE = "tcxh", _("Trợ cấp xã hội hằng tháng (NĐ 20/2021)")
+    SOCIAL_PENSION = "htxh", _("Trợ cấp hưu trí xã hội (NĐ 176/2025)")
+
+
+class PaymentMethod(models.TextChoices):
+    BANK = "bank", _("Tài khoản ngân hàng")
+    AGENT = "agent", _("Tổ chức dịch vụ chi trả / bưu điện")
+    CASH = "cash", _("Tiền mặt tại xã")
+
+
+class Enrolment(models.Model):
+    """A person receiving a programme from a month on (đối tượng đang hưởng), per a decision.
+
+    `categories` and `coefficient` are what the rules gave when the decision was made: "5.4+5.6" and
+    the sum of their coefficients (k.4 per child), so a month's amount is coefficient × standard level.
+    """
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Đang hưởng")
+        SUSPENDED = "suspended", _("Tạm dừng")
+        ENDED = "ended", _("Thôi hưởng")
+
+    person = models.ForeignKey("registry.Person", verbose_name=_("đối tượng"), on_delete=models.PROTECT,
+                               related_name="enrolments")
+    programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
+    categories = models.CharField(_("diện"), max_length=20)
+    coefficient = models.DecimalField(_("hệ số"), max_digits=5, decimal_places=2)
+    start_month = models.DateField(_("hưởng từ tháng"))
+    end_month = models.DateField(_("hưởng đến hết tháng"), null=True, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    decision_number = models.CharField(_("số quyết định"), max_length=40)
+    decision_date = models.DateField(_("ngày quyết định"))
+    payment_method = models.CharField(_("hình thức chi trả"), max_length=5, choices=PaymentMethod.choices,
+                                      default=PaymentMethod.AGENT)
+    commune = models.ForeignKey("geo.AdministrativeUnit", verbose_name=_("xã/phường"), on_delete=models.PROTECT,
+                                related_name="+")
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đối tượng đang hưởng")
+        verbose_name_plural = _("đối tượng đang hưởng")
+        indexes = [models.Index(fields=["province_code", "programme", "status", "commune"], name="enrolment_payroll_idx")]
+        constraints = [
+            # one open enrolment per person and programme; the highest-allowance rule lives in its categories
+            models.UniqueConstraint(fields=["person", "programme"], condition=~Q(status="ended"),
+                                    name="enrolment_one_open_per_programme"),
+            models.CheckConstraint(condition=Q(coefficient__gt=0), name="enrolment_coefficient_positive"),
+            models.CheckConstraint(condition=Q(end_month__isnull=True) | Q(end_month__gte=models.F("start_month")),
+                                   name="enrolment_end_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_programme_display()} — {self.categories} × {self.coefficient}"

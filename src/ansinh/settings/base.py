@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ansinh.audit",
     "ansinh.registry",
     "ansinh.assistance",
+    "ansinh.payments",
     "ansinh.demo",
 ]
 

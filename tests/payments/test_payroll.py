@@ -1,0 +1,105 @@
+"""Payroll: set-based, frozen, and never twice — also when two runs race on PostgreSQL."""
+
+import datetime
+import threading
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from ansinh.assistance.models import Enrolment
+from ansinh.core.exceptions import PermissionDeniedError
+from ansinh.payments.models import PaymentLine
+from ansinh.payments.services import payroll_generate
+from tests.factories import PersonFactory
+
+D = datetime.date
+JANUARY = D(2026, 1, 1)
+
+
+def enrol(person, *, coefficient="1.5", categories="5.6", start=JANUARY, end=None, status="active"):
+    return Enrolment.objects.create(
+        person=person, programme="tcxh", categories=categories, coefficient=Decimal(coefficient), start_month=start,
+        end_month=end, status=status, decision_number="12/QĐ-UBND", decision_date=start, commune=person.commune,
+        province_code=person.province_code,
+    )
+
+
+@pytest.fixture
+def enrolled(communes):
+    c1, c2 = communes["c1"], communes["c2"]
+    people = [PersonFactory(commune=c1) for _ in range(4)] + [PersonFactory(commune=c2) for _ in range(2)]
+    enrol(people[0], coefficient="2.5", categories="5.1")
+    enrol(people[1], coefficient="3.5", categories="5.4+5.6")
+    enrol(people[2], start=D(2026, 4, 1))  # not yet
+    enrol(people[3], end=D(2026, 2, 1))  # ended before March
+    enrol(people[4])
+    enrol(people[5], status="suspended")
+    return people
+
+
+@pytest.mark.django_db
+def test_payroll_freezes_amounts_and_is_idempotent(enrolled, users, communes):
+    run = payroll_generate(user=users["tinh"], month=D(2026, 3, 15), province_code="96")
+    lines = {line.person_id: line for line in PaymentLine.objects.all()}
+    assert run.lines_created == 3 and set(lines) == {enrolled[0].pk, enrolled[1].pk, enrolled[4].pk}
+    assert lines[enrolled[0].pk].amount == 1_250_000 and lines[enrolled[0].pk].standard_level == 500_000
+    assert lines[enrolled[1].pk].amount == 1_750_000 and lines[enrolled[1].pk].categories == "5.4+5.6"
+    assert lines[enrolled[0].pk].month == D(2026, 3, 1)
+    # a later change of the enrolment does not touch the frozen line
+    Enrolment.objects.filter(person=enrolled[0]).update(coefficient=Decimal("1.5"))
+    again = payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
+    assert again.lines_created == 0 and PaymentLine.objects.count() == 3
+    assert PaymentLine.objects.get(person=enrolled[0]).amount == 1_250_000
+
+
+@pytest.mark.django_db
+def test_commune_payroll_and_scope(enrolled, users, communes):
+    run = payroll_generate(user=users["xa1"], month=D(2026, 3, 1), province_code="96", commune=communes["c1"])
+    assert run.lines_created == 2
+    with pytest.raises(PermissionDeniedError):
+        payroll_generate(user=users["xa1"], month=D(2026, 3, 1), province_code="96", commune=communes["c2"])
+    with pytest.raises(PermissionDeniedError):
+        payroll_generate(user=users["xa1"], month=D(2026, 3, 1), province_code="96")
+    with pytest.raises(PermissionDeniedError):
+        payroll_generate(user=users["kiemtra"], month=D(2026, 3, 1), province_code="96")
+    # the province run afterwards only adds the other commune
+    assert payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96").lines_created == 1
+
+
+@pytest.mark.django_db
+def test_no_payment_after_the_month_of_death(enrolled, users):
+    enrolled[0].date_of_death = D(2026, 2, 10)
+    enrolled[0].save()
+    payroll_generate(user=users["tinh"], month=D(2026, 2, 1), province_code="96")
+    payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
+    months = sorted(PaymentLine.objects.filter(person=enrolled[0]).values_list("month", flat=True))
+    assert months == [D(2026, 2, 1)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_racing_never_pay_twice(enrolled, users):
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers: PostgreSQL (SQLite serialises writers by design)")
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def run():
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            results.append(payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96").lines_created)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert sorted(results) == [0, 3] or sum(results) == 3
+    assert PaymentLine.objects.count() == 3
