@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from ansinh.assistance.models import Enrolment
+from ansinh.assistance.models import Enrolment, PolicyParameter
+from ansinh.assistance.policy import load_defaults
 from ansinh.core.exceptions import PermissionDeniedError
 from ansinh.payments.models import PaymentLine
 from ansinh.payments.services import payroll_generate
@@ -27,6 +28,8 @@ def enrol(person, *, coefficient="1.5", categories="5.6", start=JANUARY, end=Non
 
 @pytest.fixture
 def enrolled(communes):
+    # a transactional test (browser, race) flushes what the data migration loaded: load it again
+    load_defaults(PolicyParameter)
     c1, c2 = communes["c1"], communes["c2"]
     people = [PersonFactory(commune=c1) for _ in range(4)] + [PersonFactory(commune=c2) for _ in range(2)]
     enrol(people[0], coefficient="2.5", categories="5.1")

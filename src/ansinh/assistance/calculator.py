@@ -77,6 +77,8 @@ def parse_case(case: Any) -> tuple[rules.Facts | None, int | None, list[str]]:
 
 def evaluate_case(case: Any, parameters_at: ParameterSource) -> dict[str, Any]:
     case_id = case.get("id") if isinstance(case, dict) else None
+    if case_id is not None and not isinstance(case_id, str):
+        case_id = str(case_id)  # ids are text; a number is echoed as its digits
     facts, level, errors = parse_case(case)
     if errors:
         return {"id": case_id, "eligible": False, "payable": [], "total": 0, "messages": errors}

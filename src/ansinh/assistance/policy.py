@@ -108,3 +108,16 @@ def resolve(rows, month: datetime.date, province_code: str = "") -> tuple[dict[s
 
 def defaults_at(month: datetime.date) -> tuple[dict[str, Decimal], dict[str, str]]:
     return resolve(DEFAULTS, month)
+
+
+def load_defaults(model) -> int:
+    """Write DEFAULTS into the parameter table (`model`: the real class, or a migration's historical one)
+    where no row of that key, province and date exists. Returns how many were added."""
+    added = 0
+    for row in DEFAULTS:
+        _obj, created = model.objects.get_or_create(
+            key=row.key, province_code=row.province_code, valid_from=row.valid_from,
+            defaults={"value": row.value, "legal_basis": row.legal_basis, "verified": row.verified, "note": row.note},
+        )
+        added += created
+    return added

@@ -4,14 +4,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from ansinh.assistance.policy import DEFAULTS
+    from ansinh.assistance.policy import load_defaults
 
-    PolicyParameter = apps.get_model("assistance", "PolicyParameter")
-    for row in DEFAULTS:
-        PolicyParameter.objects.get_or_create(
-            key=row.key, province_code=row.province_code, valid_from=row.valid_from,
-            defaults={"value": row.value, "legal_basis": row.legal_basis, "verified": row.verified, "note": row.note},
-        )
+    load_defaults(apps.get_model("assistance", "PolicyParameter"))
 
 
 class Migration(migrations.Migration):
