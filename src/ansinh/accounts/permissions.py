@@ -8,14 +8,15 @@ REGISTRY_MERGE = "registry.merge"
 AUDIT_VIEW = "audit.view"
 USERS_MANAGE = "users.manage"
 ASSISTANCE_VIEW = "assistance.view"  # policy parameters, the allowance calculator
+ENROLMENT_MANAGE = "enrolment.manage"  # decide, change, suspend, end enrolments in one's jurisdiction
 PAYROLL_RUN = "payroll.run"  # generate a month's payroll in one's jurisdiction
 POLICY_MANAGE = "policy.manage"  # add dated policy parameters (national, or the province's own top-ups)
 
-_ALL_READERS = {REGISTRY_VIEW}
+_OFFICER = {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW, ENROLMENT_MANAGE, PAYROLL_RUN}
 CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.COMMUNE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW, PAYROLL_RUN}),
+    Role.COMMUNE_OFFICER: frozenset(_OFFICER),
     Role.COMMUNE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
-    Role.PROVINCE_OFFICER: frozenset({REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, ASSISTANCE_VIEW, PAYROLL_RUN}),
+    Role.PROVINCE_OFFICER: frozenset(_OFFICER),
     Role.PROVINCE_LEADER: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
     Role.SOCIAL_WORKER: frozenset({REGISTRY_VIEW, ASSISTANCE_VIEW}),
     Role.FACILITY_STAFF: frozenset({REGISTRY_VIEW, ASSISTANCE_VIEW}),
@@ -25,7 +26,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Role.AUDITOR: frozenset({REGISTRY_VIEW, AUDIT_VIEW, ASSISTANCE_VIEW}),
     Role.ADMINISTRATOR: frozenset(
         {REGISTRY_VIEW, REGISTRY_CHANGE, REGISTRY_MERGE, AUDIT_VIEW, USERS_MANAGE, ASSISTANCE_VIEW, POLICY_MANAGE,
-         PAYROLL_RUN}
+         PAYROLL_RUN, ENROLMENT_MANAGE}
     ),
 }
 

@@ -61,16 +61,20 @@ class PaymentMethod(models.TextChoices):
 
 
 class Enrolment(models.Model):
-    """A person receiving a programme from a month on (đối tượng đang hưởng), per a decision.
+    """One period of a person receiving a programme (đối tượng đang hưởng), from a month to a month.
 
-    `categories` and `coefficient` are what the rules gave when the decision was made: "5.4+5.6" and
-    the sum of their coefficients (k.4 per child), so a month's amount is coefficient × standard level.
+    A change (coefficient, suspension, resumption, move to another commune, termination) closes the
+    open period at the month before and opens the next one, so every past month keeps the terms it
+    was owed under and periods never overlap or leave a gap. `categories` and `coefficient` are what
+    the rules gave: "5.4+5.6" and the sum of their coefficients (k.4 per child); a month's amount is
+    coefficient × the standard level of that month. Status `suspended`: a period not paid.
     """
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Đang hưởng")
         SUSPENDED = "suspended", _("Tạm dừng")
-        ENDED = "ended", _("Thôi hưởng")
+        ENDED = "ended", _("Đã kết thúc")
+        CANCELLED = "cancelled", _("Hủy (không tháng nào được hưởng)")
 
     person = models.ForeignKey("registry.Person", verbose_name=_("đối tượng"), on_delete=models.PROTECT,
                                related_name="enrolments")
@@ -80,6 +84,9 @@ class Enrolment(models.Model):
     start_month = models.DateField(_("hưởng từ tháng"))
     end_month = models.DateField(_("hưởng đến hết tháng"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    end_reason = models.CharField(_("lý do kết thúc giai đoạn"), max_length=200, blank=True)
+    # Months before the decision month are owed (truy lĩnh): the next payroll pays them too.
+    arrears_pending = models.BooleanField(_("còn truy lĩnh"), default=False)
     decision_number = models.CharField(_("số quyết định"), max_length=40)
     decision_date = models.DateField(_("ngày quyết định"))
     payment_method = models.CharField(_("hình thức chi trả"), max_length=5, choices=PaymentMethod.choices,
@@ -97,9 +104,11 @@ class Enrolment(models.Model):
         verbose_name_plural = _("đối tượng đang hưởng")
         indexes = [models.Index(fields=["province_code", "programme", "status", "commune"], name="enrolment_payroll_idx")]
         constraints = [
-            # one open enrolment per person and programme; the highest-allowance rule lives in its categories
-            models.UniqueConstraint(fields=["person", "programme"], condition=~Q(status="ended"),
+            # one open period per person and programme; the highest-allowance rule lives in its categories
+            models.UniqueConstraint(fields=["person", "programme"], condition=Q(end_month__isnull=True),
                                     name="enrolment_one_open_per_programme"),
+            models.CheckConstraint(condition=~Q(status__in=["ended", "cancelled"]) | Q(end_month__isnull=False),
+                                   name="enrolment_ended_has_end_month"),
             models.CheckConstraint(condition=Q(coefficient__gt=0), name="enrolment_coefficient_positive"),
             models.CheckConstraint(condition=Q(end_month__isnull=True) | Q(end_month__gte=models.F("start_month")),
                                    name="enrolment_end_after_start"),
@@ -107,3 +116,34 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_programme_display()} — {self.categories} × {self.coefficient}"
+
+
+class FuneralSupport(models.Model):
+    """Hỗ trợ chi phí mai táng: proposed for the family when a beneficiary dies (NĐ 20/2021 Điều 11)."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Đề xuất")
+        DECIDED = "decided", _("Đã quyết định")
+        PAID = "paid", _("Đã chi trả")
+
+    person = models.OneToOneField("registry.Person", verbose_name=_("người mất"), on_delete=models.PROTECT,
+                                  related_name="funeral_support")
+    date_of_death = models.DateField(_("ngày mất"))
+    legal_basis = models.CharField(_("căn cứ"), max_length=120)
+    multiple = models.DecimalField(_("số lần mức chuẩn"), max_digits=5, decimal_places=2)
+    standard_level = models.PositiveIntegerField(_("mức chuẩn"))
+    amount = models.BigIntegerField(_("số tiền"))
+    recipient = models.CharField(_("người nhận (người lo mai táng)"), max_length=120, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    commune = models.ForeignKey("geo.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hỗ trợ mai táng")
+        verbose_name_plural = _("hỗ trợ mai táng")
+
+    def __str__(self) -> str:
+        return f"Mai táng: {self.person} — {self.amount} đ"
