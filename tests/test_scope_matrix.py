@@ -197,6 +197,10 @@ COVERED = {
     "duplicate-dismiss",
     # province top-ups: tests/assistance/test_parameters.py (another province's rows are not shown)
     "assistance:parameter_list", "assistance:parameter_add", "policy-parameter-list", "policy-parameter-detail",
+    # enrolments and payroll: tests/assistance/test_enrolment_views.py (xa2 gets 404 and an empty list)
+    "assistance:enrolment_list", "assistance:enrolment_changes", "assistance:enrolment_create",
+    "assistance:enrolment_detail", "assistance:enrolment_death", "assistance:enrolment_action",
+    "payments:run_list", "payments:run_detail", "payments:run_export",
 }
 NOT_SCOPED = {
     # sign-in, language, API schema and docs, reference data (administrative units), users (own tests)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("ansinh.registry.urls")),
     path("nhat-ky/", include("ansinh.audit.urls")),
     path("tro-giup-xa-hoi/", include("ansinh.assistance.urls")),
+    path("chi-tra/", include("ansinh.payments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include("ansinh.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.core.forms import StyledForm
+from ansinh.geo.models import AdministrativeUnit
 
 from . import policy, rules
+from .models import PaymentMethod
 
 
 class CalculatorForm(StyledForm):
@@ -75,3 +77,66 @@ class ParameterForm(StyledForm):
     legal_basis = forms.CharField(label=_("Căn cứ pháp lý"), max_length=255)
     verified = forms.BooleanField(label=_("Đã đối chiếu văn bản gốc"), required=False, initial=True)
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+MONTH_INPUT = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+
+
+class MonthField(forms.DateField):
+    """A month as `YYYY-MM` (the browser's month input), or a full date; kept as its first day."""
+
+    widget = MONTH_INPUT
+    input_formats = ["%Y-%m", "%Y-%m-%d", "%m/%Y", "%d/%m/%Y"]
+
+    def to_python(self, value):
+        day = super().to_python(value)
+        return day.replace(day=1) if day else day
+
+
+class EnrolmentCreateForm(StyledForm):
+    categories = CalculatorForm.base_fields["categories"]
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=40)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"}))
+    payment_method = forms.ChoiceField(label=_("Hình thức chi trả"), choices=PaymentMethod.choices,
+                                       initial=PaymentMethod.AGENT)
+    studying = forms.BooleanField(label=_("Đang đi học (diện 5.2)"), required=False)
+    children_count = forms.IntegerField(label=_("Số con đang nuôi (diện 5.4)"), required=False, min_value=0, initial=0)
+
+
+class EnrolmentActionForm(StyledForm):
+    """One form for every change of an open period; `action` says which fields count."""
+
+    ACTIONS = {
+        "reassess": _("Điều chỉnh (tính lại theo quy định)"),
+        "suspend": _("Tạm dừng chi trả"),
+        "resume": _("Tiếp tục chi trả"),
+        "move": _("Chuyển nơi ở"),
+        "end": _("Thôi hưởng"),
+    }
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    from_month = MonthField(label=_("Áp dụng từ tháng"))
+    reason = forms.CharField(label=_("Lý do"), required=False, max_length=160)
+    to_commune = forms.ModelChoiceField(label=_("Xã/phường chuyển đến"), required=False,
+                                        queryset=AdministrativeUnit.objects.none())
+    children_count = forms.IntegerField(label=_("Số con đang nuôi (diện 5.4)"), required=False, min_value=0)
+
+    def __init__(self, *args, action: str, province_code: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.fields["to_commune"].queryset = AdministrativeUnit.objects.filter(
+            level="commune", valid_to__isnull=True, province_code=province_code).order_by("name")
+        keep = {"version", "from_month"} | {"suspend": {"reason"}, "end": {"reason"}, "move": {"to_commune"},
+                                            "reassess": {"children_count"}}.get(action, set())
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        if "reason" in self.fields:
+            self.fields["reason"].required = True
+        if "to_commune" in self.fields:
+            self.fields["to_commune"].required = True
+
+
+class DeathForm(StyledForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    date_of_death = forms.DateField(label=_("Ngày mất"), widget=forms.DateInput(attrs={"type": "date"}))
+    recipient = forms.CharField(label=_("Người lo mai táng (nhận hỗ trợ)"), required=False, max_length=120)

@@ -81,6 +81,9 @@ class Enrolment(models.Model):
     programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
     categories = models.CharField(_("diện"), max_length=20)
     coefficient = models.DecimalField(_("hệ số"), max_digits=5, decimal_places=2)
+    # facts of the decision the rules need again at each reassessment
+    children_count = models.PositiveSmallIntegerField(_("số con đang nuôi (diện 5.4)"), default=0)
+    studying = models.BooleanField(_("đang đi học (diện 5.2)"), default=False)
     start_month = models.DateField(_("hưởng từ tháng"))
     end_month = models.DateField(_("hưởng đến hết tháng"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
@@ -102,7 +105,10 @@ class Enrolment(models.Model):
     class Meta:
         verbose_name = _("đối tượng đang hưởng")
         verbose_name_plural = _("đối tượng đang hưởng")
-        indexes = [models.Index(fields=["province_code", "programme", "status", "commune"], name="enrolment_payroll_idx")]
+        indexes = [
+            models.Index(fields=["province_code", "programme", "status", "commune"], name="enrolment_payroll_idx"),
+            models.Index(fields=["province_code"], condition=Q(arrears_pending=True), name="enrolment_arrears_idx"),
+        ]
         constraints = [
             # one open period per person and programme; the highest-allowance rule lives in its categories
             models.UniqueConstraint(fields=["person", "programme"], condition=Q(end_month__isnull=True),

@@ -4,9 +4,13 @@ import datetime
 from decimal import Decimal
 
 from django.db import DatabaseError
+from django.db.models import Count, Q
+
+from ansinh.core.scoping import get_visible_or_404
+from ansinh.registry.models import Person
 
 from . import policy
-from .models import PolicyParameter
+from .models import Enrolment, PolicyParameter
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
@@ -33,3 +37,80 @@ def parameter_list(*, user, key: str = ""):
     if key:
         qs = qs.filter(key=key)
     return qs.order_by("key", "province_code", "-valid_from")
+
+
+def enrolment_list(*, user, status: str = "", commune_id: int | None = None, search: str = "", open_only: bool = True):
+    """Periods visible to the user; by default the open one of each person (who is receiving now)."""
+    from ansinh.registry.selectors import search_q
+
+    qs = Enrolment.objects.visible_to(user).select_related("person", "commune")
+    if open_only:
+        qs = qs.filter(end_month__isnull=True)
+    if status:
+        qs = qs.filter(status=status)
+    if commune_id:
+        qs = qs.filter(commune_id=commune_id)
+    if search:
+        qs = qs.filter(person__in=Person.objects.filter(search_q(search)))
+    return qs.order_by("person__sort_name", "person_id", "-start_month")
+
+
+def enrolment_get(*, user, pk) -> Enrolment:
+    return get_visible_or_404(Enrolment.objects.visible_to(user).select_related("person", "commune"), pk=pk)
+
+
+def enrolment_periods(*, enrolment: Enrolment):
+    """Every period of the same person and programme, newest first (the history of the decision)."""
+    return Enrolment.objects.filter(person_id=enrolment.person_id, programme=enrolment.programme).select_related(
+        "commune").order_by("-start_month", "-id")
+
+
+def enrolment_summary(*, user) -> dict:
+    """Open periods by status, and active ones by category and commune, for the dashboard and lists."""
+    open_periods = Enrolment.objects.visible_to(user).filter(end_month__isnull=True)
+    active = open_periods.filter(status=Enrolment.Status.ACTIVE)
+    return {
+        "by_status": dict(open_periods.values_list("status").annotate(n=Count("id")).order_by()),
+        "by_category": list(active.values("categories").annotate(n=Count("id")).order_by("-n")[:12]),
+        "by_commune": list(active.values("commune__name").annotate(n=Count("id")).order_by("-n")[:12]),
+    }
+
+
+AGE_MILESTONES = (3, 4, 16, 22, 60, 75, 80)
+
+
+def changes_next_month(*, user, month: datetime.date) -> list[dict]:
+    """Thay đổi tháng tới: open active periods whose coefficient or eligibility changes in the month after
+    `month` — people reaching an age milestone then. Only those candidates go through the rules."""
+    from ansinh.registry.rules import effective_birth_date
+
+    from . import rules
+
+    upcoming = rules.add_months(rules.first_of_month(month), 1)
+    born_years = [upcoming.year - age for age in AGE_MILESTONES]
+    # a birthday in that month, or a year-only birth date (1 January) when that month is January
+    month_q = Q(person__birth_month=upcoming.month)
+    if upcoming.month == 1:
+        month_q |= Q(person__birth_month__isnull=True)
+    candidates = (
+        Enrolment.objects.visible_to(user).filter(end_month__isnull=True, status=Enrolment.Status.ACTIVE,
+                                                 person__birth_year__in=born_years)
+        .filter(month_q).select_related("person", "commune")
+    )
+    changes = []
+    for enrolment in candidates:
+        person = enrolment.person
+        level = person.disability_level if person.disability_level in rules.DISABILITY_LEVELS else None
+        birth = effective_birth_date(person.birth_year, person.birth_month, person.birth_day)
+        values, notes = parameters_at(upcoming, person.province_code)
+        facts = rules.Facts(tuple(enrolment.categories.split("+")), birth, upcoming, disability_level=level,
+                            children_count=enrolment.children_count, studying=enrolment.studying)
+        result = rules.evaluate(facts, values, notes)
+        if result.coefficient != enrolment.coefficient or not result.payable:
+            changes.append({
+                "enrolment": enrolment, "age": rules.age_in_month(birth, upcoming),
+                "new_coefficient": result.coefficient if result.payable else None,
+                "new_categories": "+".join(e.category for e in result.payable), "messages": result.messages,
+            })
+    return changes
+

@@ -118,6 +118,7 @@ def enrolment_create(
     enrolment = Enrolment.objects.create(
         person=person, programme=Programme.MONTHLY_ALLOWANCE,
         categories="+".join(e.category for e in result.payable), coefficient=result.coefficient, start_month=start,
+        children_count=children_count, studying=studying,
         decision_number=decision_number.strip(), decision_date=decision_date, payment_method=payment_method,
         commune=person.commune, province_code=person.province_code,
         arrears_pending=start < rules.first_of_month(decision_date),
@@ -171,8 +172,8 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
     if not next_period:
         return None
     fields = {name: getattr(current, name) for name in (
-        "person_id", "programme", "categories", "coefficient", "decision_number", "decision_date", "payment_method",
-        "commune_id", "province_code")}
+        "person_id", "programme", "categories", "coefficient", "children_count", "studying", "decision_number",
+        "decision_date", "payment_method", "commune_id", "province_code")}
     fields.update(next_period)
     successor = Enrolment.objects.create(start_month=from_month, status=next_period.get("status", Enrolment.Status.ACTIVE),
                                          **{k: v for k, v in fields.items() if k != "status"})
@@ -183,16 +184,21 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
 
 @transaction.atomic
 def enrolment_reassess(*, user, enrolment: Enrolment, expected_version: int, from_month: datetime.date,
-                       categories: list[str] | None = None, studying: bool = False, children_count: int = 0,
-                       decision_number: str = "", decision_date: datetime.date | None = None) -> Enrolment | None:
-    """Điều chỉnh: the rules applied again from a month (a birthday band, a new category, more children)."""
+                       categories: list[str] | None = None, studying: bool | None = None,
+                       children_count: int | None = None, decision_number: str = "",
+                       decision_date: datetime.date | None = None) -> Enrolment | None:
+    """Điều chỉnh: the rules applied again from a month (a birthday band, a new category, more children).
+    What is not given is taken from the current decision."""
     categories = categories or enrolment.categories.split("+")
+    studying = enrolment.studying if studying is None else studying
+    children_count = enrolment.children_count if children_count is None else children_count
     result = assess(person=enrolment.person, month=rules.first_of_month(from_month), categories=categories,
                     studying=studying, children_count=children_count)
     if not result.payable:
         return enrolment_end(user=user, enrolment=enrolment, expected_version=expected_version, from_month=from_month,
                              reason="Không còn đủ điều kiện: " + " ".join(result.messages))
-    terms = {"categories": "+".join(e.category for e in result.payable), "coefficient": result.coefficient}
+    terms = {"categories": "+".join(e.category for e in result.payable), "coefficient": result.coefficient,
+             "children_count": children_count, "studying": studying}
     if decision_number:
         terms |= {"decision_number": decision_number, "decision_date": decision_date or from_month}
     return _close_and_open(user=user, enrolment=enrolment, expected_version=expected_version, from_month=from_month,

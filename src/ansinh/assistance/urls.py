@@ -7,4 +7,10 @@ urlpatterns = [
     path("may-tinh-tro-cap/", views.calculator, name="calculator"),
     path("tham-so-chinh-sach/", views.parameter_list, name="parameter_list"),
     path("tham-so-chinh-sach/them/", views.parameter_add, name="parameter_add"),
+    path("doi-tuong-huong/", views.enrolment_list, name="enrolment_list"),
+    path("doi-tuong-huong/thay-doi-thang-toi/", views.enrolment_changes, name="enrolment_changes"),
+    path("doi-tuong-huong/them/<int:person_id>/", views.enrolment_create, name="enrolment_create"),
+    path("doi-tuong-huong/<int:pk>/", views.enrolment_detail, name="enrolment_detail"),
+    path("doi-tuong-huong/<int:pk>/bao-tu/", views.enrolment_death, name="enrolment_death"),
+    path("doi-tuong-huong/<int:pk>/<str:action>/", views.enrolment_action, name="enrolment_action"),
 ]

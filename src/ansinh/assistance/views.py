@@ -4,13 +4,22 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ansinh.accounts.permissions import ASSISTANCE_VIEW, POLICY_MANAGE
+from ansinh.accounts.permissions import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE, can
 from ansinh.core.exceptions import DomainError
+from ansinh.core.scoping import covers
 from ansinh.core.web import form_error, paginate, require
+from ansinh.registry.selectors import person_get
 
-from . import policy, selectors, services
+from . import policy, rules, selectors, services
 from .calculator import evaluate_case
-from .forms import CalculatorForm, ParameterForm
+from .forms import (
+    CalculatorForm,
+    DeathForm,
+    EnrolmentActionForm,
+    EnrolmentCreateForm,
+    ParameterForm,
+)
+from .models import Enrolment
 
 
 def _province_of(user) -> str:
@@ -57,3 +66,118 @@ def parameter_add(request):
             messages.success(request, _("Đã thêm giá trị mới của tham số."))
             return redirect("assistance:parameter_list")
     return render(request, "assistance/parameter_form.html", {"form": form})
+
+
+# --- enrolments -------------------------------------------------------------------------------------
+
+
+@require(ASSISTANCE_VIEW)
+def enrolment_list(request):
+    status = request.GET.get("status", "")
+    search = request.GET.get("q", "").strip()
+    rows = selectors.enrolment_list(user=request.user, status=status, search=search)
+    context = {"page": paginate(request, rows), "status": status, "q": search, "statuses": Enrolment.Status.choices,
+               "summary": selectors.enrolment_summary(user=request.user)}
+    return render(request, "assistance/enrolment_list.html", context)
+
+
+@require(ASSISTANCE_VIEW)
+def enrolment_changes(request):
+    today = datetime.date.today()
+    changes = selectors.changes_next_month(user=request.user, month=today)
+    return render(request, "assistance/enrolment_changes.html", {
+        "changes": changes, "month": rules.add_months(rules.first_of_month(today), 1),
+    })
+
+
+@require(ASSISTANCE_VIEW)
+def enrolment_detail(request, pk: int):
+    enrolment = selectors.enrolment_get(user=request.user, pk=pk)
+    province = enrolment.province_code
+    actions = {}
+    if can(request.user, ENROLMENT_MANAGE) and enrolment.end_month is None:
+        allowed = ["reassess", "move", "end"] + (["resume"] if enrolment.status == "suspended" else ["suspend"])
+        for action in allowed:
+            actions[action] = EnrolmentActionForm(action=action, province_code=province, prefix=action,
+                                                  initial={"version": enrolment.version})
+    return render(request, "assistance/enrolment_detail.html", {
+        "enrolment": enrolment, "periods": selectors.enrolment_periods(enrolment=enrolment),
+        "lines": enrolment.person.payment_lines.select_related("commune").order_by("-month")[:36],
+        "actions": actions, "action_labels": EnrolmentActionForm.ACTIONS,
+        "death_form": DeathForm() if actions else None,
+        "funeral": getattr(enrolment.person, "funeral_support", None),
+    })
+
+
+@require(ENROLMENT_MANAGE)
+def enrolment_action(request, pk: int, action: str):
+    enrolment = selectors.enrolment_get(user=request.user, pk=pk)
+    if request.method != "POST" or action not in EnrolmentActionForm.ACTIONS:
+        return redirect("assistance:enrolment_detail", pk=pk)
+    form = EnrolmentActionForm(request.POST, action=action, province_code=enrolment.province_code, prefix=action)
+    if form.is_valid():
+        data = form.cleaned_data
+        common = {"user": request.user, "enrolment": enrolment, "expected_version": data["version"],
+                  "from_month": data["from_month"]}
+        try:
+            if action == "reassess":
+                result = services.enrolment_reassess(**common, children_count=data.get("children_count"))
+            elif action == "suspend":
+                result = services.enrolment_suspend(**common, reason=data["reason"])
+            elif action == "resume":
+                result = services.enrolment_resume(**common)
+            elif action == "move":
+                result = services.enrolment_move(**common, to_commune=data["to_commune"])
+            else:
+                result = services.enrolment_end(**common, reason=data["reason"])
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu: %(action)s.") % {"action": EnrolmentActionForm.ACTIONS[action]})
+            target = result or enrolment
+            if covers(request.user, target.commune):
+                return redirect("assistance:enrolment_detail", pk=target.pk)
+            return redirect("assistance:enrolment_list")
+    return render(request, "assistance/enrolment_action.html", {"enrolment": enrolment, "form": form,
+                                                                "title": EnrolmentActionForm.ACTIONS[action]})
+
+
+@require(ENROLMENT_MANAGE)
+def enrolment_death(request, pk: int):
+    enrolment = selectors.enrolment_get(user=request.user, pk=pk)
+    form = DeathForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_death_record(user=request.user, person=enrolment.person,
+                                         date_of_death=form.cleaned_data["date_of_death"],
+                                         recipient=form.cleaned_data["recipient"])
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Đã ghi nhận người mất; đã dừng chi trả và đề xuất hỗ trợ mai táng."))
+            return redirect("assistance:enrolment_detail", pk=pk)
+    return render(request, "assistance/enrolment_action.html", {"enrolment": enrolment, "form": form,
+                                                                "title": _("Báo tử")})
+
+
+@require(ENROLMENT_MANAGE)
+def enrolment_create(request, person_id: int):
+    person = person_get(user=request.user, pk=person_id)
+    form = EnrolmentCreateForm(request.POST or None, initial={"decision_date": datetime.date.today()})
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            enrolment = services.enrolment_create(
+                user=request.user, person=person, categories=data["categories"],
+                decision_number=data["decision_number"], decision_date=data["decision_date"],
+                payment_method=data["payment_method"], studying=data["studying"],
+                children_count=data.get("children_count") or 0,
+            )
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Đã quyết định hưởng trợ cấp từ tháng %(m)s.")
+                             % {"m": enrolment.start_month.strftime("%m/%Y")})
+            return redirect("assistance:enrolment_detail", pk=enrolment.pk)
+    return render(request, "assistance/enrolment_form.html", {"form": form, "person": person, "preview": preview})

@@ -135,3 +135,10 @@ def payroll_generate(
                                "lines_created": run.lines_created}},
         )
     return run
+
+
+def run_exported(*, user, run: PayrollRun, fmt: str) -> None:
+    """A payment file leaves the system: who took which list, in the audit log."""
+    with transaction.atomic():
+        audit_record(actor=user, action=AuditEvent.Action.EXPORT, instance=run, commune=run.commune,
+                     province_code=run.province_code, changes={"format": fmt, "month": str(run.month)})

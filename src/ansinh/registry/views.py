@@ -11,7 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ansinh.accounts.permissions import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW, can
+from ansinh.accounts.permissions import (
+    ENROLMENT_MANAGE,
+    REGISTRY_CHANGE,
+    REGISTRY_MERGE,
+    REGISTRY_VIEW,
+    can,
+)
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.selectors import history_of
 from ansinh.audit.services import audit_record
@@ -90,6 +96,9 @@ def person_detail(request, pk: int):
         "history": history_of(user=request.user, instance=person).exclude(action=AuditEvent.Action.VIEW)[:50],
         "can_change": can(request.user, REGISTRY_CHANGE) and not person.merged_into_id,
         "age": person.age_on(timezone.localdate()),
+        # social assistance on this person (the assistance app builds on the registry, not the reverse)
+        "enrolments": person.enrolments.filter(end_month__isnull=True).select_related("commune"),
+        "can_enrol": can(request.user, ENROLMENT_MANAGE) and not person.merged_into_id and not person.date_of_death,
     }
     return render(request, "registry/person_detail.html", context)
 

@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ansinh.assistance.forms import MonthField
+from ansinh.core.forms import StyledForm
+from ansinh.geo.models import AdministrativeUnit
+
+
+class PayrollForm(StyledForm):
+    month = MonthField(label=_("Tháng chi trả"))
+    commune = forms.ModelChoiceField(label=_("Xã/phường"), required=False, queryset=AdministrativeUnit.objects.none(),
+                                     empty_label=_("Toàn tỉnh"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        unit = user.jurisdiction
+        communes = AdministrativeUnit.objects.filter(level="commune", valid_to__isnull=True).order_by("name")
+        if unit is not None and unit.level == "commune":
+            communes = communes.filter(pk=unit.pk)
+            self.fields["commune"].required = True
+            self.fields["commune"].empty_label = None
+        elif unit is not None:
+            communes = communes.filter(province_code=unit.province_code)
+        self.fields["commune"].queryset = communes
+        self.province_code = unit.province_code if unit else ""
+        if unit is None:
+            self.fields["province"] = forms.ChoiceField(
+                label=_("Tỉnh/thành phố"),
+                choices=AdministrativeUnit.objects.filter(level="province", valid_to__isnull=True)
+                .order_by("name").values_list("code", "name"),
+            )
+            self.fields["province"].widget.attrs["class"] = "form-select"

@@ -1,0 +1,42 @@
+"""Reads of payroll runs and lines, always scoped."""
+
+from django.db.models import Count, Sum
+
+from ansinh.core.scoping import get_visible_or_404
+
+from .models import PaymentLine, PayrollRun
+
+
+def run_list(*, user):
+    return PayrollRun.objects.visible_to(user).select_related("commune", "created_by").order_by("-month", "-id")
+
+
+def run_get(*, user, pk) -> PayrollRun:
+    return get_visible_or_404(PayrollRun.objects.visible_to(user).select_related("commune"), pk=pk)
+
+
+def run_lines(*, user, run: PayrollRun, status: str = ""):
+    qs = PaymentLine.objects.visible_to(user).filter(run=run).select_related("person", "commune")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("commune__name", "person__sort_name", "month", "id")
+
+
+def run_summary(*, user, run: PayrollRun) -> dict:
+    """Totals of a run by category and by commune, and its arrears (months before the run's month)."""
+    lines = PaymentLine.objects.visible_to(user).filter(run=run)
+    return {
+        "total": lines.aggregate(n=Count("id"), amount=Sum("amount")),
+        "arrears": lines.filter(month__lt=run.month).aggregate(n=Count("id"), amount=Sum("amount")),
+        "by_category": list(lines.values("categories").annotate(n=Count("id"), amount=Sum("amount")).order_by("-amount")),
+        "by_commune": list(lines.values("commune__name").annotate(n=Count("id"), amount=Sum("amount"))
+                           .order_by("-amount")),
+        "by_status": dict(lines.values_list("status").annotate(n=Count("id")).order_by()),
+    }
+
+
+def monthly_totals(*, user, months: int = 12) -> list[dict]:
+    """Beneficiaries and spending per month (lines by the month they pay), newest `months` months."""
+    rows = (PaymentLine.objects.visible_to(user).values("month")
+            .annotate(n=Count("person_id", distinct=True), amount=Sum("amount")).order_by("-month")[:months])
+    return list(reversed(rows))

@@ -1,0 +1,72 @@
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from ansinh.accounts.permissions import PAYROLL_RUN
+from ansinh.core.charts import bar_chart
+from ansinh.core.exceptions import DomainError
+from ansinh.core.web import form_error, paginate, require
+
+from . import exports, selectors, services
+from .forms import PayrollForm
+from .models import PaymentLine
+
+
+@require(PAYROLL_RUN)
+def run_list(request):
+    form = PayrollForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        commune = data.get("commune")
+        province = commune.province_code if commune else (data.get("province") or form.province_code)
+        try:
+            run = services.payroll_generate(user=request.user, month=data["month"], province_code=province,
+                                            commune=commune)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Đã lập danh sách chi trả tháng %(m)s: thêm %(n)s dòng.")
+                             % {"m": run.month.strftime("%m/%Y"), "n": f"{run.lines_created:,}".replace(",", ".")})
+            return redirect("payments:run_detail", pk=run.pk)
+    totals = selectors.monthly_totals(user=request.user)
+    chart = bar_chart(
+        title=_("Chi trả theo tháng"), labels=[row["month"].strftime("%m/%Y") for row in totals],
+        series={_("Số người"): [row["n"] for row in totals]},
+    ) if totals else None
+    return render(request, "payments/run_list.html", {
+        "form": form, "page": paginate(request, selectors.run_list(user=request.user)), "chart": chart,
+        "totals": totals,
+    })
+
+
+@require(PAYROLL_RUN)
+def run_detail(request, pk: int):
+    run = selectors.run_get(user=request.user, pk=pk)
+    status = request.GET.get("status", "")
+    summary = selectors.run_summary(user=request.user, run=run)
+    communes = summary["by_commune"][:15]
+    chart = bar_chart(
+        title=_("Số tiền theo xã/phường (nghìn đồng)"), labels=[row["commune__name"] for row in communes],
+        series={_("Số tiền"): [row["amount"] // 1000 for row in communes]}, horizontal=True,
+    ) if communes else None
+    return render(request, "payments/run_detail.html", {
+        "run": run, "summary": summary, "chart": chart, "status": status, "statuses": PaymentLine.Status.choices,
+        "page": paginate(request, selectors.run_lines(user=request.user, run=run, status=status), per_page=50),
+    })
+
+
+@require(PAYROLL_RUN)
+def run_export(request, pk: int, fmt: str):
+    run = selectors.run_get(user=request.user, pk=pk)
+    lines = selectors.run_lines(user=request.user, run=run)
+    services.run_exported(user=request.user, run=run, fmt=fmt)
+    name = f"chi-tra-{run.month:%Y-%m}-{run.province_code}{'-' + run.commune.code if run.commune else ''}"
+    if fmt == "xlsx":
+        response = HttpResponse(exports.lines_xlsx(lines),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    response = HttpResponse(exports.lines_csv(lines), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
