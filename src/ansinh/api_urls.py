@@ -4,8 +4,9 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from ansinh.accounts.api import ObtainTokenView
-from ansinh.assistance.api import AllowanceEvaluateView, PolicyParameterViewSet
+from ansinh.assistance.api import AllowanceEvaluateView, EnrolmentViewSet, PolicyParameterViewSet
 from ansinh.geo.api import AdministrativeUnitViewSet
+from ansinh.payments.api import PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
 
 router = DefaultRouter()
@@ -14,6 +15,8 @@ router.register("households", HouseholdViewSet, basename="household")
 router.register("duplicates", DuplicateViewSet, basename="duplicate")
 router.register("admin-units", AdministrativeUnitViewSet, basename="admin-unit")
 router.register("policy-parameters", PolicyParameterViewSet, basename="policy-parameter")
+router.register("enrolments", EnrolmentViewSet, basename="enrolment")
+router.register("payroll-runs", PayrollRunViewSet, basename="payroll-run")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

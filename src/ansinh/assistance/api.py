@@ -1,14 +1,18 @@
 from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ansinh.accounts.permissions import ASSISTANCE_VIEW, POLICY_MANAGE
+from ansinh.accounts.permissions import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
 from ansinh.core.permissions import HasCapability
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.registry.selectors import person_get
 
-from . import policy, selectors, services
+from . import policy, rules, selectors, services
 from .calculator import evaluate_cases
-from .models import PolicyParameter
+from .models import Enrolment, PaymentMethod, PolicyParameter
 
 RESULT = inline_serializer("AllowanceResult", {
     "id": serializers.CharField(allow_null=True),
@@ -73,3 +77,131 @@ class PolicyParameterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
 
     def perform_create(self, serializer):
         serializer.instance = services.parameter_add(user=self.request.user, **serializer.validated_data)
+
+
+# --- enrolments ---------------------------------------------------------------------------------------
+
+
+class EnrolmentSerializer(serializers.ModelSerializer):
+    full_name = serializers.CharField(source="person.full_name", read_only=True)
+    commune_code = serializers.CharField(source="commune.code", read_only=True)
+
+    class Meta:
+        model = Enrolment
+        fields = ["id", "person", "full_name", "programme", "categories", "coefficient", "children_count", "studying",
+                  "start_month", "end_month", "status", "end_reason", "arrears_pending", "decision_number",
+                  "decision_date", "payment_method", "commune_code", "province_code", "version"]
+        read_only_fields = fields
+
+
+class EnrolmentCreateSerializer(serializers.Serializer):
+    person = serializers.IntegerField()
+    categories = serializers.ListField(child=serializers.ChoiceField(choices=sorted(rules.CATEGORIES)), min_length=1)
+    decision_number = serializers.CharField(max_length=40)
+    decision_date = serializers.DateField()
+    payment_method = serializers.ChoiceField(choices=PaymentMethod.choices, default=PaymentMethod.AGENT)
+    studying = serializers.BooleanField(default=False)
+    children_count = serializers.IntegerField(min_value=0, max_value=30, default=0)
+
+
+class EnrolmentChangeSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    from_month = serializers.DateField(help_text="Ngày bất kỳ trong tháng áp dụng (YYYY-MM-DD)")
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=160)
+    to_commune = serializers.CharField(required=False, help_text="Mã xã chuyển đến (chỉ khi chuyển nơi ở)")
+    children_count = serializers.IntegerField(required=False, min_value=0, max_value=30)
+
+
+class DeathSerializer(serializers.Serializer):
+    date_of_death = serializers.DateField()
+    recipient = serializers.CharField(required=False, allow_blank=True, max_length=120)
+
+
+class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Đối tượng hưởng trợ cấp: mỗi bản ghi là một giai đoạn hưởng (từ tháng, đến tháng). Danh sách mặc định
+    chỉ gồm giai đoạn đang mở; `?all=1` để xem cả giai đoạn đã kết thúc."""
+
+    serializer_class = EnrolmentSerializer
+    permission_classes = [HasCapability]
+    capability = ASSISTANCE_VIEW
+    write_capability = ENROLMENT_MANAGE
+    filterset_fields = ["status", "programme", "person"]
+
+    def get_queryset(self):
+        open_only = self.action == "list" and self.request.query_params.get("all") != "1"
+        return selectors.enrolment_list(user=self.request.user, open_only=open_only,
+                                        search=self.request.query_params.get("search", ""))
+
+    @extend_schema(request=EnrolmentCreateSerializer, responses={201: EnrolmentSerializer})
+    def create(self, request):
+        data = _valid(EnrolmentCreateSerializer, request)
+        person = person_get(user=request.user, pk=data.pop("person"))
+        enrolment = services.enrolment_create(user=request.user, person=person, **data)
+        return Response(EnrolmentSerializer(enrolment).data, status=status.HTTP_201_CREATED)
+
+    def _change(self, request, action_name: str):
+        enrolment = self.get_object()
+        data = _valid(EnrolmentChangeSerializer, request)
+        common = {"user": request.user, "enrolment": enrolment, "expected_version": data["version"],
+                  "from_month": data["from_month"]}
+        if action_name == "reassess":
+            result = services.enrolment_reassess(**common, children_count=data.get("children_count"))
+        elif action_name == "suspend":
+            result = services.enrolment_suspend(**common, reason=data.get("reason", ""))
+        elif action_name == "resume":
+            result = services.enrolment_resume(**common)
+        elif action_name == "move":
+            commune = AdministrativeUnit.objects.filter(level="commune", code=data.get("to_commune", ""),
+                                                        valid_to__isnull=True).first()
+            if commune is None:
+                raise ValidationError({"to_commune": ["Không có xã/phường mã này."]})
+            result = services.enrolment_move(**common, to_commune=commune)
+        else:
+            result = services.enrolment_end(**common, reason=data.get("reason", ""))
+        return Response(EnrolmentSerializer(result).data if result else None)
+
+    @extend_schema(request=EnrolmentChangeSerializer, responses=EnrolmentSerializer)
+    @action(detail=True, methods=["post"])
+    def reassess(self, request, pk=None):
+        """Điều chỉnh: tính lại diện, hệ số theo quy định từ `from_month`."""
+        return self._change(request, "reassess")
+
+    @extend_schema(request=EnrolmentChangeSerializer, responses=EnrolmentSerializer)
+    @action(detail=True, methods=["post"])
+    def suspend(self, request, pk=None):
+        """Tạm dừng chi trả từ `from_month` (cần `reason`)."""
+        return self._change(request, "suspend")
+
+    @extend_schema(request=EnrolmentChangeSerializer, responses=EnrolmentSerializer)
+    @action(detail=True, methods=["post"])
+    def resume(self, request, pk=None):
+        """Tiếp tục chi trả từ `from_month`."""
+        return self._change(request, "resume")
+
+    @extend_schema(request=EnrolmentChangeSerializer, responses=EnrolmentSerializer)
+    @action(detail=True, methods=["post"])
+    def move(self, request, pk=None):
+        """Chuyển nơi ở sang xã `to_commune` từ `from_month` (không gián đoạn, không trùng tháng)."""
+        return self._change(request, "move")
+
+    @extend_schema(request=EnrolmentChangeSerializer, responses=EnrolmentSerializer)
+    @action(detail=True, methods=["post"])
+    def end(self, request, pk=None):
+        """Thôi hưởng từ `from_month` (cần `reason`)."""
+        return self._change(request, "end")
+
+    @extend_schema(request=DeathSerializer, responses={200: inline_serializer("FuneralProposal", {
+        "funeral_support_amount": serializers.IntegerField(allow_null=True)})})
+    @action(detail=True, methods=["post"])
+    def death(self, request, pk=None):
+        """Báo tử: dừng chi trả từ tháng sau tháng mất, đề xuất hỗ trợ mai táng."""
+        enrolment = self.get_object()
+        data = _valid(DeathSerializer, request)
+        support = services.person_death_record(user=request.user, person=enrolment.person, **data)
+        return Response({"funeral_support_amount": support.amount if support else None})
+
+
+def _valid(serializer_class, request) -> dict:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)

@@ -119,7 +119,7 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         )
 
     @extend_schema(responses=AuditEventSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def history(self, request, pk=None):
         """Lịch sử thay đổi của hồ sơ."""
         person = self.get_object()

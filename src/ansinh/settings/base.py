@@ -173,6 +173,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"PaymentMethodEnum": "ansinh.assistance.models.PaymentMethod"},
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
