@@ -10,7 +10,7 @@ from openpyxl import Workbook
 COLUMNS = [
     _("STT"), _("Mã dòng"), _("Họ và tên"), _("Số định danh cá nhân"), _("Số tài khoản"), _("Ngân hàng"),
     _("Số tiền (đồng)"), _("Nội dung"), _("Tháng"), _("Xã/phường"), _("Hình thức chi trả"), _("Diện"), _("Hệ số"),
-    _("Số quyết định"),
+    _("Số quyết định"), _("Kết quả"), _("Lý do"), _("Ngày chi"),
 ]
 
 
@@ -21,6 +21,7 @@ def line_rows(lines):
             number, line.pk, person.full_name, person.citizen_id or "", person.bank_account, person.bank_name,
             line.amount, f"TCXH T{line.month:%m/%Y} {line.decision_number}", line.month.strftime("%m/%Y"),
             line.commune.name, line.get_method_display(), line.categories, str(line.coefficient), line.decision_number,
+            "", "", "",  # filled in by the agent: Đã chi / Không thành công, the reason, the date paid
         ]
 
 

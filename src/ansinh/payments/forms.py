@@ -30,3 +30,9 @@ class PayrollForm(StyledForm):
                 .order_by("name").values_list("code", "name"),
             )
             self.fields["province"].widget.attrs["class"] = "form-select"
+
+
+class ResultUploadForm(StyledForm):
+    result = forms.FileField(label=_("Tệp kết quả chi trả (Excel hoặc CSV)"),
+                             help_text=_("Tệp chi trả đã tải về, điền cột Kết quả (Đã chi / Không thành công), "
+                                         "Lý do và Ngày chi."))

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ansinh.accounts.permissions import can
 from ansinh.assistance.models import PaymentMethod, Programme
-from ansinh.core.scoping import ScopedQuerySet
+from ansinh.core.scoping import ScopedQuerySet, jurisdiction_q
 
 
 class PayrollRun(models.Model):
@@ -31,6 +32,70 @@ class PayrollRun(models.Model):
         return f"Chi trả {self.month:%m/%Y} — {self.province_code}"
 
 
+class PaymentAgent(models.Model):
+    """Tổ chức dịch vụ chi trả (bank, post office, payment service) serving a province, or some of its
+    communes. Its staff (users with the payment-agent role) see its payment files and nothing else."""
+
+    code = models.CharField(_("mã"), max_length=20, unique=True)
+    name = models.CharField(_("tên"), max_length=160)
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    communes = models.ManyToManyField("geo.AdministrativeUnit", blank=True, related_name="+",
+                                      verbose_name=_("xã/phường phục vụ (trống: cả tỉnh)"))
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="payment_agents",
+                                     verbose_name=_("tài khoản của tổ chức"))
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tổ chức chi trả")
+        ordering = ["province_code", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PaymentFileQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        # A payment agent's staff see their agent's files, whatever their jurisdiction; officers by jurisdiction.
+        if getattr(user, "role", None) == "payment_agent" and user.is_active:
+            return self.filter(agent__members=user)
+        if not can(user, "payroll.run"):
+            return self.none()
+        q = jurisdiction_q(user)
+        return self if q is None else self.filter(q)
+
+
+class PaymentFile(models.Model):
+    """The list handed to an agent (or to the commune for cash). Once issued its lines are fixed: only the
+    agent's result file changes them (paid / failed); a failed line goes into a later file."""
+
+    class Status(models.TextChoices):
+        ISSUED = "issued", _("Đã giao tổ chức chi trả")
+        RECONCILED = "reconciled", _("Đã đối soát")
+
+    run = models.ForeignKey(PayrollRun, on_delete=models.PROTECT, related_name="files")
+    agent = models.ForeignKey(PaymentAgent, null=True, blank=True, on_delete=models.PROTECT, related_name="files",
+                              verbose_name=_("tổ chức chi trả (trống: tiền mặt tại xã)"))
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    commune = models.ForeignKey("geo.AdministrativeUnit", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.ISSUED)
+    line_count = models.PositiveIntegerField(_("số dòng"), default=0)
+    total = models.BigIntegerField(_("tổng tiền"), default=0)
+    issued_at = models.DateTimeField(auto_now_add=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    reconciled_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PaymentFileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tệp chi trả")
+        ordering = ["-issued_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Tệp chi trả {self.pk} — {self.agent or 'tiền mặt'}"
+
+
 class PaymentLine(models.Model):
     """What one person is paid for one month of one programme, frozen when the payroll is made:
     later edits of the enrolment or the registry never change it. Never twice (constraint)."""
@@ -54,6 +119,11 @@ class PaymentLine(models.Model):
     commune = models.ForeignKey("geo.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
     province_code = models.CharField(_("mã tỉnh"), max_length=3)
     status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    file = models.ForeignKey(PaymentFile, null=True, blank=True, on_delete=models.PROTECT, related_name="lines")
+    # database defaults: the payroll writes lines with INSERT … SELECT, not through the ORM
+    attempts = models.PositiveSmallIntegerField(_("số lần giao chi trả"), db_default=0)
+    paid_on = models.DateField(_("ngày chi"), null=True, blank=True)
+    failure_reason = models.CharField(_("lý do không chi được"), max_length=200, blank=True, db_default="")
     created_at = models.DateTimeField()
 
     objects = ScopedQuerySet.as_manager()
@@ -63,7 +133,11 @@ class PaymentLine(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "programme", "month"], name="payment_line_once_per_month"),
         ]
-        indexes = [models.Index(fields=["province_code", "month", "commune"], name="payment_line_scope_idx")]
+        indexes = [
+            models.Index(fields=["province_code", "month", "commune"], name="payment_line_scope_idx"),
+            models.Index(fields=["province_code", "commune"], condition=models.Q(file__isnull=True, status="pending"),
+                         name="payment_line_unissued_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.month:%m/%Y} — {self.amount} đ"

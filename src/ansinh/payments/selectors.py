@@ -4,7 +4,7 @@ from django.db.models import Count, Sum
 
 from ansinh.core.scoping import get_visible_or_404
 
-from .models import PaymentLine, PayrollRun
+from .models import PaymentFile, PaymentLine, PayrollRun
 
 
 def run_list(*, user):
@@ -40,3 +40,24 @@ def monthly_totals(*, user, months: int = 12) -> list[dict]:
     rows = (PaymentLine.objects.visible_to(user).values("month")
             .annotate(n=Count("person_id", distinct=True), amount=Sum("amount")).order_by("-month")[:months])
     return list(reversed(rows))
+
+
+def file_list(*, user, run=None):
+    qs = PaymentFile.objects.visible_to(user).select_related("agent", "run", "commune")
+    return qs.filter(run=run) if run is not None else qs
+
+
+def file_get(*, user, pk) -> PaymentFile:
+    return get_visible_or_404(PaymentFile.objects.visible_to(user).select_related("agent", "run", "commune"), pk=pk)
+
+
+def file_lines(*, file: PaymentFile):
+    """The lines of a file the user may see (the file itself was reached through `file_get`)."""
+    return PaymentLine.objects.filter(file=file).select_related("person", "commune").order_by(
+        "commune__name", "person__sort_name", "month", "id")
+
+
+def unissued_count(*, run: PayrollRun) -> int:
+    from .services import _unissued
+
+    return _unissued(run).count()

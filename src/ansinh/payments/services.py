@@ -10,19 +10,21 @@ import datetime
 import time
 
 from django.db import connection, transaction
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from ansinh.accounts.permissions import PAYROLL_RUN, can
 from ansinh.assistance import rules
-from ansinh.assistance.models import Enrolment, Programme
+from ansinh.assistance.models import Enrolment, PaymentMethod, Programme
 from ansinh.assistance.rules import first_of_month
 from ansinh.assistance.selectors import parameters_at
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
 from ansinh.core.exceptions import DomainError, PermissionDeniedError
 from ansinh.core.scoping import covers
+from ansinh.core.text import fold
 
-from .models import PaymentLine, PayrollRun
+from .models import PaymentAgent, PaymentFile, PaymentLine, PayrollRun
 
 LEVEL_KEY = {Programme.MONTHLY_ALLOWANCE: "standard_level", Programme.SOCIAL_PENSION: "social_pension"}
 
@@ -142,3 +144,123 @@ def run_exported(*, user, run: PayrollRun, fmt: str) -> None:
     with transaction.atomic():
         audit_record(actor=user, action=AuditEvent.Action.EXPORT, instance=run, commune=run.commune,
                      province_code=run.province_code, changes={"format": fmt, "month": str(run.month)})
+
+
+# --- payment files and reconciliation -------------------------------------------------------------------
+
+
+def _unissued(run: PayrollRun):
+    """Lines waiting for a file in the run's scope: never issued, or failed and so carried to this one."""
+    lines = PaymentLine.objects.filter(province_code=run.province_code, month__lte=run.month).filter(
+        Q(status=PaymentLine.Status.PENDING, file__isnull=True) | Q(status=PaymentLine.Status.FAILED))
+    return lines.filter(commune=run.commune) if run.commune_id else lines
+
+
+@transaction.atomic
+def payment_files_issue(*, user, run: PayrollRun) -> list[PaymentFile]:
+    """Hand the run's lines (and earlier failed ones) to the agents: one file per agent for bank and agent
+    payments in the communes it serves, one per commune for cash. From then on a line belongs to its file."""
+    if not can(user, PAYROLL_RUN) or (run.commune and not covers(user, run.commune)):
+        raise PermissionDeniedError("Bạn không có quyền giao tệp chi trả.")
+    files = []
+    agents = PaymentAgent.objects.filter(province_code=run.province_code).annotate(n=Count("communes")).order_by("-n", "id")
+    for agent in agents:  # agents for some communes before agents for the whole province
+        lines = _unissued(run).filter(method__in=[PaymentMethod.BANK, PaymentMethod.AGENT])
+        if agent.n:
+            lines = lines.filter(commune__in=agent.communes.all())
+        files.append(_file_for(user=user, run=run, agent=agent, lines=lines))
+    cash_communes = _unissued(run).filter(method=PaymentMethod.CASH).values_list("commune", flat=True).distinct()
+    for commune_id in list(cash_communes):
+        lines = _unissued(run).filter(method=PaymentMethod.CASH, commune_id=commune_id)
+        files.append(_file_for(user=user, run=run, agent=None, lines=lines, commune_id=commune_id))
+    return [f for f in files if f is not None]
+
+
+def _file_for(*, user, run, agent, lines, commune_id=None) -> PaymentFile | None:
+    ids = list(lines.values_list("id", flat=True))
+    if not ids:
+        return None
+    file = PaymentFile.objects.create(run=run, agent=agent, province_code=run.province_code,
+                                      commune_id=commune_id or run.commune_id, issued_by=user)
+    for start in range(0, len(ids), 5000):
+        PaymentLine.objects.filter(id__in=ids[start:start + 5000]).update(
+            file=file, status=PaymentLine.Status.PENDING, attempts=F("attempts") + 1)
+    totals = PaymentLine.objects.filter(file=file).aggregate(n=Count("id"), amount=Sum("amount"))
+    file.line_count, file.total = totals["n"], totals["amount"] or 0
+    file.save(update_fields=["line_count", "total"])
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=file, commune=file.commune,
+                 province_code=file.province_code,
+                 changes={"after": {"agent": str(agent or "tiền mặt"), "lines": file.line_count, "total": file.total}})
+    return file
+
+
+RESULT_PAID = {"da chi", "da chi tra", "paid", "thanh cong", "ok"}
+RESULT_FAILED = {"khong thanh cong", "khong chi duoc", "that bai", "failed", "loi"}
+
+
+@transaction.atomic
+def payment_file_reconcile(*, user, file: PaymentFile, rows: list[dict]) -> dict:
+    """Apply an agent's result file: every line of the file, paid (with the date) or failed (with the
+    reason). Anything wrong in any row and nothing is applied: the messages name the rows."""
+    if getattr(user, "role", None) == "payment_agent":
+        if not file.agent or not file.agent.members.filter(pk=user.pk).exists():
+            raise PermissionDeniedError("Tệp này không phải của tổ chức bạn.")
+    elif not can(user, PAYROLL_RUN):
+        raise PermissionDeniedError("Bạn không có quyền đối soát.")
+    locked = PaymentFile.objects.select_for_update().get(pk=file.pk)
+    if locked.status == PaymentFile.Status.RECONCILED:
+        raise DomainError("Tệp này đã được đối soát.", field="file")
+    expected = dict(PaymentLine.objects.filter(file=locked).values_list("id", "amount"))
+    errors, paid, failed, seen = [], {}, {}, set()
+    for row in rows:
+        n, line_id = row["row"], row.get("line")
+        if line_id not in expected:
+            errors.append(f"Dòng {n}: mã dòng “{row.get('line_text', '')}” không thuộc tệp này.")
+            continue
+        if line_id in seen:
+            errors.append(f"Dòng {n}: mã dòng {line_id} lặp lại.")
+            continue
+        seen.add(line_id)
+        result = fold(row.get("result") or "")
+        if row.get("amount") is not None and row["amount"] != expected[line_id]:
+            errors.append(f"Dòng {n}: số tiền {row['amount']} khác số tiền đã giao ({expected[line_id]}).")
+        elif result in RESULT_PAID:
+            if row.get("date_error"):
+                errors.append(f"Dòng {n}: ngày chi “{row['date_error']}” không hợp lệ (dd/mm/yyyy).")
+            else:
+                paid[line_id] = row.get("paid_on")
+        elif result in RESULT_FAILED:
+            if not (row.get("reason") or "").strip():
+                errors.append(f"Dòng {n}: chi không thành công cần ghi lý do.")
+            else:
+                failed[line_id] = row["reason"].strip()[:200]
+        else:
+            errors.append(f"Dòng {n}: kết quả “{row.get('result') or ''}” không hợp lệ "
+                          "(ghi “Đã chi” hoặc “Không thành công”).")
+    missing = set(expected) - seen
+    if missing:
+        sample = ", ".join(str(i) for i in sorted(missing)[:10])
+        errors.append(f"Thiếu kết quả của {len(missing)} dòng (mã dòng {sample}{'…' if len(missing) > 10 else ''}).")
+    if errors:
+        raise DomainError("Tệp kết quả có lỗi, chưa áp dụng dòng nào.", errors={"file": errors})
+    today = timezone.localdate()
+    by_date: dict = {}
+    for line_id, day in paid.items():
+        by_date.setdefault(day or today, []).append(line_id)
+    for day, ids in by_date.items():
+        PaymentLine.objects.filter(id__in=ids).update(status=PaymentLine.Status.PAID, paid_on=day, failure_reason="")
+    for reason in set(failed.values()):
+        ids = [i for i, r in failed.items() if r == reason]
+        PaymentLine.objects.filter(id__in=ids).update(status=PaymentLine.Status.FAILED, failure_reason=reason)
+    locked.status, locked.reconciled_at = PaymentFile.Status.RECONCILED, timezone.now()
+    locked.save(update_fields=["status", "reconciled_at"])
+    summary = {"paid": len(paid), "failed": len(failed)}
+    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=locked, commune=locked.commune,
+                 province_code=locked.province_code, changes={**summary, "failed_lines": failed})
+    return summary
+
+
+def file_exported(*, user, file: PaymentFile, fmt: str) -> None:
+    with transaction.atomic():
+        audit_record(actor=user, action=AuditEvent.Action.EXPORT, instance=file, commune=file.commune,
+                     province_code=file.province_code, changes={"format": fmt})

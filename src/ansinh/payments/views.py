@@ -3,14 +3,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ansinh.accounts.permissions import PAYROLL_RUN
+from ansinh.accounts.permissions import PAYMENT_FILES, PAYROLL_RUN
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.web import form_error, paginate, require
 
 from . import exports, selectors, services
-from .forms import PayrollForm
+from .forms import PayrollForm, ResultUploadForm
 from .models import PaymentLine
+from .results import read_results
 
 
 @require(PAYROLL_RUN)
@@ -53,6 +54,7 @@ def run_detail(request, pk: int):
     return render(request, "payments/run_detail.html", {
         "run": run, "summary": summary, "chart": chart, "status": status, "statuses": PaymentLine.Status.choices,
         "page": paginate(request, selectors.run_lines(user=request.user, run=run, status=status), per_page=50),
+        "files": selectors.file_list(user=request.user, run=run), "unissued": selectors.unissued_count(run=run),
     })
 
 
@@ -62,6 +64,67 @@ def run_export(request, pk: int, fmt: str):
     lines = selectors.run_lines(user=request.user, run=run)
     services.run_exported(user=request.user, run=run, fmt=fmt)
     name = f"chi-tra-{run.month:%Y-%m}-{run.province_code}{'-' + run.commune.code if run.commune else ''}"
+    if fmt == "xlsx":
+        response = HttpResponse(exports.lines_xlsx(lines),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    response = HttpResponse(exports.lines_csv(lines), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+@require(PAYROLL_RUN)
+def run_issue(request, pk: int):
+    run = selectors.run_get(user=request.user, pk=pk)
+    if request.method == "POST":
+        try:
+            files = services.payment_files_issue(user=request.user, run=run)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            left = selectors.unissued_count(run=run)
+            messages.success(request, _("Đã giao %(n)s tệp chi trả.") % {"n": len(files)})
+            if left:
+                messages.warning(request, _("Còn %(n)s dòng chưa có tổ chức chi trả phục vụ xã của người hưởng.")
+                                 % {"n": left})
+    return redirect("payments:run_detail", pk=pk)
+
+
+@require(PAYMENT_FILES)
+def file_list(request):
+    return render(request, "payments/file_list.html", {
+        "page": paginate(request, selectors.file_list(user=request.user))})
+
+
+@require(PAYMENT_FILES)
+def file_detail(request, pk: int):
+    file = selectors.file_get(user=request.user, pk=pk)
+    form = ResultUploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["result"]
+        try:
+            rows = read_results(upload.name, upload.read())
+            summary = services.payment_file_reconcile(user=request.user, file=file, rows=rows)
+        except DomainError as exc:
+            errors = exc.errors.get("file") or [exc.message]
+        else:
+            messages.success(request, _("Đã đối soát: %(paid)s dòng đã chi, %(failed)s dòng không thành công "
+                                        "(sẽ đưa vào tệp chi trả sau).") % summary)
+            return redirect("payments:file_detail", pk=pk)
+    return render(request, "payments/file_detail.html", {
+        "file": file, "form": form, "errors": errors,
+        "page": paginate(request, selectors.file_lines(file=file), per_page=50),
+    })
+
+
+@require(PAYMENT_FILES)
+def file_export(request, pk: int, fmt: str):
+    file = selectors.file_get(user=request.user, pk=pk)
+    services.file_exported(user=request.user, file=file, fmt=fmt)
+    name = f"tep-chi-tra-{file.pk}-{file.run.month:%Y-%m}"
+    lines = selectors.file_lines(file=file)
     if fmt == "xlsx":
         response = HttpResponse(exports.lines_xlsx(lines),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
