@@ -4,7 +4,12 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from ansinh.accounts.api import ObtainTokenView
-from ansinh.assistance.api import AllowanceEvaluateView, EnrolmentViewSet, PolicyParameterViewSet
+from ansinh.assistance.api import (
+    AllowanceEvaluateView,
+    EnrolmentViewSet,
+    HealthInsuranceView,
+    PolicyParameterViewSet,
+)
 from ansinh.geo.api import AdministrativeUnitViewSet
 from ansinh.payments.api import PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
@@ -21,5 +26,6 @@ router.register("payroll-runs", PayrollRunViewSet, basename="payroll-run")
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("allowance/evaluate/", AllowanceEvaluateView.as_view(), name="allowance-evaluate"),
+    path("health-insurance/", HealthInsuranceView.as_view(), name="health-insurance"),
     *router.urls,
 ]

@@ -1,4 +1,6 @@
-from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
+import datetime
+
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -205,3 +207,23 @@ def _valid(serializer_class, request) -> dict:
     serializer = serializer_class(data=request.data)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+class HealthInsuranceView(APIView):
+    """Danh sách đề nghị cấp thẻ BHYT của tháng `month` (YYYY-MM): cấp mới, thay đổi nơi cư trú, thôi cấp."""
+
+    permission_classes = [HasCapability]
+    capability = ASSISTANCE_VIEW
+
+    @extend_schema(
+        parameters=[OpenApiParameter("month", str, required=True, description="YYYY-MM")],
+        responses=inline_serializer("HealthInsuranceChanges", {
+            kind: EnrolmentSerializer(many=True) for kind in ("new", "changed", "ended")}),
+    )
+    def get(self, request):
+        try:
+            month = datetime.datetime.strptime(request.query_params.get("month", ""), "%Y-%m").date()
+        except ValueError:
+            raise ValidationError({"month": ["Cần tháng dạng YYYY-MM."]}) from None
+        changes = selectors.health_insurance_changes(user=request.user, month=month)
+        return Response({kind: EnrolmentSerializer(rows, many=True).data for kind, rows in changes.items()})

@@ -4,13 +4,13 @@ import datetime
 from decimal import Decimal
 
 from django.db import DatabaseError
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from ansinh.core.scoping import get_visible_or_404
 from ansinh.registry.models import Person
 
 from . import policy
-from .models import Enrolment, PolicyParameter
+from .models import Enrolment, PolicyParameter, Programme
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
@@ -114,3 +114,36 @@ def changes_next_month(*, user, month: datetime.date) -> list[dict]:
             })
     return changes
 
+
+
+PAID_STATUSES = (Enrolment.Status.ACTIVE, Enrolment.Status.ENDED)
+
+
+def _covering(month: datetime.date):
+    """Periods owed for `month` (suspended and cancelled ones are not)."""
+    return Enrolment.objects.filter(status__in=PAID_STATUSES, start_month__lte=month).filter(
+        Q(end_month__isnull=True) | Q(end_month__gte=month))
+
+
+def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[Enrolment]]:
+    """Danh sách đề nghị cấp thẻ BHYT: beneficiaries whose state-paid card starts, changes (another commune)
+    or ends with `month` (NĐ 20/2021 Điều 9; Luật BHYT Điều 12 k.3). One query per list, each with EXISTS."""
+    from . import rules
+
+    month = rules.first_of_month(month)
+    before = rules.add_months(month, -1)
+    now = _covering(month).filter(programme=Programme.MONTHLY_ALLOWANCE)
+    prior = _covering(before).filter(programme=Programme.MONTHLY_ALLOWANCE)
+    visible = Enrolment.objects.visible_to(user)
+    prior_same = prior.filter(person=OuterRef("person"))
+    now_same = now.filter(person=OuterRef("person"))
+    related = ("person", "commune")
+    return {
+        "new": list(visible.filter(pk__in=now.values("pk")).exclude(Exists(prior_same)).select_related(*related)
+                    .order_by("commune__name", "person__sort_name")),
+        "changed": list(visible.filter(pk__in=now.values("pk"), start_month=month)
+                        .filter(Exists(prior_same.exclude(commune=OuterRef("commune")))).select_related(*related)
+                        .order_by("commune__name", "person__sort_name")),
+        "ended": list(visible.filter(pk__in=prior.values("pk")).exclude(Exists(now_same)).select_related(*related)
+                      .order_by("commune__name", "person__sort_name")),
+    }

@@ -281,3 +281,13 @@ def person_death_record(*, user, person, date_of_death: datetime.date, recipient
     )
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=support, changes={"after": snapshot(support)})
     return support
+
+
+def health_insurance_exported(*, user, month: datetime.date, fmt: str, counts: dict) -> None:
+    """The list of people leaves for the insurance agency: logged like any export of personal data."""
+    unit = user.jurisdiction
+    with transaction.atomic():
+        audit_record(actor=user, action=AuditEvent.Action.EXPORT, instance=user,
+                     commune=unit if unit is not None and unit.level == "commune" else None,
+                     province_code=unit.province_code if unit else "",
+                     changes={"what": "assistance.health_insurance", "month": str(month), "format": fmt, **counts})

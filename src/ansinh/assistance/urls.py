@@ -8,6 +8,7 @@ urlpatterns = [
     path("tham-so-chinh-sach/", views.parameter_list, name="parameter_list"),
     path("tham-so-chinh-sach/them/", views.parameter_add, name="parameter_add"),
     path("doi-tuong-huong/", views.enrolment_list, name="enrolment_list"),
+    path("bhyt/", views.health_insurance, name="health_insurance"),
     path("doi-tuong-huong/thay-doi-thang-toi/", views.enrolment_changes, name="enrolment_changes"),
     path("doi-tuong-huong/them/<int:person_id>/", views.enrolment_create, name="enrolment_create"),
     path("doi-tuong-huong/<int:pk>/", views.enrolment_detail, name="enrolment_detail"),

@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -10,7 +11,7 @@ from ansinh.core.scoping import covers
 from ansinh.core.web import form_error, paginate, require
 from ansinh.registry.selectors import person_get
 
-from . import policy, rules, selectors, services
+from . import exports, policy, rules, selectors, services
 from .calculator import evaluate_case
 from .forms import (
     CalculatorForm,
@@ -181,3 +182,27 @@ def enrolment_create(request, person_id: int):
                              % {"m": enrolment.start_month.strftime("%m/%Y")})
             return redirect("assistance:enrolment_detail", pk=enrolment.pk)
     return render(request, "assistance/enrolment_form.html", {"form": form, "person": person, "preview": preview})
+
+
+@require(ASSISTANCE_VIEW)
+def health_insurance(request):
+    try:
+        month = datetime.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
+    except ValueError:
+        month = rules.first_of_month(datetime.date.today())
+    changes = selectors.health_insurance_changes(user=request.user, month=month)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        services.health_insurance_exported(user=request.user, month=month, fmt=fmt,
+                                           counts={k: len(v) for k, v in changes.items()})
+        name = f"bhyt-{month:%Y-%m}.{fmt}"
+        if fmt == "xlsx":
+            response = HttpResponse(exports.changes_xlsx(changes), content_type=(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        else:
+            response = HttpResponse(exports.changes_csv(changes), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(request, "assistance/health_insurance.html", {
+        "month": month, "changes": changes, "kinds": exports.KINDS,
+    })

@@ -1,0 +1,47 @@
+"""The health-insurance list for the social insurance agency (XLSX, CSV)."""
+
+import csv
+import io
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+
+KINDS = {"new": _("Cấp mới"), "changed": _("Thay đổi nơi cư trú"), "ended": _("Thôi cấp")}
+COLUMNS = [_("STT"), _("Loại"), _("Họ và tên"), _("Ngày sinh"), _("Giới tính"), _("Số định danh cá nhân"),
+           _("Mã đối tượng BHYT"), _("Xã/phường"), _("Mã tỉnh"), _("Địa chỉ"), _("Diện trợ cấp"), _("Từ tháng"),
+           _("Đến tháng"), _("Số quyết định")]
+
+
+def rows(changes: dict):
+    number = 0
+    for kind, enrolments in changes.items():
+        for e in enrolments:
+            number += 1
+            p = e.person
+            yield [
+                number, str(KINDS[kind]), p.full_name, p.birth_display, p.get_sex_display(), p.citizen_id or "",
+                # nhóm do ngân sách nhà nước đóng: người hưởng trợ cấp xã hội hằng tháng (Luật BHYT Điều 12 k.3)
+                "BT", e.commune.name, e.province_code, ", ".join(x for x in (p.address, p.hamlet) if x),
+                e.categories, e.start_month.strftime("%m/%Y"), e.end_month.strftime("%m/%Y") if e.end_month else "",
+                e.decision_number,
+            ]
+
+
+def changes_csv(changes: dict) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([str(c) for c in COLUMNS])
+    writer.writerows(rows(changes))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def changes_xlsx(changes: dict) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(gettext("Danh sách BHYT"))
+    sheet.append([str(c) for c in COLUMNS])
+    for row in rows(changes):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
