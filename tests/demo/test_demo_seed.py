@@ -245,3 +245,17 @@ def test_one_letter_typo_changes_the_folded_name_but_stays_close():
             typo = generators.one_letter_typo(rng, name)
             assert fold(typo) != fold(name)
             assert difflib.SequenceMatcher(None, fold(typo), fold(name)).ratio() >= 0.85
+
+
+def test_demo_has_enrolments_payroll_history_and_open_files(seeded):
+    from ansinh.assistance.models import Enrolment
+    from ansinh.payments.models import PaymentFile, PaymentLine, PayrollRun
+
+    assert seeded["enrolments"] > 0 and Enrolment.objects.filter(categories="5.6").exists()
+    assert PayrollRun.objects.values("month").distinct().count() == 4
+    assert PaymentLine.objects.filter(status="paid").exists()
+    # the last month's files are still with the agents, the earlier ones reconciled
+    assert PaymentFile.objects.filter(status="issued").exists() and PaymentFile.objects.filter(status="reconciled").exists()
+    assert PaymentFile.objects.filter(agent__members__username="chitra").exists()
+    # never paid twice
+    assert PaymentLine.objects.count() == PaymentLine.objects.values("person", "month").distinct().count()

@@ -21,7 +21,7 @@ from ansinh.registry.models import (
 )
 from ansinh.registry.services import duplicates_scan
 
-from . import generators
+from . import assistance, generators
 
 PROVINCE_CODE = "96"  # Cà Mau (NQ 202/2025/QH15: former Bạc Liêu + Cà Mau)
 HOME_SHARE = 0.09  # of all people, in each of xa1's and xa2's communes
@@ -118,8 +118,10 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         HouseholdMember.objects.bulk_create(_members(specs, household_objs), batch_size=BATCH)
         HouseholdPoverty.objects.bulk_create(_poverty(rng, household_objs, today), batch_size=BATCH)
         duplicates_scan(province_code=PROVINCE_CODE)
+        assistance_seeded = assistance.seed(rng=rng, province_code=PROVINCE_CODE, home1=home1, today=today)
     return {
         "created": True,
+        **assistance_seeded,
         "persons": len(person_objs),
         "households": len(household_objs),
         "seconds": round(time.perf_counter() - started, 2),

@@ -1,0 +1,89 @@
+"""Demo social assistance for Cà Mau: payment agents, enrolments decided by the rules, and the last
+months of payroll with payment files issued and reconciled (the current month is left to the user)."""
+
+import datetime
+import random
+from decimal import Decimal
+
+from ansinh.accounts.models import User
+from ansinh.assistance import policy, rules
+from ansinh.assistance.models import Enrolment, PaymentMethod, PolicyParameter, Programme
+from ansinh.payments.models import PaymentAgent, PaymentLine
+from ansinh.payments.services import payment_file_reconcile, payment_files_issue, payroll_generate
+from ansinh.registry.models import HouseholdMember, HouseholdPoverty, Person, PovertyStatus
+from ansinh.registry.rules import effective_birth_date
+
+HISTORY_MONTHS = 4
+FAILED_SHARE = 0.02
+
+
+def seed(*, rng: random.Random, province_code: str, home1, today: datetime.date) -> dict:
+    post = PaymentAgent.objects.create(code=f"BD{province_code}", name="Bưu điện tỉnh Cà Mau",
+                                       province_code=province_code)
+    post.members.add(*User.objects.filter(username="chitra"))
+    bank = PaymentAgent.objects.create(code=f"NHCS-{home1.code}", name=f"Ngân hàng Chính sách xã hội — {home1.name}",
+                                       province_code=province_code)
+    bank.communes.add(home1)
+    enrolments = _enrolments(rng, province_code, today)
+    Enrolment.objects.bulk_create(enrolments, batch_size=2000)
+    officer = User.objects.get(username="tinh")
+    current = rules.first_of_month(today)
+    for back in range(HISTORY_MONTHS, 0, -1):
+        month = rules.add_months(current, -back)
+        run = payroll_generate(user=officer, month=month, province_code=province_code)
+        files = payment_files_issue(user=officer, run=run)
+        if back == 1:
+            continue  # last month's files are still with the agents
+        for file in files:
+            rows = []
+            for n, (line_id, amount) in enumerate(PaymentLine.objects.filter(file=file).values_list("id", "amount"), 2):
+                failed = rng.random() < FAILED_SHARE
+                rows.append({"row": n, "line": line_id, "amount": amount,
+                             "result": "Không thành công" if failed else "Đã chi",
+                             "reason": "Người hưởng đi vắng" if failed else "",
+                             "paid_on": None if failed else datetime.date(month.year, month.month, rng.randint(5, 15))})
+            payment_file_reconcile(user=officer, file=file, rows=rows)
+    return {"enrolments": len(enrolments), "payment_lines": PaymentLine.objects.count()}
+
+
+def _enrolments(rng: random.Random, province_code: str, today: datetime.date) -> list[Enrolment]:
+    """People of the demo registry who qualify, decided at a month of the last four years."""
+    poor = set(HouseholdPoverty.objects.filter(year=today.year, status=PovertyStatus.POOR)
+               .values_list("household_id", flat=True))
+    poor_people = set(HouseholdMember.objects.filter(household_id__in=poor, left_on__isnull=True)
+                      .values_list("person_id", flat=True))
+    people = Person.objects.filter(province_code=province_code, merged_into__isnull=True, date_of_death__isnull=True,
+                                   birth_year__isnull=False).only(
+        "id", "birth_year", "birth_month", "birth_day", "disability_level", "disability_certificate_date",
+        "commune_id", "province_code", "pension_status")
+    rows = list(PolicyParameter.objects.filter(province_code__in=["", province_code]))
+    enrolments = []
+    for person in people.iterator(chunk_size=5000):
+        birth = effective_birth_date(person.birth_year, person.birth_month, person.birth_day)
+        age = rules.age_in_month(birth, today)
+        if person.disability_level in rules.DISABILITY_LEVELS:
+            categories = ["5.6"]
+        elif person.pk in poor_people and age >= 60 and rng.random() < 0.6:
+            categories = ["5.5a"]
+        elif age < 16 and rng.random() < 0.004:
+            categories = ["5.1"]
+        else:
+            continue
+        decision = datetime.date(today.year - rng.randint(0, 3), rng.randint(1, 12), rng.randint(1, 28))
+        decision = min(decision, today - datetime.timedelta(days=40))
+        start = rules.first_of_month(decision)
+        if start < rules.first_of_month(birth):
+            continue
+        values, _notes = policy.resolve(rows, start, province_code)
+        result = rules.evaluate(rules.Facts(tuple(categories), birth, start, disability_level=(
+            person.disability_level if person.disability_level in rules.DISABILITY_LEVELS else None)), values)
+        if not result.payable:
+            continue
+        method = rng.choices([PaymentMethod.AGENT, PaymentMethod.BANK, PaymentMethod.CASH], weights=[70, 20, 10])[0]
+        enrolments.append(Enrolment(
+            person_id=person.pk, programme=Programme.MONTHLY_ALLOWANCE,
+            categories="+".join(e.category for e in result.payable), coefficient=Decimal(result.coefficient),
+            start_month=start, decision_number=f"{rng.randint(10, 900)}/QĐ-UBND", decision_date=decision,
+            payment_method=method, commune_id=person.commune_id, province_code=person.province_code,
+        ))
+    return enrolments
