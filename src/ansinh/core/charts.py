@@ -19,6 +19,9 @@ def bar_chart(*, title: str, labels: list[str], series: dict[str, list[int]], ho
     chart = kind(
         title=title, style=STYLE, height=height, width=800, js=[], disable_xml_declaration=True,
         legend_at_bottom=True, print_values=False, show_y_guides=True, truncate_label=40,
+        # a few value labels, not one per guide (pygal names the visual axes, swapped when horizontal)
+        **({"x_labels_major_count": 6, "show_minor_x_labels": False} if horizontal
+           else {"y_labels_major_count": 6, "show_minor_y_labels": False}),
         value_formatter=lambda v: f"{int(v or 0):,}".replace(",", "."),
     )
     chart.x_labels = labels

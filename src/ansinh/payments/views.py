@@ -7,6 +7,7 @@ from ansinh.accounts.permissions import PAYMENT_FILES, PAYROLL_RUN
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.web import form_error, paginate, require
+from ansinh.geo.models import AdministrativeUnit
 
 from . import exports, selectors, services
 from .forms import PayrollForm, ResultUploadForm
@@ -54,8 +55,18 @@ def run_detail(request, pk: int):
     return render(request, "payments/run_detail.html", {
         "run": run, "summary": summary, "chart": chart, "status": status, "statuses": PaymentLine.Status.choices,
         "page": paginate(request, selectors.run_lines(user=request.user, run=run, status=status), per_page=50),
-        "files": selectors.file_list(user=request.user, run=run), "unissued": selectors.unissued_count(run=run),
+        **_files_by_kind(selectors.file_list(user=request.user, run=run)), "unissued": selectors.unissued_count(run=run),
+        "province_name": AdministrativeUnit.objects.filter(level="province", code=run.province_code,
+                                                           valid_to__isnull=True).values_list("name", flat=True).first(),
     })
+
+
+def _files_by_kind(files) -> dict:
+    """Agents' files one by one; the communes' cash files (one per commune) folded under one line."""
+    files = list(files)
+    cash = [f for f in files if f.agent_id is None]
+    return {"agent_files": [f for f in files if f.agent_id], "cash_files": cash,
+            "cash_lines": sum(f.line_count for f in cash), "cash_total": sum(f.total for f in cash)}
 
 
 @require(PAYROLL_RUN)
