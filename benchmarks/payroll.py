@@ -107,9 +107,28 @@ def main() -> int:
     rerun = payroll_generate(user=officer, month=MONTH, province_code=PROVINCE)
     rerun_seconds = time.perf_counter() - t0
 
+    log("payment file: issue to one agent, export CSV and XLSX")
+    from ansinh.payments import exports
+    from ansinh.payments.models import PaymentAgent
+    from ansinh.payments.services import payment_files_issue
+
+    PaymentAgent.objects.create(code="BENCH", name="Bưu điện (benchmark)", province_code=PROVINCE)
+    t0 = time.perf_counter()
+    files = payment_files_issue(user=officer, run=run)
+    issue_seconds = time.perf_counter() - t0
+    lines = PaymentLine.objects.filter(file=files[0]).order_by("id")
+    t0 = time.perf_counter()
+    csv_bytes = len(exports.lines_csv(lines))
+    csv_seconds = time.perf_counter() - t0
+    sample = min(total, 100_000)  # XLSX is slower: timed on the first 100,000 lines
+    t0 = time.perf_counter()
+    exports.lines_xlsx(lines[:sample])
+    xlsx_seconds = time.perf_counter() - t0
+
     log("floor: the same rows by one bare INSERT … SELECT")
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {PaymentLine._meta.db_table}")
+        cursor.execute(f"DELETE FROM {files[0]._meta.db_table}")
     floor_sql = payroll_sql(commune=False).replace("ON CONFLICT (person_id, programme, month) DO NOTHING", "")
     with connection.cursor() as cursor:
         t0 = time.perf_counter()
@@ -132,6 +151,13 @@ def main() -> int:
         "rerun": {"seconds": round(rerun_seconds, 2), "lines_added": rerun.lines_created},
         "floor": {"seconds": round(floor_seconds, 2), "lines": floor_rows, "lines_per_second": round(floor_rate)},
         "ratio_to_floor": round(rate / floor_rate, 2) if floor_rate else None,
+        "payment_file": {
+            "issue_seconds": round(issue_seconds, 2), "lines": files[0].line_count,
+            "csv_seconds": round(csv_seconds, 2), "csv_lines_per_second": round(total / csv_seconds),
+            "csv_mb": round(csv_bytes / 2**20, 1),
+            "xlsx_lines": sample, "xlsx_seconds": round(xlsx_seconds, 2),
+            "xlsx_lines_per_second": round(sample / xlsx_seconds),
+        },
         "runs": PayrollRun.objects.count(),
         "target": {"seconds": TARGET_SECONDS, "met": seconds < TARGET_SECONDS and rate >= floor_rate / 3
                    and rerun.lines_created == 0},
