@@ -7,7 +7,7 @@ from ansinh.core.forms import StyledForm
 from ansinh.geo.models import AdministrativeUnit
 
 from . import policy, rules
-from .models import PaymentMethod
+from .models import FormType, PaymentMethod
 
 
 class CalculatorForm(StyledForm):
@@ -140,3 +140,33 @@ class DeathForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     date_of_death = forms.DateField(label=_("Ngày mất"), widget=forms.DateInput(attrs={"type": "date"}))
     recipient = forms.CharField(label=_("Người lo mai táng (nhận hỗ trợ)"), required=False, max_length=120)
+
+
+class ApplicationForm(StyledForm):
+    form_type = forms.ChoiceField(label=_("Mẫu tờ khai"), choices=FormType.choices)
+    categories = CalculatorForm.base_fields["categories"]
+    received_on = forms.DateField(label=_("Ngày nhận hồ sơ"), widget=forms.DateInput(attrs={"type": "date"}))
+    documents = forms.CharField(label=_("Giấy tờ kèm theo (mỗi dòng một giấy tờ)"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 3}),
+                                help_text=_("Ví dụ: Giấy xác nhận khuyết tật; Giấy khai sinh của con."))
+    studying = forms.BooleanField(label=_("Đang đi học (diện 5.2)"), required=False)
+    children_count = forms.IntegerField(label=_("Số con đang nuôi (diện 5.4)"), required=False, min_value=0, initial=0)
+
+
+class ApplicationStepForm(StyledForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    done_on = forms.DateField(label=_("Ngày thực hiện"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=255)
+    payment_method = forms.ChoiceField(label=_("Hình thức chi trả"), choices=PaymentMethod.choices,
+                                       initial=PaymentMethod.AGENT, required=False)
+
+    def __init__(self, *args, deciding: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not deciding:
+            del self.fields["payment_method"]
+
+
+class ApplicationRejectForm(StyledForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    done_on = forms.DateField(label=_("Ngày trả lời"), widget=forms.DateInput(attrs={"type": "date"}))
+    reply = forms.CharField(label=_("Lý do không đủ điều kiện"), widget=forms.Textarea(attrs={"rows": 3}))

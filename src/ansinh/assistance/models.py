@@ -153,3 +153,104 @@ class FuneralSupport(models.Model):
 
     def __str__(self) -> str:
         return f"Mai táng: {self.person} — {self.amount} đ"
+
+
+class Holiday(models.Model):
+    """A public holiday (ngày nghỉ lễ, Tết), left out of working-day deadlines. Lunar holidays (Tết, Giỗ Tổ)
+    and the extra National Day are set each year by the Government: an administrator enters them."""
+
+    date = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên"), max_length=100)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+class FormType(models.TextChoices):
+    # NĐ 20/2021, Điều 7: tờ khai đề nghị trợ cấp (Mẫu 1a–1đ), hỗ trợ chăm sóc (Mẫu 2a, 2b, 03)
+    F1A = "1a", _("Mẫu 1a — trẻ em, người từ 16 đến 22 tuổi đang học")
+    F1B = "1b", _("Mẫu 1b — người đơn thân nghèo nuôi con")
+    F1C = "1c", _("Mẫu 1c — người cao tuổi")
+    F1D = "1d", _("Mẫu 1d — người khuyết tật")
+    F1DD = "1đ", _("Mẫu 1đ — người nhiễm HIV/AIDS")
+    F2A = "2a", _("Mẫu 2a — hộ gia đình chăm sóc người khuyết tật đặc biệt nặng")
+    F2B = "2b", _("Mẫu 2b — nhận chăm sóc, nuôi dưỡng")
+    F03 = "03", _("Mẫu 03 — người được nhận chăm sóc không hưởng trợ cấp hằng tháng")
+
+
+class Application(models.Model):
+    """Hồ sơ đề nghị: an application for the monthly allowance, following the procedure in force on the day
+    it was received (`workflow.PROCEDURES`). Each step is an `ApplicationStep`; the decision creates the
+    enrolment and gets a number from the issuer's yearly sequence (NĐ 30/2020 Điều 15)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Đang giải quyết")
+        DECIDED = "decided", _("Đã quyết định hưởng")
+        REJECTED = "rejected", _("Không đủ điều kiện (đã trả lời bằng văn bản)")
+
+    person = models.ForeignKey("registry.Person", verbose_name=_("người đề nghị"), on_delete=models.PROTECT,
+                               related_name="applications")
+    form_type = models.CharField(_("mẫu tờ khai"), max_length=3, choices=FormType.choices)
+    categories = models.CharField(_("diện đề nghị"), max_length=20)
+    children_count = models.PositiveSmallIntegerField(_("số con đang nuôi (diện 5.4)"), default=0)
+    studying = models.BooleanField(_("đang đi học (diện 5.2)"), default=False)
+    documents = models.TextField(_("giấy tờ kèm theo"), blank=True)
+    received_on = models.DateField(_("ngày nhận hồ sơ"))
+    procedure = models.CharField(_("quy trình"), max_length=12, editable=False)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    decision_number = models.CharField(_("số quyết định"), max_length=40, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    reply = models.TextField(_("văn bản trả lời (lý do không đủ điều kiện)"), blank=True)
+    enrolment = models.OneToOneField(Enrolment, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="application")
+    commune = models.ForeignKey("geo.AdministrativeUnit", verbose_name=_("xã/phường"), on_delete=models.PROTECT,
+                                related_name="+")
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hồ sơ đề nghị")
+        verbose_name_plural = _("hồ sơ đề nghị")
+        ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["province_code", "status", "commune"], name="application_scope_idx")]
+
+    def __str__(self) -> str:
+        return f"Hồ sơ {self.pk} — {self.person}"
+
+
+class ApplicationStep(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="steps")
+    code = models.CharField(_("bước"), max_length=20)
+    done_on = models.DateField(_("ngày thực hiện"))
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["done_on", "id"]
+        constraints = [models.UniqueConstraint(fields=["application", "code"], name="application_step_once")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.done_on:%d/%m/%Y}"
+
+
+class DocumentNumber(models.Model):
+    """The yearly number sequence of an issuer's decisions: from 01 on 1 January (NĐ 30/2020 Điều 15)."""
+
+    issuer = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="document_number_issuer_year")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer}/{self.year}: {self.last}"

@@ -147,3 +147,59 @@ def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[En
         "ended": list(visible.filter(pk__in=prior.values("pk")).exclude(Exists(now_same)).select_related(*related)
                       .order_by("commune__name", "person__sort_name")),
     }
+
+
+def holidays() -> list[datetime.date]:
+    from .models import Holiday
+
+    return list(Holiday.objects.values_list("date", flat=True))
+
+
+def application_list(*, user, status: str = "", overdue_only: bool = False, today: datetime.date | None = None):
+    """Applications in scope, each with `timeline` (steps, due dates, done dates) and `overdue` (the step
+    past its due date, or None). Overdue is computed from the steps, so the list is read whole per page."""
+    from .models import Application
+
+    qs = Application.objects.visible_to(user).select_related("person", "commune").prefetch_related("steps")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-received_on", "-id")
+
+
+def application_timeline(application, *, today: datetime.date, holiday_dates=None) -> dict:
+    from . import workflow
+
+    done_on = {s.code: s.done_on for s in application.steps.all()}
+    rows = workflow.deadlines(application.procedure, done_on, holiday_dates or [])
+    late = None
+    if application.status == "open":
+        late = workflow.overdue(application.procedure, done_on, today, holiday_dates or [])
+    return {"received": done_on.get("received"), "rows": rows, "overdue": late,
+            "next": workflow.next_step(application.procedure, done_on) if application.status == "open" else None}
+
+
+def application_get(*, user, pk):
+    from .models import Application
+
+    return get_visible_or_404(
+        Application.objects.visible_to(user).select_related("person", "commune", "enrolment").prefetch_related("steps"),
+        pk=pk)
+
+
+def posting_list(*, user, commune_id: int | None = None):
+    """Danh sách niêm yết công khai: applications reviewed and being posted. HIV status is never shown
+    (NĐ 20/2021 Điều 8 k.1 điểm b): categories 5.3 and 5.8 are withheld."""
+    from .models import Application
+
+    qs = Application.objects.visible_to(user).filter(status="open", procedure="three_tier",
+                                                     steps__code="reviewed").exclude(steps__code="posted")
+    if commune_id:
+        qs = qs.filter(commune_id=commune_id)
+    rows = []
+    for a in qs.select_related("person", "commune").order_by("commune__name", "person__sort_name"):
+        shown = [c for c in a.categories.split("+") if c not in HIV_CATEGORIES]
+        rows.append({"application": a, "categories": "+".join(shown) or "—"})
+    return rows
+
+
+HIV_CATEGORIES = {"5.3", "5.8"}

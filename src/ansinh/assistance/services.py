@@ -13,8 +13,17 @@ from ansinh.core.scoping import covers
 from ansinh.core.templatetags.ansinh import vnd
 from ansinh.registry.rules import effective_birth_date
 
-from . import policy, rules
-from .models import Enrolment, FuneralSupport, PaymentMethod, PolicyParameter, Programme
+from . import policy, rules, workflow
+from .models import (
+    Application,
+    ApplicationStep,
+    DocumentNumber,
+    Enrolment,
+    FuneralSupport,
+    PaymentMethod,
+    PolicyParameter,
+    Programme,
+)
 from .selectors import parameters_at
 
 
@@ -291,3 +300,99 @@ def health_insurance_exported(*, user, month: datetime.date, fmt: str, counts: d
                      commune=unit if unit is not None and unit.level == "commune" else None,
                      province_code=unit.province_code if unit else "",
                      changes={"what": "assistance.health_insurance", "month": str(month), "format": fmt, **counts})
+
+
+# --- applications (hồ sơ đề nghị) ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_receive(*, user, person, form_type: str, categories: list[str], received_on: datetime.date,
+                        documents: str = "", children_count: int = 0, studying: bool = False) -> Application:
+    """Tiếp nhận hồ sơ: recorded with the procedure in force on the day received."""
+    _require_enrolment_scope(user, person.commune)
+    if received_on > datetime.date.today():
+        raise DomainError("Ngày nhận hồ sơ không được sau hôm nay.", field="received_on")
+    unknown = [c for c in categories if c not in rules.CATEGORIES]
+    if not categories or unknown:
+        raise DomainError("Chọn diện đề nghị theo Điều 5 NĐ 20/2021.", field="categories")
+    if Application.objects.filter(person=person, status=Application.Status.OPEN).exists():
+        raise DomainError("Người này đang có một hồ sơ chưa giải quyết xong.", field="person")
+    application = Application.objects.create(
+        person=person, form_type=form_type, categories="+".join(categories), received_on=received_on,
+        documents=documents.strip(), children_count=children_count, studying=studying,
+        procedure=workflow.procedure_for(received_on), commune=person.commune, province_code=person.province_code,
+        created_by=user,
+    )
+    ApplicationStep.objects.create(application=application, code="received", done_on=received_on, actor=user)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=application,
+                 changes={"after": snapshot(application)})
+    return application
+
+
+def _locked_application(application: Application, expected_version: int) -> Application:
+    current = Application.objects.select_for_update().get(pk=application.pk)
+    if current.version != expected_version:
+        raise ConflictError("Hồ sơ đã được người khác xử lý sau khi bạn mở. Hãy tải lại trang.")
+    if current.status != Application.Status.OPEN:
+        raise DomainError("Hồ sơ này đã giải quyết xong.", field="application")
+    return current
+
+
+def _next_number(issuer: str, year: int) -> int:
+    counter, _created = DocumentNumber.objects.select_for_update().get_or_create(issuer=issuer, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+@transaction.atomic
+def application_advance(*, user, application: Application, expected_version: int, done_on: datetime.date,
+                        note: str = "", payment_method: str = PaymentMethod.AGENT) -> Application:
+    """Record the next step of the procedure. The decision step decides the enrolment by the rules and
+    numbers the decision in the issuer's sequence for the year (NĐ 30/2020 Điều 15)."""
+    _require_enrolment_scope(user, application.commune)
+    current = _locked_application(application, expected_version)
+    done = dict(current.steps.values_list("code", "done_on"))
+    step = workflow.next_step(current.procedure, done)
+    if step is None:
+        raise DomainError("Hồ sơ đã qua mọi bước.", field="application")
+    previous = max(done.values())
+    if done_on < previous:
+        raise DomainError(f"Ngày thực hiện không được trước bước trước ({previous:%d/%m/%Y}).", field="done_on")
+    if done_on > datetime.date.today():
+        raise DomainError("Ngày thực hiện không được sau hôm nay.", field="done_on")
+    ApplicationStep.objects.create(application=current, code=step.code, done_on=done_on, note=note.strip(), actor=user)
+    if step.code == "decided":
+        number = _next_number(current.commune.code, done_on.year)
+        current.decision_number = f"{number:02d}/QĐ-UBND"
+        current.decision_date = done_on
+        current.enrolment = enrolment_create(
+            user=user, person=current.person, categories=current.categories.split("+"),
+            decision_number=current.decision_number, decision_date=done_on, payment_method=payment_method,
+            studying=current.studying, children_count=current.children_count,
+        )
+        current.status = Application.Status.DECIDED
+    current.version += 1
+    current.save()
+    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
+                 changes={"step": step.code, "done_on": str(done_on), "note": note.strip(),
+                          "decision_number": current.decision_number})
+    return current
+
+
+@transaction.atomic
+def application_reject(*, user, application: Application, expected_version: int, done_on: datetime.date,
+                       reply: str) -> Application:
+    """Không đủ điều kiện: answered in writing with the reasons (NĐ 20/2021 Điều 8; NĐ 147/2025 Điều 5)."""
+    _require_enrolment_scope(user, application.commune)
+    if not reply.strip():
+        raise DomainError("Cần nêu rõ lý do trong văn bản trả lời.", field="reply")
+    current = _locked_application(application, expected_version)
+    ApplicationStep.objects.create(application=current, code="rejected", done_on=done_on, note=reply.strip()[:255],
+                                   actor=user)
+    current.status, current.reply = Application.Status.REJECTED, reply.strip()
+    current.version += 1
+    current.save()
+    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
+                 changes={"step": "rejected", "reply": current.reply})
+    return current

@@ -1,7 +1,7 @@
 import datetime
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,16 +11,19 @@ from ansinh.core.scoping import covers
 from ansinh.core.web import form_error, paginate, require
 from ansinh.registry.selectors import person_get
 
-from . import exports, policy, rules, selectors, services
+from . import documents, exports, policy, rules, selectors, services
 from .calculator import evaluate_case
 from .forms import (
+    ApplicationForm,
+    ApplicationRejectForm,
+    ApplicationStepForm,
     CalculatorForm,
     DeathForm,
     EnrolmentActionForm,
     EnrolmentCreateForm,
     ParameterForm,
 )
-from .models import Enrolment
+from .models import Application, Enrolment
 
 
 def _province_of(user) -> str:
@@ -206,3 +209,107 @@ def health_insurance(request):
     return render(request, "assistance/health_insurance.html", {
         "month": month, "changes": changes, "kinds": exports.KINDS,
     })
+
+
+# --- applications -----------------------------------------------------------------------------------
+
+
+@require(ASSISTANCE_VIEW)
+def application_list(request):
+    status = request.GET.get("status", "")
+    today = datetime.date.today()
+    days = selectors.holidays()
+    page = paginate(request, selectors.application_list(user=request.user, status=status))
+    rows = [(a, selectors.application_timeline(a, today=today, holiday_dates=days)) for a in page]
+    return render(request, "assistance/application_list.html", {
+        "page": page, "rows": rows, "status": status, "statuses": Application.Status.choices,
+    })
+
+
+@require(ENROLMENT_MANAGE)
+def application_create(request, person_id: int):
+    person = person_get(user=request.user, pk=person_id)
+    form = ApplicationForm(request.POST or None, initial={"received_on": datetime.date.today()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            application = services.application_receive(
+                user=request.user, person=person, form_type=data["form_type"], categories=data["categories"],
+                received_on=data["received_on"], documents=data["documents"], studying=data["studying"],
+                children_count=data.get("children_count") or 0,
+            )
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Đã tiếp nhận hồ sơ."))
+            return redirect("assistance:application_detail", pk=application.pk)
+    return render(request, "assistance/application_form.html", {"form": form, "person": person})
+
+
+@require(ASSISTANCE_VIEW)
+def application_detail(request, pk: int):
+    application = selectors.application_get(user=request.user, pk=pk)
+    timeline = selectors.application_timeline(application, today=datetime.date.today(),
+                                              holiday_dates=selectors.holidays())
+    step_form = reject_form = None
+    if can(request.user, ENROLMENT_MANAGE) and timeline["next"]:
+        initial = {"version": application.version, "done_on": datetime.date.today()}
+        step_form = ApplicationStepForm(initial=initial, deciding=timeline["next"].code == "decided")
+        reject_form = ApplicationRejectForm(initial=initial)
+    return render(request, "assistance/application_detail.html", {
+        "application": application, "timeline": timeline, "step_form": step_form, "reject_form": reject_form,
+    })
+
+
+@require(ENROLMENT_MANAGE)
+def application_step(request, pk: int, kind: str):
+    application = selectors.application_get(user=request.user, pk=pk)
+    if request.method != "POST":
+        return redirect("assistance:application_detail", pk=pk)
+    timeline = selectors.application_timeline(application, today=datetime.date.today())
+    if kind == "reject":
+        form = ApplicationRejectForm(request.POST)
+    else:
+        form = ApplicationStepForm(request.POST, deciding=bool(timeline["next"]) and timeline["next"].code == "decided")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if kind == "reject":
+                services.application_reject(user=request.user, application=application,
+                                            expected_version=data["version"], done_on=data["done_on"],
+                                            reply=data["reply"])
+            else:
+                services.application_advance(user=request.user, application=application,
+                                             expected_version=data["version"], done_on=data["done_on"],
+                                             note=data.get("note", ""),
+                                             payment_method=data.get("payment_method") or "agent")
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Đã ghi nhận."))
+            return redirect("assistance:application_detail", pk=pk)
+    return render(request, "assistance/application_detail.html", {
+        "application": application, "timeline": timeline,
+        "step_form": form if kind != "reject" else None, "reject_form": form if kind == "reject" else None,
+    })
+
+
+@require(ASSISTANCE_VIEW)
+def application_decision(request, pk: int):
+    application = selectors.application_get(user=request.user, pk=pk)
+    if application.status != Application.Status.DECIDED:
+        raise Http404
+    values, _notes = selectors.parameters_at(application.enrolment.start_month, application.province_code)
+    amount = rules.amount_for(application.enrolment.coefficient, values["standard_level"])
+    place = application.commune.name.removeprefix("Xã ").removeprefix("Phường ").removeprefix("Đặc khu ")
+    content = documents.decision_docx(application, place=place, payable_amount=amount)
+    response = HttpResponse(content, content_type=(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    number = application.decision_number.split("/")[0]
+    response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{number}-{application.decision_date.year}.docx"'
+    return response
+
+
+@require(ASSISTANCE_VIEW)
+def posting_list(request):
+    return render(request, "assistance/posting_list.html", {"rows": selectors.posting_list(user=request.user)})
