@@ -177,14 +177,11 @@ def payment_files_issue(*, user, run: PayrollRun) -> list[PaymentFile]:
 
 
 def _file_for(*, user, run, agent, lines, commune_id=None) -> PaymentFile | None:
-    ids = list(lines.values_list("id", flat=True))
-    if not ids:
+    if not lines.exists():
         return None
     file = PaymentFile.objects.create(run=run, agent=agent, province_code=run.province_code,
                                       commune_id=commune_id or run.commune_id, issued_by=user)
-    for start in range(0, len(ids), 5000):
-        PaymentLine.objects.filter(id__in=ids[start:start + 5000]).update(
-            file=file, status=PaymentLine.Status.PENDING, attempts=F("attempts") + 1)
+    lines.update(file=file, status=PaymentLine.Status.PENDING, attempts=F("attempts") + 1)  # one UPDATE
     totals = PaymentLine.objects.filter(file=file).aggregate(n=Count("id"), amount=Sum("amount"))
     file.line_count, file.total = totals["n"], totals["amount"] or 0
     file.save(update_fields=["line_count", "total"])
