@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from ansinh.accounts.api import ObtainTokenView
 from ansinh.assistance.api import (
     AllowanceEvaluateView,
+    ApplicationViewSet,
     EnrolmentViewSet,
     HealthInsuranceView,
     PolicyParameterViewSet,
@@ -21,6 +22,7 @@ router.register("duplicates", DuplicateViewSet, basename="duplicate")
 router.register("admin-units", AdministrativeUnitViewSet, basename="admin-unit")
 router.register("policy-parameters", PolicyParameterViewSet, basename="policy-parameter")
 router.register("enrolments", EnrolmentViewSet, basename="enrolment")
+router.register("applications", ApplicationViewSet, basename="application")
 router.register("payroll-runs", PayrollRunViewSet, basename="payroll-run")
 
 urlpatterns = [

@@ -140,3 +140,25 @@ def test_pages_and_the_decision_document(users, person, client):
     assert client.get(reverse("assistance:application_detail", args=[a.pk])).status_code == 404
     assert client.get(reverse("assistance:application_decision", args=[a.pk])).status_code == 404
     assert "Kim Thị Sang" not in client.get(reverse("assistance:application_list")).content.decode()
+
+
+@pytest.mark.django_db
+def test_api_receive_advance_decide(users, person):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(users["xa1"])
+    created = api.post("/api/v1/applications/", {"person": person.pk, "form_type": "1d", "categories": ["5.6"],
+                                                 "received_on": "2026-10-05"}, format="json")
+    assert created.status_code == 201 and created.json()["next_step"] == "verified"
+    a = created.json()
+    step = api.post(f"/api/v1/applications/{a['id']}/advance/", {"version": 1, "done_on": "2026-10-06"}, format="json")
+    assert step.json()["next_step"] == "decided"
+    stale = api.post(f"/api/v1/applications/{a['id']}/advance/", {"version": 1, "done_on": "2026-10-07"}, format="json")
+    assert stale.status_code == 409
+    done = api.post(f"/api/v1/applications/{a['id']}/advance/", {"version": 2, "done_on": "2026-10-07"}, format="json")
+    assert done.json()["status"] == "decided" and done.json()["decision_number"] == "01/QĐ-UBND"
+    other = APIClient()
+    other.force_authenticate(users["xa2"])
+    assert other.get(f"/api/v1/applications/{a['id']}/").status_code == 404
+    assert other.get("/api/v1/applications/").json()["count"] == 0

@@ -14,7 +14,7 @@ from ansinh.registry.selectors import person_get
 
 from . import policy, rules, selectors, services
 from .calculator import evaluate_cases
-from .models import Enrolment, PaymentMethod, PolicyParameter
+from .models import Application, Enrolment, FormType, PaymentMethod, PolicyParameter
 
 RESULT = inline_serializer("AllowanceResult", {
     "id": serializers.CharField(allow_null=True),
@@ -227,3 +227,106 @@ class HealthInsuranceView(APIView):
             raise ValidationError({"month": ["Cần tháng dạng YYYY-MM."]}) from None
         changes = selectors.health_insurance_changes(user=request.user, month=month)
         return Response({kind: EnrolmentSerializer(rows, many=True).data for kind, rows in changes.items()})
+
+
+# --- applications ---------------------------------------------------------------------------------------
+
+
+class ApplicationStepSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    done_on = serializers.DateField()
+    note = serializers.CharField()
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    full_name = serializers.CharField(source="person.full_name", read_only=True)
+    commune_code = serializers.CharField(source="commune.code", read_only=True)
+    steps = ApplicationStepSerializer(many=True, read_only=True)
+    next_step = serializers.SerializerMethodField()
+    overdue_step = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Application
+        fields = ["id", "person", "full_name", "form_type", "categories", "children_count", "studying", "documents",
+                  "received_on", "procedure", "status", "steps", "next_step", "overdue_step", "decision_number",
+                  "decision_date", "reply", "enrolment", "commune_code", "province_code", "version"]
+        read_only_fields = fields
+
+    def _timeline(self, obj):
+        if not hasattr(obj, "_timeline"):
+            obj._timeline = selectors.application_timeline(obj, today=datetime.date.today(),
+                                                           holiday_dates=self.context.get("holidays"))
+        return obj._timeline
+
+    def get_next_step(self, obj) -> str | None:
+        step = self._timeline(obj)["next"]
+        return step.code if step else None
+
+    def get_overdue_step(self, obj) -> str | None:
+        step = self._timeline(obj)["overdue"]
+        return step.code if step else None
+
+
+class ApplicationCreateSerializer(serializers.Serializer):
+    person = serializers.IntegerField()
+    form_type = serializers.ChoiceField(choices=FormType.choices)
+    categories = serializers.ListField(child=serializers.ChoiceField(choices=sorted(rules.CATEGORIES)), min_length=1)
+    received_on = serializers.DateField()
+    documents = serializers.CharField(required=False, allow_blank=True, default="")
+    studying = serializers.BooleanField(default=False)
+    children_count = serializers.IntegerField(min_value=0, max_value=30, default=0)
+
+
+class ApplicationAdvanceSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    done_on = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
+    payment_method = serializers.ChoiceField(choices=PaymentMethod.choices, default=PaymentMethod.AGENT)
+
+
+class ApplicationRejectSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    done_on = serializers.DateField()
+    reply = serializers.CharField()
+
+
+class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Hồ sơ đề nghị trợ cấp: tiếp nhận (`POST`), ghi nhận bước tiếp theo (`advance`), trả lời không đủ điều
+    kiện (`reject`). `next_step`, `overdue_step` theo quy trình áp dụng ở ngày nhận hồ sơ."""
+
+    serializer_class = ApplicationSerializer
+    permission_classes = [HasCapability]
+    capability = ASSISTANCE_VIEW
+    write_capability = ENROLMENT_MANAGE
+    filterset_fields = ["status", "procedure", "person"]
+
+    def get_queryset(self):
+        return selectors.application_list(user=self.request.user)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "holidays": selectors.holidays()}
+
+    @extend_schema(request=ApplicationCreateSerializer, responses={201: ApplicationSerializer})
+    def create(self, request):
+        data = _valid(ApplicationCreateSerializer, request)
+        person = person_get(user=request.user, pk=data.pop("person"))
+        application = services.application_receive(user=request.user, person=person, **data)
+        return Response(self.get_serializer(application).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ApplicationAdvanceSerializer, responses=ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def advance(self, request, pk=None):
+        """Ghi nhận bước tiếp theo; bước quyết định tạo đối tượng hưởng và số quyết định."""
+        data = _valid(ApplicationAdvanceSerializer, request)
+        application = services.application_advance(user=request.user, application=self.get_object(),
+                                                   expected_version=data.pop("version"), **data)
+        return Response(self.get_serializer(selectors.application_get(user=request.user, pk=application.pk)).data)
+
+    @extend_schema(request=ApplicationRejectSerializer, responses=ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        """Không đủ điều kiện: trả lời bằng văn bản, nêu rõ lý do."""
+        data = _valid(ApplicationRejectSerializer, request)
+        application = services.application_reject(user=request.user, application=self.get_object(),
+                                                  expected_version=data.pop("version"), **data)
+        return Response(self.get_serializer(selectors.application_get(user=request.user, pk=application.pk)).data)

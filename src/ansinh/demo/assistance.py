@@ -6,8 +6,9 @@ import random
 from decimal import Decimal
 
 from ansinh.accounts.models import User
-from ansinh.assistance import policy, rules
+from ansinh.assistance import policy, rules, services
 from ansinh.assistance.models import Enrolment, PaymentMethod, PolicyParameter, Programme
+from ansinh.core.exceptions import DomainError
 from ansinh.payments.models import PaymentAgent, PaymentLine
 from ansinh.payments.services import payment_file_reconcile, payment_files_issue, payroll_generate
 from ansinh.registry.models import HouseholdMember, HouseholdPoverty, Person, PovertyStatus
@@ -43,7 +44,48 @@ def seed(*, rng: random.Random, province_code: str, home1, today: datetime.date)
                              "reason": "Người hưởng đi vắng" if failed else "",
                              "paid_on": None if failed else datetime.date(month.year, month.month, rng.randint(5, 15))})
             payment_file_reconcile(user=officer, file=file, rows=rows)
-    return {"enrolments": len(enrolments), "payment_lines": PaymentLine.objects.count()}
+    applications = _applications(rng, today)
+    return {"enrolments": len(enrolments), "payment_lines": PaymentLine.objects.count(), "applications": applications}
+
+
+def _applications(rng: random.Random, today: datetime.date) -> int:
+    """Pending applications at every step in xa1's and xa2's communes (some overdue), a few decided or
+    refused, and two received before 01/7/2025 under the three-tier procedure."""
+    count = 0
+    for username in ("xa1", "xa2"):
+        officer = User.objects.get(username=username)
+        enrolled = Enrolment.objects.values("person_id")
+        candidates = list(
+            Person.objects.filter(commune=officer.jurisdiction, birth_year__lte=today.year - 62,
+                                  date_of_death__isnull=True, merged_into__isnull=True)
+            .exclude(pk__in=enrolled).order_by("id")[:9])
+        plans = ["received", "received", "verified", "verified", "overdue", "decided", "decided", "rejected",
+                 "three_tier"]
+        for person, plan in zip(candidates, plans, strict=False):
+            if plan == "three_tier":
+                received = datetime.date(2025, 3, rng.randint(2, 20))
+            elif plan == "overdue":
+                received = today - datetime.timedelta(days=25)
+            else:
+                received = today - datetime.timedelta(days=rng.randint(1, 8))
+            application = services.application_receive(
+                user=officer, person=person, form_type="1c", categories=["5.5a"], received_on=received,
+                documents="Tờ khai Mẫu 1c\nBản sao giấy xác nhận hộ nghèo")
+            count += 1
+            steps = {"received": 0, "overdue": 0, "verified": 1, "decided": 2, "rejected": 1, "three_tier": 5}[plan]
+            day = received
+            for _ in range(steps):
+                day = min(day + datetime.timedelta(days=rng.randint(1, 3)), today)
+                try:
+                    application = services.application_advance(user=officer, application=application,
+                                                               expected_version=application.version, done_on=day)
+                except DomainError:
+                    break  # not eligible after all: stays open for the officer to answer
+            if plan == "rejected":
+                services.application_reject(user=officer, application=application,
+                                            expected_version=application.version, done_on=min(day, today),
+                                            reply="Người có nghĩa vụ và quyền phụng dưỡng có khả năng phụng dưỡng.")
+    return count
 
 
 def _enrolments(rng: random.Random, province_code: str, today: datetime.date) -> list[Enrolment]:

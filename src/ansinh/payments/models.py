@@ -107,7 +107,9 @@ class PaymentLine(models.Model):
 
     run = models.ForeignKey(PayrollRun, on_delete=models.PROTECT, related_name="lines")
     enrolment = models.ForeignKey("assistance.Enrolment", on_delete=models.PROTECT, related_name="payment_lines")
-    person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, related_name="payment_lines")
+    # no separate index: (person, programme, month) below leads with the person
+    person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, related_name="payment_lines",
+                               db_index=False)
     programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
     month = models.DateField(_("tháng"))
     categories = models.CharField(_("diện"), max_length=20)
@@ -116,7 +118,8 @@ class PaymentLine(models.Model):
     amount = models.BigIntegerField(_("số tiền"))
     decision_number = models.CharField(_("số quyết định"), max_length=40)
     method = models.CharField(_("hình thức chi trả"), max_length=5, choices=PaymentMethod.choices)
-    commune = models.ForeignKey("geo.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
+    # lines are found by province and month (index below); a commune is never deleted
+    commune = models.ForeignKey("geo.AdministrativeUnit", on_delete=models.PROTECT, related_name="+", db_index=False)
     province_code = models.CharField(_("mã tỉnh"), max_length=3)
     status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices, default=Status.PENDING)
     file = models.ForeignKey(PaymentFile, null=True, blank=True, on_delete=models.PROTECT, related_name="lines")
