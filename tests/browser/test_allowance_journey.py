@@ -1,6 +1,7 @@
-"""From a decision to the first payment line and its reconciliation, in Chromium: a commune officer decides
-the allowance, the province officer makes the month's payroll and hands the file to the post office, whose
-clerk sends back the result."""
+"""One application from receipt to its first payment line and its reconciliation, in Chromium: a commune
+officer receives the application, verifies it and records the chairman's decision (numbered, as DOCX); the
+province officer makes the month's payroll and hands the file to the post office, whose clerk sends back
+the result."""
 
 import csv
 import io
@@ -36,16 +37,24 @@ def test_decide_pay_and_reconcile(live_server, page, shot, users, communes, tmp_
 
     login(page, base, "xa1")
     page.goto(f"{base}/doi-tuong/{person.pk}/")
-    page.get_by_role("link", name="Quyết định hưởng trợ cấp").click()
+    page.get_by_role("link", name="Tiếp nhận hồ sơ").click()
+    page.select_option("#id_form_type", "1d")
     page.check("input[value='5.6']")
-    page.fill("#id_decision_number", "25/QĐ-UBND")
-    page.fill("#id_decision_date", "2026-10-05")
-    page.click("button[type=submit]")
-    expect(page.locator(".alert-success")).to_contain_text("10/2026")
-    expect(page.get_by_test_id("periods")).to_contain_text("5.6")
+    page.fill("#id_received_on", "2026-10-01")
+    page.fill("#id_documents", "Giấy xác nhận khuyết tật")
+    page.click("main button[type=submit]")
+    expect(page.get_by_test_id("timeline")).to_contain_text("Xác thực")
+    for day in ("2026-10-02", "2026-10-05"):
+        page.fill("[data-testid=advance-form] #id_done_on", day)
+        page.click("[data-testid=advance-form] button[type=submit]")
+        expect(page.locator(".alert-success")).to_contain_text("Đã ghi nhận")
+    expect(page.get_by_test_id("application-status")).to_have_text("Đã quyết định hưởng")
+    with page.expect_download() as decision:
+        page.get_by_test_id("decision-docx").click()
+    assert decision.value.suggested_filename == "quyet-dinh-01-2026.docx"
     shot(page, "allowance-01-decided")
     enrolment = Enrolment.objects.get(person=person)
-    assert str(enrolment.coefficient) == "2.00"
+    assert str(enrolment.coefficient) == "2.00" and enrolment.decision_number == "01/QĐ-UBND"
 
     login(page, base, "tinh")
     page.goto(base + "/chi-tra/")

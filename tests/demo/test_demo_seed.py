@@ -259,3 +259,12 @@ def test_demo_has_enrolments_payroll_history_and_open_files(seeded):
     assert PaymentFile.objects.filter(agent__members__username="chitra").exists()
     # never paid twice
     assert PaymentLine.objects.count() == PaymentLine.objects.values("person", "month").distinct().count()
+
+
+def test_demo_has_applications_at_every_step(seeded):
+    from ansinh.assistance.models import Application
+
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert seeded["applications"] >= 9 and statuses == {"open", "decided", "rejected"}
+    assert Application.objects.filter(procedure="three_tier", status="decided").exists()
+    assert Application.objects.filter(status="open", steps__code="verified").exists()
