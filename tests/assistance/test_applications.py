@@ -76,7 +76,7 @@ def test_three_tier_procedure_before_july_2025_with_posting_without_hiv(users, c
 
 @pytest.mark.django_db
 def test_deadlines_and_overdue_on_the_timeline(users, person):
-    Holiday.objects.create(date=D(2026, 9, 2), name="Quốc khánh")
+    Holiday.objects.get_or_create(date=D(2026, 9, 2), defaults={"name": "Quốc khánh"})
     a = services.application_receive(user=users["xa1"], person=person, form_type="1d", categories=["5.6"],
                                      received_on=D(2026, 8, 28))
     timeline = application_timeline(a, today=D(2026, 9, 14), holiday_dates=[D(2026, 9, 2)])
@@ -162,3 +162,15 @@ def test_api_receive_advance_decide(users, person):
     other.force_authenticate(users["xa2"])
     assert other.get(f"/api/v1/applications/{a['id']}/").status_code == 404
     assert other.get("/api/v1/applications/").json()["count"] == 0
+
+
+@pytest.mark.django_db
+def test_holidays_fixed_dates_loaded_and_added_by_the_national_admin(users, client):
+    assert Holiday.objects.filter(date=D(2026, 9, 2)).exists()
+    client.force_login(users["admin"])
+    assert client.post(reverse("assistance:holiday_list"), {"date": "2026-02-17", "name": "Tết Nguyên đán"}
+                       ).status_code == 302
+    assert Holiday.objects.filter(date=D(2026, 2, 17)).exists()
+    client.force_login(users["tinh"])
+    assert "Tết Nguyên đán" in client.get(reverse("assistance:holiday_list")).content.decode()
+    assert client.post(reverse("assistance:holiday_list"), {"date": "2026-02-18", "name": "x"}).status_code == 403

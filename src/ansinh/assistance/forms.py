@@ -170,3 +170,8 @@ class ApplicationRejectForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     done_on = forms.DateField(label=_("Ngày trả lời"), widget=forms.DateInput(attrs={"type": "date"}))
     reply = forms.CharField(label=_("Lý do không đủ điều kiện"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class HolidayForm(StyledForm):
+    date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("Tên ngày nghỉ"), max_length=100)

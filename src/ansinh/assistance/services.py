@@ -20,6 +20,7 @@ from .models import (
     DocumentNumber,
     Enrolment,
     FuneralSupport,
+    Holiday,
     PaymentMethod,
     PolicyParameter,
     Programme,
@@ -396,3 +397,16 @@ def application_reject(*, user, application: Application, expected_version: int,
     audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
                  changes={"step": "rejected", "reply": current.reply})
     return current
+
+
+@transaction.atomic
+def holiday_add(*, user, date: datetime.date, name: str) -> Holiday:
+    """Ngày nghỉ lễ, Tết of a year, announced by the Government: counted out of working-day deadlines."""
+    if not can(user, POLICY_MANAGE) or user.jurisdiction is not None:
+        raise PermissionDeniedError("Ngày nghỉ lễ do quản trị cấp trung ương nhập.")
+    if Holiday.objects.filter(date=date).exists():
+        raise DomainError(f"Ngày {date:%d/%m/%Y} đã có trong danh sách.", field="date")
+    holiday = Holiday.objects.create(date=date, name=name.strip())
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=holiday, changes={"after": snapshot(holiday)},
+                 commune=None)
+    return holiday

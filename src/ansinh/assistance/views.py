@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -21,9 +22,10 @@ from .forms import (
     DeathForm,
     EnrolmentActionForm,
     EnrolmentCreateForm,
+    HolidayForm,
     ParameterForm,
 )
-from .models import Application, Enrolment
+from .models import Application, Enrolment, Holiday
 
 
 def _province_of(user) -> str:
@@ -313,3 +315,23 @@ def application_decision(request, pk: int):
 @require(ASSISTANCE_VIEW)
 def posting_list(request):
     return render(request, "assistance/posting_list.html", {"rows": selectors.posting_list(user=request.user)})
+
+
+@require(ASSISTANCE_VIEW)
+def holiday_list(request):
+    form = HolidayForm(request.POST or None)
+    if request.method == "POST":
+        if not can(request.user, POLICY_MANAGE) or request.user.jurisdiction is not None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.holiday_add(user=request.user, **form.cleaned_data)
+            except DomainError as exc:
+                form_error(form, exc)
+            else:
+                messages.success(request, _("Đã thêm ngày nghỉ."))
+                return redirect("assistance:holiday_list")
+    can_add = can(request.user, POLICY_MANAGE) and request.user.jurisdiction is None
+    return render(request, "assistance/holiday_list.html", {
+        "holidays": Holiday.objects.filter(date__year__gte=datetime.date.today().year - 1), "form": form,
+        "can_add": can_add})
