@@ -238,3 +238,75 @@ def format_coefficient(value: Decimal) -> str:
     """'2.5', '1.0', '3.0': at least one decimal, no trailing zeros beyond it."""
     text = format(value.normalize(), "f")
     return text if "." in text else text + ".0"
+
+
+# --- care-giver support (hỗ trợ kinh phí chăm sóc, nuôi dưỡng): NĐ 20/2021 Điều 20 ---------------------
+
+CARE_CASES = {
+    "take_in_child": "Nhận nuôi trẻ em thuộc khoản 1 Điều 5 (Điều 20 k.1)",
+    "take_in_elderly": "Nhận chăm sóc người cao tuổi thuộc điểm d khoản 5 Điều 5 (Điều 20 k.1)",
+    "disabled_parent": "Người khuyết tật nặng, đặc biệt nặng mang thai hoặc nuôi con dưới 36 tháng (Điều 20 k.2)",
+    "household_care": "Hộ gia đình trực tiếp chăm sóc người khuyết tật đặc biệt nặng (Điều 20 k.3)",
+    "take_in_disabled": "Nhận chăm sóc người khuyết tật đặc biệt nặng (Điều 20 k.4)",
+}
+
+
+@dataclass(frozen=True)
+class CareFacts:
+    case: str
+    month: datetime.date
+    cared_birth_date: datetime.date | None = None  # the child or person cared for
+    cared_disability: str | None = None  # "severe" | "especially_severe", of the person cared for
+    parent_disability: str | None = None  # for `disabled_parent`: the parent's own level
+    pregnant: bool = False
+    children_under_36_months: int = 0
+
+
+def care_band(facts: CareFacts) -> tuple[str | None, str | None]:
+    """The Điều 20 coefficient parameter (`care.*`) that applies this month, or why none does. Where several
+    could apply the caller keeps the highest (Điều 20: chỉ hưởng một mức cao nhất)."""
+    age = age_in_month(facts.cared_birth_date, facts.month) if facts.cared_birth_date else None
+    if facts.case == "take_in_child":
+        if age is None:
+            return None, "Cần ngày sinh của trẻ được nhận nuôi."
+        if age < 4:
+            return "care.take_in_child_under4", None
+        if age < CHILD_AGE:
+            return "care.take_in_child_from4_or_elderly", None
+        return None, "Trẻ đã đủ 16 tuổi."
+    if facts.case == "take_in_elderly":
+        if age is None or age < ELDERLY_AGE:
+            return None, "Người được nhận chăm sóc phải từ đủ 60 tuổi (diện 5.5d)."
+        return "care.take_in_child_from4_or_elderly", None
+    if facts.case == "disabled_parent":
+        if facts.parent_disability not in DISABILITY_LEVELS:
+            return None, "Người mẹ/cha phải là người khuyết tật nặng hoặc đặc biệt nặng."
+        small = facts.children_under_36_months
+        if (facts.pregnant and small >= 1) or small >= 2:
+            return "care.disabled_parent_two", None
+        if facts.pregnant or small == 1:
+            return "care.disabled_parent_one", None
+        return None, "Không mang thai và không nuôi con dưới 36 tháng tuổi."
+    if facts.case == "household_care":
+        if facts.cared_disability != "especially_severe":
+            return None, "Chỉ áp dụng khi chăm sóc người khuyết tật đặc biệt nặng."
+        return "care.household_especially_severe", None
+    if facts.case == "take_in_disabled":
+        if facts.cared_disability != "especially_severe":
+            return None, "Chỉ áp dụng khi nhận chăm sóc người khuyết tật đặc biệt nặng."
+        if age is not None and age < CHILD_AGE:
+            return "care.take_in_child_especially_severe", None
+        return "care.take_in_especially_severe", None
+    return None, f"Trường hợp “{facts.case}” không có trong Điều 20."
+
+
+def care_support(facts: CareFacts, parameters: Parameters) -> tuple[Decimal | None, int, str | None]:
+    """(coefficient, monthly amount in đồng, reason when none): mức tối thiểu = mức chuẩn × hệ số."""
+    band, reason = care_band(facts)
+    if band is None:
+        return None, 0, reason
+    level = parameters.get("standard_level")
+    if not level:
+        return None, 0, f"Chưa có mức chuẩn trợ giúp xã hội cho tháng {facts.month:%m/%Y}."
+    coefficient = parameters[band]
+    return coefficient, amount_for(coefficient, level), None
