@@ -88,6 +88,8 @@ def test_payroll_page_generates_summarises_and_exports(client, users, people):
     csv = client.get(reverse("payments:run_export", args=[run.pk, "csv"])).content.decode("utf-8-sig")
     assert "Trần Văn Khoa" in csv and "750000" in csv
     assert PaymentLine.objects.count() == 2
+    runs = client.get(reverse("payments:run_list")).content.decode()
+    assert 'data-testid="chart-spending"' in runs and "5.6" in runs
     client.force_login(users["xa2"])
     assert client.get(reverse("payments:run_detail", args=[run.pk])).status_code == 404
     client.force_login(users["chitra"])

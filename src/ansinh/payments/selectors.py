@@ -61,3 +61,17 @@ def unissued_count(*, run: PayrollRun) -> int:
     from .services import _unissued
 
     return _unissued(run).count()
+
+
+def monthly_by_category(*, user, months: int = 12) -> tuple[list[str], dict[str, list[int]]]:
+    """Spending per month (the month paid for) split by category, for a stacked chart: labels, series."""
+    lines = PaymentLine.objects.visible_to(user)
+    recent = list(lines.values_list("month", flat=True).distinct().order_by("-month")[:months])
+    rows = (lines.filter(month__in=recent).values("month", "categories").annotate(amount=Sum("amount"))
+            .order_by("month"))
+    ordered = sorted(recent)
+    series: dict[str, list[int]] = {}
+    for row in rows:
+        values = series.setdefault(row["categories"], [0] * len(ordered))
+        values[ordered.index(row["month"])] = row["amount"] // 1_000_000
+    return [m.strftime("%m/%Y") for m in ordered], dict(sorted(series.items()))

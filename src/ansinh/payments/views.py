@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +19,8 @@ from .results import read_results
 
 @require(PAYROLL_RUN)
 def run_list(request):
-    form = PayrollForm(request.POST or None, user=request.user)
+    form = PayrollForm(request.POST or None, user=request.user,
+                       initial={"month": datetime.date.today().replace(day=1)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         commune = data.get("commune")
@@ -36,9 +39,13 @@ def run_list(request):
         title=_("Chi trả theo tháng"), labels=[row["month"].strftime("%m/%Y") for row in totals],
         series={_("Số người"): [row["n"] for row in totals]},
     ) if totals else None
+    labels, series = selectors.monthly_by_category(user=request.user)
+    spending = bar_chart(title=_("Số tiền theo diện và tháng (triệu đồng)"), labels=labels, series=series,
+                         stacked=True) if labels else None
     return render(request, "payments/run_list.html", {
         "form": form, "page": paginate(request, selectors.run_list(user=request.user)), "chart": chart,
-        "totals": totals,
+        "spending": spending, "totals": totals, "provinces": dict(AdministrativeUnit.objects.filter(
+            level="province", valid_to__isnull=True).values_list("code", "name")),
     })
 
 
