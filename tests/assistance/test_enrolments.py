@@ -129,6 +129,17 @@ def test_death_ends_payment_after_that_month_and_proposes_funeral_support(users,
     assert FuneralSupport.objects.count() == 1
 
 
+def test_funeral_support_status_shows_on_the_page(users, child, client):
+    from django.urls import reverse
+
+    e = services.enrolment_create(user=users["xa1"], person=child, categories=["5.1"], decision_number="01",
+                                  decision_date=D(2026, 1, 5))
+    services.person_death_record(user=users["xa1"], person=child, date_of_death=D(2026, 2, 14))
+    client.force_login(users["xa1"])
+    page = client.get(reverse("assistance:enrolment_detail", args=[e.pk])).content.decode()
+    assert "10.000.000 đ (20 lần mức chuẩn" in page and "— Đề xuất." in page
+
+
 def test_ending_from_the_first_month_cancels_the_period(users, child):
     e = services.enrolment_create(user=users["xa1"], person=child, categories=["5.1"], decision_number="01",
                                   decision_date=D(2026, 1, 5))

@@ -131,3 +131,23 @@ def test_second_agent_account_cannot_reconcile_another_agents_file(setup, users,
     setup["bank"].members.add(other)
     with pytest.raises(PermissionDeniedError):
         payment_file_reconcile(user=other, file=PaymentFile.objects.get(agent=setup["post"]), rows=[])
+
+
+def test_result_file_exported_in_english_is_read_back(setup, users):
+    from django.utils import translation
+
+    from ansinh.payments.results import read_results
+    from ansinh.payments.services import payment_file_reconcile
+
+    payment_files_issue(user=users["tinh"], run=setup["run"])
+    file = PaymentFile.objects.get(agent=setup["post"])
+    with translation.override("en"):
+        rows = list(csv.reader(io.StringIO(exports.lines_csv(PaymentLine.objects.filter(file=file)).decode("utf-8-sig"))))
+    header = rows[0]
+    assert "Line ID" in header and "Result" in header
+    for row in rows[1:]:
+        row[header.index("Result")] = "paid"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    parsed = read_results("result.csv", buffer.getvalue().encode())
+    assert payment_file_reconcile(user=users["chitra"], file=file, rows=parsed) == {"paid": 2, "failed": 0}

@@ -1,7 +1,7 @@
 """Reading an agent's result file (XLSX or CSV): the payment file sent back with a result per line.
 
 Columns are found by their header, without regard to diacritics or case: "Mã dòng" and "Kết quả" are
-required, "Lý do", "Ngày chi" and "Số tiền (đồng)" are read when present.
+required, "Lý do", "Ngày chi" and "Số tiền (đồng)" are read when present (or their English headers).
 """
 
 import csv
@@ -14,7 +14,10 @@ from ansinh.core.exceptions import DomainError
 from ansinh.core.text import fold
 
 HEADERS = {"ma dong": "line", "ket qua": "result", "ly do": "reason", "ngay chi": "paid_on",
-           "so tien (dong)": "amount", "so tien": "amount"}
+           "so tien (dong)": "amount", "so tien": "amount",
+           # the same file exported from the English interface
+           "line id": "line", "result": "result", "reason": "reason", "payment date": "paid_on",
+           "amount (dong)": "amount"}
 MAX_BYTES = 50 * 2**20
 
 
