@@ -199,6 +199,7 @@ COVERED = {
     "assistance:parameter_list", "assistance:parameter_add", "policy-parameter-list", "policy-parameter-detail",
     # enrolments and payroll: tests/assistance/test_enrolment_views.py (xa2 gets 404 and an empty list)
     "assistance:enrolment_list", "assistance:enrolment_changes", "assistance:enrolment_create",
+    "assistance:pension_create",
     "assistance:enrolment_detail", "assistance:enrolment_death", "assistance:enrolment_action",
     "payments:run_list", "payments:run_detail", "payments:run_export",
     "assistance:application_list", "assistance:posting_list", "assistance:application_create",

@@ -59,3 +59,17 @@ def test_children_under_36_months_is_age_under_3_in_the_month():
 
 def test_unknown_case():
     assert care("lodger")[2].startswith("Trường hợp")
+
+
+@pytest.mark.parametrize(("birth", "facts", "ok"), [
+    (D(1951, 3, 5), {}, True),  # 75 in March 2026
+    (D(1951, 4, 5), {}, False),  # 74 in March
+    (D(1956, 3, 1), {"poor_or_near_poor": True}, True),  # 70, poor
+    (D(1956, 3, 1), {}, False),  # 70, not poor
+    (D(1956, 4, 1), {"poor_or_near_poor": True}, False),  # 69
+    (D(1940, 1, 1), {"has_pension": True}, False),
+    (D(1940, 1, 1), {"has_pension": True, "pension_below_level": True}, True),
+])
+def test_social_pension_ages(birth, facts, ok):
+    reason = rules.social_pension_eligibility(birth_date=birth, month=MARCH, **{"has_pension": False, **facts})
+    assert (reason is None) == ok

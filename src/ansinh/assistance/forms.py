@@ -175,3 +175,12 @@ class ApplicationRejectForm(StyledForm):
 class HolidayForm(StyledForm):
     date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
     name = forms.CharField(label=_("Tên ngày nghỉ"), max_length=100)
+
+
+class PensionForm(StyledForm):
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=40)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"}))
+    payment_method = forms.ChoiceField(label=_("Hình thức chi trả"), choices=PaymentMethod.choices,
+                                       initial=PaymentMethod.AGENT)
+    pension_below_level = forms.BooleanField(
+        label=_("Có lương hưu/trợ cấp BHXH nhưng thấp hơn mức trợ cấp hưu trí xã hội"), required=False)

@@ -310,3 +310,23 @@ def care_support(facts: CareFacts, parameters: Parameters) -> tuple[Decimal | No
         return None, 0, f"Chưa có mức chuẩn trợ giúp xã hội cho tháng {facts.month:%m/%Y}."
     coefficient = parameters[band]
     return coefficient, amount_for(coefficient, level), None
+
+
+# --- social pension (trợ cấp hưu trí xã hội): Luật BHXH 41/2024 Điều 21–22, NĐ 176/2025 ----------------
+
+SOCIAL_PENSION_AGE = 75
+SOCIAL_PENSION_POOR_AGE = 70  # in a poor or near-poor household
+
+
+def social_pension_eligibility(*, birth_date: datetime.date, month: datetime.date, has_pension: bool,
+                               pension_below_level: bool = False, poor_or_near_poor: bool = False) -> str | None:
+    """None when the person qualifies in `month`, else the Vietnamese reason. A pension or monthly social
+    insurance allowance bars it unless lower than the social pension (NĐ 176/2025 Điều 2)."""
+    age = age_in_month(birth_date, month)
+    if has_pension and not pension_below_level:
+        return "Đang hưởng lương hưu/trợ cấp BHXH hằng tháng (trừ khi thấp hơn mức trợ cấp hưu trí xã hội)."
+    if age >= SOCIAL_PENSION_AGE:
+        return None
+    if age >= SOCIAL_PENSION_POOR_AGE:
+        return None if poor_or_near_poor else "Từ 70 đến dưới 75 tuổi chỉ hưởng khi thuộc hộ nghèo, hộ cận nghèo."
+    return f"Chưa đủ 75 tuổi (hoặc 70 tuổi nếu thuộc hộ nghèo, cận nghèo); tuổi trong tháng: {age}."

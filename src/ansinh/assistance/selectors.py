@@ -10,7 +10,7 @@ from ansinh.core.scoping import get_visible_or_404
 from ansinh.registry.models import Person
 
 from . import policy
-from .models import Enrolment, PolicyParameter, Programme
+from .models import Enrolment, PolicyParameter
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
@@ -132,8 +132,9 @@ def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[En
 
     month = rules.first_of_month(month)
     before = rules.add_months(month, -1)
-    now = _covering(month).filter(programme=Programme.MONTHLY_ALLOWANCE)
-    prior = _covering(before).filter(programme=Programme.MONTHLY_ALLOWANCE)
+    # both the monthly allowance (item 17) and the social pension (item 19) carry a state-paid card
+    now = _covering(month)
+    prior = _covering(before)
     visible = Enrolment.objects.visible_to(user)
     prior_same = prior.filter(person=OuterRef("person"))
     now_same = now.filter(person=OuterRef("person"))

@@ -125,6 +125,9 @@ def enrolment_create(
     if Enrolment.objects.filter(person=person, programme=Programme.MONTHLY_ALLOWANCE, end_month__isnull=True).exists():
         raise DomainError("Người này đang hưởng trợ cấp xã hội hằng tháng; hãy điều chỉnh thay vì tạo mới.",
                           field="person")
+    _only_the_higher(user=user, person=person, programme=Programme.MONTHLY_ALLOWANCE, month=start,
+                     amount=rules.amount_for(result.coefficient, parameters_at(start, person.province_code)[0][
+                         "standard_level"]))
     enrolment = Enrolment.objects.create(
         person=person, programme=Programme.MONTHLY_ALLOWANCE,
         categories="+".join(e.category for e in result.payable), coefficient=result.coefficient, start_month=start,
@@ -410,3 +413,71 @@ def holiday_add(*, user, date: datetime.date, name: str) -> Holiday:
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=holiday, changes={"after": snapshot(holiday)},
                  commune=None)
     return holiday
+
+
+
+# --- social pension (trợ cấp hưu trí xã hội, NĐ 176/2025) -------------------------------------------------
+
+
+def _monthly_amount(enrolment: Enrolment, month: datetime.date) -> int:
+    key = "social_pension" if enrolment.programme == Programme.SOCIAL_PENSION else "standard_level"
+    return rules.amount_for(enrolment.coefficient, parameters_at(month, enrolment.province_code)[0][key])
+
+
+def _only_the_higher(*, user, person, programme: str, month: datetime.date, amount: int) -> None:
+    """Eligible for both the social pension and the monthly social allowance: only the higher is paid
+    (NĐ 176/2025 Điều 3 k.1). The other open programme ends from `month`, or the new one is refused."""
+    other = Programme.SOCIAL_PENSION if programme == Programme.MONTHLY_ALLOWANCE else Programme.MONTHLY_ALLOWANCE
+    current = Enrolment.objects.filter(person=person, programme=other, end_month__isnull=True).first()
+    if current is None:
+        return
+    theirs = _monthly_amount(current, month)
+    if theirs >= amount:
+        raise DomainError(
+            f"Người này đang hưởng {current.get_programme_display()} {vnd(theirs)}/tháng, không thấp hơn mức mới "
+            f"({vnd(amount)}); chỉ hưởng một mức cao nhất (NĐ 176/2025 Điều 3 khoản 1).", field="person")
+    _close_and_open(user=user, enrolment=current, expected_version=current.version, from_month=month,
+                    reason="Chuyển sang chế độ có mức cao hơn (NĐ 176/2025 Điều 3 khoản 1)")
+
+
+def _poor_or_near_poor(person, year: int) -> bool:
+    from ansinh.registry.models import HouseholdMember, HouseholdPoverty, PovertyStatus
+
+    household = HouseholdMember.objects.filter(person=person, left_on__isnull=True).values("household_id")
+    return HouseholdPoverty.objects.filter(household_id__in=household, year=year,
+                                           status__in=[PovertyStatus.POOR, PovertyStatus.NEAR_POOR]).exists()
+
+
+@transaction.atomic
+def pension_enrol(*, user, person, decision_number: str, decision_date: datetime.date,
+                  payment_method: str = PaymentMethod.AGENT, pension_below_level: bool = False) -> Enrolment:
+    """Trợ cấp hưu trí xã hội from the month of the decision (NĐ 176/2025 Điều 4), at the social pension level."""
+    _require_enrolment_scope(user, person.commune)
+    if person.date_of_death:
+        raise DomainError("Người này đã mất.", field="person")
+    if person.birth_year is None:
+        raise DomainError("Hồ sơ chưa có năm sinh.", field="person")
+    if not decision_number.strip():
+        raise DomainError("Cần số quyết định.", field="decision_number")
+    month = rules.first_of_month(decision_date)
+    from ansinh.registry.models import PensionStatus
+
+    reason = rules.social_pension_eligibility(
+        birth_date=effective_birth_date(person.birth_year, person.birth_month, person.birth_day), month=month,
+        has_pension=person.pension_status in (PensionStatus.PENSION, PensionStatus.SOCIAL_INSURANCE),
+        pension_below_level=pension_below_level, poor_or_near_poor=_poor_or_near_poor(person, month.year))
+    if reason:
+        raise DomainError("Không đủ điều kiện hưởng trợ cấp hưu trí xã hội: " + reason, field="person")
+    level = parameters_at(month, person.province_code)[0].get("social_pension")
+    if not level:
+        raise DomainError(f"Chưa có mức trợ cấp hưu trí xã hội cho tháng {month:%m/%Y}.", field="decision_date")
+    if Enrolment.objects.filter(person=person, programme=Programme.SOCIAL_PENSION, end_month__isnull=True).exists():
+        raise DomainError("Người này đang hưởng trợ cấp hưu trí xã hội.", field="person")
+    _only_the_higher(user=user, person=person, programme=Programme.SOCIAL_PENSION, month=month, amount=int(level))
+    enrolment = Enrolment.objects.create(
+        person=person, programme=Programme.SOCIAL_PENSION, categories="HTXH", coefficient=1, start_month=month,
+        decision_number=decision_number.strip(), decision_date=decision_date, payment_method=payment_method,
+        commune=person.commune, province_code=person.province_code,
+    )
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=enrolment, changes={"after": snapshot(enrolment)})
+    return enrolment

@@ -18,6 +18,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/<str:kind>/", views.application_step, name="application_step"),
     path("doi-tuong-huong/thay-doi-thang-toi/", views.enrolment_changes, name="enrolment_changes"),
     path("doi-tuong-huong/them/<int:person_id>/", views.enrolment_create, name="enrolment_create"),
+    path("doi-tuong-huong/huu-tri-xa-hoi/<int:person_id>/", views.pension_create, name="pension_create"),
     path("doi-tuong-huong/<int:pk>/", views.enrolment_detail, name="enrolment_detail"),
     path("doi-tuong-huong/<int:pk>/bao-tu/", views.enrolment_death, name="enrolment_death"),
     path("doi-tuong-huong/<int:pk>/<str:action>/", views.enrolment_action, name="enrolment_action"),

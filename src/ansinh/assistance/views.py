@@ -24,6 +24,7 @@ from .forms import (
     EnrolmentCreateForm,
     HolidayForm,
     ParameterForm,
+    PensionForm,
 )
 from .models import Application, Enrolment, Holiday
 
@@ -335,3 +336,24 @@ def holiday_list(request):
     return render(request, "assistance/holiday_list.html", {
         "holidays": Holiday.objects.filter(date__year__gte=datetime.date.today().year - 1), "form": form,
         "can_add": can_add})
+
+
+@require(ENROLMENT_MANAGE)
+def pension_create(request, person_id: int):
+    person = person_get(user=request.user, pk=person_id)
+    form = PensionForm(request.POST or None, initial={"decision_date": datetime.date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            enrolment = services.pension_enrol(user=request.user, person=person, **form.cleaned_data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Đã quyết định hưởng trợ cấp hưu trí xã hội từ tháng %(m)s.")
+                             % {"m": enrolment.start_month.strftime("%m/%Y")})
+            return redirect("assistance:enrolment_detail", pk=enrolment.pk)
+    return render(request, "assistance/enrolment_form.html", {
+        "form": form, "person": person, "title": _("Quyết định hưởng trợ cấp hưu trí xã hội"),
+        "intro": _("Người từ đủ 75 tuổi không hưởng lương hưu, trợ cấp BHXH hằng tháng (hoặc hưởng thấp hơn mức "
+                   "trợ cấp hưu trí xã hội); người từ đủ 70 đến dưới 75 tuổi thuộc hộ nghèo, cận nghèo. Hưởng từ "
+                   "tháng ký quyết định (NĐ 176/2025). Nếu đang hưởng trợ cấp xã hội hằng tháng, chỉ hưởng mức cao hơn."),
+    })

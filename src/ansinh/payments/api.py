@@ -26,6 +26,8 @@ class PayrollRequestSerializer(serializers.Serializer):
     month = serializers.DateField(help_text="Ngày bất kỳ trong tháng chi trả")
     province = serializers.CharField(required=False, max_length=3, help_text="Mã tỉnh (cán bộ tỉnh: mặc định tỉnh mình)")
     commune = serializers.CharField(required=False, max_length=5, help_text="Mã xã (bỏ trống: toàn tỉnh)")
+    programme = serializers.ChoiceField(choices=["tcxh", "htxh"], default="tcxh",
+                                        help_text="tcxh: trợ cấp xã hội hằng tháng; htxh: trợ cấp hưu trí xã hội")
 
 
 class PaymentLineSerializer(serializers.ModelSerializer):
@@ -66,7 +68,8 @@ class PayrollRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         province = commune.province_code if commune else data.get("province") or (unit.province_code if unit else "")
         if not province:
             raise ValidationError({"province": ["Cần mã tỉnh."]})
-        run = services.payroll_generate(user=request.user, month=data["month"], province_code=province, commune=commune)
+        run = services.payroll_generate(user=request.user, month=data["month"], province_code=province, commune=commune,
+                                        programme=data["programme"])
         return Response(PayrollRunSerializer(run).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=PaymentLineSerializer(many=True))

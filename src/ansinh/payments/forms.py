@@ -2,12 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.assistance.forms import MonthField
+from ansinh.assistance.models import Programme
 from ansinh.core.forms import StyledForm
 from ansinh.geo.models import AdministrativeUnit
 
 
 class PayrollForm(StyledForm):
     month = MonthField(label=_("Tháng chi trả"))
+    programme = forms.ChoiceField(label=_("Chính sách"), choices=Programme.choices, initial=Programme.MONTHLY_ALLOWANCE,
+                                  required=False)
     commune = forms.ModelChoiceField(label=_("Xã/phường"), required=False, queryset=AdministrativeUnit.objects.none(),
                                      empty_label=_("Toàn tỉnh"))
 

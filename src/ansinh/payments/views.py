@@ -27,7 +27,7 @@ def run_list(request):
         province = commune.province_code if commune else (data.get("province") or form.province_code)
         try:
             run = services.payroll_generate(user=request.user, month=data["month"], province_code=province,
-                                            commune=commune)
+                                            commune=commune, programme=data["programme"] or "tcxh")
         except DomainError as exc:
             form_error(form, exc)
         else:
