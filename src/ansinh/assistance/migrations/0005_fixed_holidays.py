@@ -17,5 +17,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assistance", "0003_enrolments_applications")]
+    dependencies = [("assistance", "0004_enrolment_periods_applications")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
