@@ -1,7 +1,8 @@
-"""The `ansinh` command: demo, serve, manage, load-admin-units, allowance."""
+"""The `ansinh` command: demo, serve, worker, manage, load-admin-units, allowance."""
 
 import argparse
 import os
+import subprocess
 import sys
 
 DEMO_PASSWORD = "AnSinh@2025"
@@ -56,7 +57,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     if args.no_serve:
         return 0
-    call_command("runserver", address, use_reloader=False, use_threading=True)
+    # the background worker (payroll…) runs beside the web server and stops with it
+    worker = subprocess.Popen([sys.executable, "-m", "ansinh.cli", "worker", "--quiet"])
+    try:
+        call_command("runserver", address, use_reloader=False, use_threading=True)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run queued background tasks. Runs left unfinished by a stopped worker are queued again first."""
+    _setup(os.environ.get("DJANGO_SETTINGS_MODULE", "ansinh.settings.base"))
+    from django.core.management import call_command
+
+    from ansinh.payments.services import payroll_resume
+
+    resumed = payroll_resume()
+    if resumed and not args.quiet:
+        print(f"Làm tiếp {resumed} lần lập danh sách chi trả chưa xong.", flush=True)
+    options = {"verbosity": 0 if args.quiet else 1, "reload": False}
+    if args.batch:
+        options |= {"batch": True, "startup_delay": False}
+    call_command("db_worker", **options)
     return 0
 
 
@@ -140,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=int(os.environ.get("ANSINH_WORKERS", "3")))
     serve.add_argument("--migrate", action="store_true", help="Chạy migrate trước khi phục vụ")
     serve.set_defaults(func=cmd_serve)
+    worker = sub.add_parser("worker", help="Chạy các việc nền (lập danh sách chi trả…)")
+    worker.add_argument("--batch", action="store_true", help="Làm hết việc đang chờ rồi dừng")
+    worker.add_argument("--quiet", action="store_true")
+    worker.set_defaults(func=cmd_worker)
     manage = sub.add_parser("manage", help="Lệnh quản trị Django (manage.py)", add_help=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)

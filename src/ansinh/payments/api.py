@@ -17,8 +17,8 @@ class PayrollRunSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PayrollRun
-        fields = ["id", "month", "programme", "province_code", "commune_code", "standard_level", "lines_created",
-                  "seconds", "created_at"]
+        fields = ["id", "month", "programme", "province_code", "commune_code", "standard_level", "status",
+                  "started_at", "finished_at", "error", "lines_created", "seconds", "created_at"]
         read_only_fields = fields
 
 
@@ -53,8 +53,9 @@ class PayrollRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def get_queryset(self):
         return selectors.run_list(user=self.request.user)
 
-    @extend_schema(request=PayrollRequestSerializer, responses={201: PayrollRunSerializer})
+    @extend_schema(request=PayrollRequestSerializer, responses={201: PayrollRunSerializer, 202: PayrollRunSerializer})
     def create(self, request):
+        """Lập danh sách chi trả: 201 khi đã xong, 202 khi đang lập nền (xem `status`, gọi lại `GET …/<id>/`)."""
         serializer = PayrollRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -68,9 +69,10 @@ class PayrollRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         province = commune.province_code if commune else data.get("province") or (unit.province_code if unit else "")
         if not province:
             raise ValidationError({"province": ["Cần mã tỉnh."]})
-        run = services.payroll_generate(user=request.user, month=data["month"], province_code=province, commune=commune,
-                                        programme=data["programme"])
-        return Response(PayrollRunSerializer(run).data, status=status.HTTP_201_CREATED)
+        run = services.payroll_request(user=request.user, month=data["month"], province_code=province, commune=commune,
+                                       programme=data["programme"])
+        done = run.status == PayrollRun.Status.DONE
+        return Response(PayrollRunSerializer(run).data, status=status.HTTP_201_CREATED if done else status.HTTP_202_ACCEPTED)
 
     @extend_schema(responses=PaymentLineSerializer(many=True))
     @action(detail=True, methods=["get"])

@@ -10,13 +10,23 @@ from ansinh.core.scoping import ScopedQuerySet, jurisdiction_q
 
 
 class PayrollRun(models.Model):
-    """One generation of a month's payroll for a province or a commune."""
+    """One generation of a month's payroll for a province or a commune, done in the background."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang lập")
+        DONE = "done", _("Đã xong")
+        FAILED = "failed", _("Lỗi")
 
     month = models.DateField(_("tháng"))
     programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
     province_code = models.CharField(_("mã tỉnh"), max_length=3)
     commune = models.ForeignKey("geo.AdministrativeUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     standard_level = models.PositiveIntegerField(_("mức chuẩn"))
+    status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
     lines_created = models.PositiveIntegerField(default=0)
     seconds = models.FloatField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -15,6 +15,19 @@ def run_get(*, user, pk) -> PayrollRun:
     return get_visible_or_404(PayrollRun.objects.visible_to(user).select_related("commune"), pk=pk)
 
 
+def run_progress(*, run: PayrollRun) -> dict:
+    """What the waiting page says of a run still with the worker: how long it has run, and how long the
+    last finished run of the same scope took (one INSERT … SELECT has no partial count to show)."""
+    from django.utils import timezone
+
+    previous = (PayrollRun.objects.filter(status=PayrollRun.Status.DONE, province_code=run.province_code,
+                                          commune=run.commune, programme=run.programme)
+                .exclude(pk=run.pk).order_by("-finished_at").values_list("seconds", flat=True).first())
+    elapsed = (timezone.now() - run.started_at).total_seconds() if run.started_at else None
+    return {"elapsed": round(elapsed) if elapsed is not None else None,
+            "previous": round(previous) if previous is not None else None}
+
+
 def run_lines(*, user, run: PayrollRun, status: str = ""):
     qs = PaymentLine.objects.visible_to(user).filter(run=run).select_related("person", "commune")
     if status:

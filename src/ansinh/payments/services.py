@@ -99,10 +99,12 @@ def _pay_arrears(cursor, params: dict, *, month, province_code, programme, commu
 ARREARS_MONTHS_MAX = 60
 
 
-def payroll_generate(
+def payroll_request(
     *, user, month: datetime.date, province_code: str, commune=None, programme: str = Programme.MONTHLY_ALLOWANCE,
+    background: bool = True,
 ) -> PayrollRun:
-    """Lines for every enrolment active in `month` in the province (or one commune) not yet paid for it."""
+    """Ask for a month's payroll in the user's jurisdiction: the run is recorded (and audited) at once and
+    its lines are written by the worker (`payroll_execute`), or here with `background=False`."""
     month = first_of_month(month)
     if not can(user, PAYROLL_RUN):
         raise PermissionDeniedError("Bạn không có quyền lập danh sách chi trả.")
@@ -116,27 +118,70 @@ def payroll_generate(
     level = parameters_at(month, province_code)[0].get(LEVEL_KEY[Programme(programme)])
     if not level:
         raise DomainError(f"Chưa có mức chuẩn áp dụng cho tháng {month:%m/%Y}.", field="month")
-    started = time.perf_counter()
     with transaction.atomic():
         run = PayrollRun.objects.create(
             month=month, programme=programme, province_code=province_code, commune=commune,
             standard_level=int(level), created_by=user,
         )
-        params = {"run": run.pk, "month": month, "level": int(level), "now": timezone.now(),
-                  "province": province_code, "programme": programme, "commune": getattr(commune, "pk", None)}
-        with connection.cursor() as cursor:
-            cursor.execute(payroll_sql(commune=commune is not None), params)
-            run.lines_created = max(cursor.rowcount, 0)
-            run.lines_created += _pay_arrears(cursor, params, month=month, province_code=province_code,
-                                              programme=programme, commune=commune)
-        run.seconds = round(time.perf_counter() - started, 3)
-        run.save(update_fields=["lines_created", "seconds"])
         audit_record(
             actor=user, action=AuditEvent.Action.CREATE, instance=run, commune=commune, province_code=province_code,
-            changes={"after": {"month": str(month), "programme": programme, "standard_level": int(level),
-                               "lines_created": run.lines_created}},
+            changes={"after": {"month": str(month), "programme": programme, "standard_level": int(level)}},
         )
+        if background:
+            from .tasks import payroll_task
+
+            payroll_task.enqueue(run.pk)  # the queue row commits with the run
+    if not background:
+        payroll_execute(run_id=run.pk)
+    run.refresh_from_db()
     return run
+
+
+def payroll_generate(**kwargs) -> PayrollRun:
+    """`payroll_request` done in this process (commands, benchmarks, demo seeding, tests)."""
+    return payroll_request(**kwargs, background=False)
+
+
+def payroll_execute(*, run_id: int) -> PayrollRun:
+    """Write a run's lines in one transaction. Safe to repeat (a restarted worker, a re-queued run): a run
+    already done is left alone, and the lines themselves are unique per person, programme and month."""
+    started = time.perf_counter()
+    with transaction.atomic():
+        run = PayrollRun.objects.select_for_update().get(pk=run_id)
+        if run.status == PayrollRun.Status.DONE:
+            return run
+        PayrollRun.objects.filter(pk=run.pk).update(status=PayrollRun.Status.RUNNING, started_at=timezone.now())
+    try:
+        with transaction.atomic():
+            run = PayrollRun.objects.select_for_update().get(pk=run_id)
+            params = {"run": run.pk, "month": run.month, "level": run.standard_level, "now": timezone.now(),
+                      "province": run.province_code, "programme": run.programme, "commune": run.commune_id}
+            with connection.cursor() as cursor:
+                cursor.execute(payroll_sql(commune=run.commune_id is not None), params)
+                created = max(cursor.rowcount, 0)
+                created += _pay_arrears(cursor, params, month=run.month, province_code=run.province_code,
+                                        programme=run.programme, commune=run.commune)
+            run.lines_created = created
+            run.seconds = round(time.perf_counter() - started, 3)
+            run.status, run.finished_at, run.error = PayrollRun.Status.DONE, timezone.now(), ""
+            run.save(update_fields=["lines_created", "seconds", "status", "finished_at", "error"])
+    except Exception as exc:
+        PayrollRun.objects.filter(pk=run_id).update(status=PayrollRun.Status.FAILED, finished_at=timezone.now(),
+                                                    error=str(exc)[:2000])
+        raise
+    return run
+
+
+def payroll_resume() -> int:
+    """Queue again every run a stopped worker left unfinished (queued or running): called when a worker
+    starts. Repeating a run adds nothing twice."""
+    from .tasks import payroll_task
+
+    pending = list(PayrollRun.objects.filter(status__in=[PayrollRun.Status.QUEUED, PayrollRun.Status.RUNNING])
+                   .values_list("pk", flat=True))
+    for pk in pending:
+        payroll_task.enqueue(pk)
+    return len(pending)
 
 
 def run_exported(*, user, run: PayrollRun, fmt: str) -> None:

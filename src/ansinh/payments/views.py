@@ -26,13 +26,14 @@ def run_list(request):
         commune = data.get("commune")
         province = commune.province_code if commune else (data.get("province") or form.province_code)
         try:
-            run = services.payroll_generate(user=request.user, month=data["month"], province_code=province,
-                                            commune=commune, programme=data["programme"] or "tcxh")
+            run = services.payroll_request(user=request.user, month=data["month"], province_code=province,
+                                           commune=commune, programme=data["programme"] or "tcxh")
         except DomainError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, _("Đã lập danh sách chi trả tháng %(m)s: thêm %(n)s dòng.")
-                             % {"m": run.month.strftime("%m/%Y"), "n": f"{run.lines_created:,}".replace(",", ".")})
+            if run.status == run.Status.DONE:
+                messages.success(request, _("Đã lập danh sách chi trả tháng %(m)s: thêm %(n)s dòng.")
+                                 % {"m": run.month.strftime("%m/%Y"), "n": f"{run.lines_created:,}".replace(",", ".")})
             return redirect("payments:run_detail", pk=run.pk)
     totals = selectors.monthly_totals(user=request.user)
     chart = bar_chart(
@@ -52,6 +53,15 @@ def run_list(request):
 @require(PAYROLL_RUN)
 def run_detail(request, pk: int):
     run = selectors.run_get(user=request.user, pk=pk)
+    if run.status != run.Status.DONE:
+        # still in the worker's hands: a small page that refreshes itself until the lines are written
+        template = "payments/_run_progress.html" if request.htmx else "payments/run_progress.html"
+        response = render(request, template, {"run": run, "progress": selectors.run_progress(run=run)})
+        if request.htmx and run.status not in (run.Status.QUEUED, run.Status.RUNNING):
+            response["HX-Refresh"] = "true"
+        return response
+    if request.htmx and request.htmx.target == "run-progress":  # the polling progress card: done, reload
+        return HttpResponse(headers={"HX-Refresh": "true"})
     status = request.GET.get("status", "")
     summary = selectors.run_summary(user=request.user, run=run)
     communes = summary["by_commune"][:15]

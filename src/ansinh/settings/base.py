@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "bootstrap",
+    "django_tasks",
+    "django_tasks_db",
     "ansinh.core",
     "ansinh.geo",
     "ansinh.accounts",
@@ -163,6 +165,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "ansinh.core.api.exception_handler",
 }
+# Background work (payroll…): queued in the database itself, run by `ansinh worker` (started by `ansinh demo`).
+TASKS = {"default": {"BACKEND": os.environ.get("ANSINH_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "An Sinh API",
     "DESCRIPTION": "API của hệ thống thông tin An Sinh (an sinh xã hội và công tác xã hội).",
