@@ -30,22 +30,27 @@ def paid(result) -> list[tuple[str, str, int]]:
 
 # (category, birth date, month, facts, expected coefficient or None) — amounts at 360.000 đ.
 CASES = [
-    # k.1 child without support: 2,5 under 4, 1,5 from the month of the 4th birthday, nothing from 16
+    # k.1 child without support: 2,5 under 4, 1,5 from the month of the 4th birthday; the month of the
+    # 16th birthday is still paid, nothing from the month after (Điều 8 k.2)
     ("5.1", D(2022, 3, 20), D(2026, 2, 1), {}, "2.5"),
     ("5.1", D(2022, 3, 20), D(2026, 3, 1), {}, "1.5"),
     ("5.1", D(2010, 7, 1), D(2026, 6, 1), {}, "1.5"),
-    ("5.1", D(2010, 7, 1), D(2026, 7, 1), {}, None),
+    ("5.1", D(2010, 7, 1), D(2026, 7, 1), {}, "1.5"),
+    ("5.1", D(2010, 7, 1), D(2026, 8, 1), {}, None),
+    ("5.1", D(2010, 7, 31), D(2026, 8, 1), {}, None),
     # k.2 16–22 and studying
     ("5.2", D(2010, 7, 1), D(2026, 6, 1), {"studying": True}, None),
     ("5.2", D(2010, 7, 1), D(2026, 7, 1), {"studying": True}, "1.5"),
     ("5.2", D(2010, 7, 1), D(2026, 7, 1), {"studying": False}, None),
     ("5.2", D(2004, 9, 1), D(2026, 8, 1), {"studying": True}, "1.5"),
-    ("5.2", D(2004, 9, 1), D(2026, 9, 1), {"studying": True}, None),
-    # k.3 child with HIV: 2,5 / 2,0 / nothing from 16
+    ("5.2", D(2004, 9, 1), D(2026, 9, 1), {"studying": True}, "1.5"),
+    ("5.2", D(2004, 9, 1), D(2026, 10, 1), {"studying": True}, None),
+    # k.3 child with HIV: 2,5 / 2,0 / paid in the month of the 16th birthday, nothing after
     ("5.3", D(2022, 3, 1), D(2026, 2, 1), {}, "2.5"),
     ("5.3", D(2022, 3, 1), D(2026, 3, 1), {}, "2.0"),
     ("5.3", D(2010, 5, 5), D(2026, 4, 1), {}, "2.0"),
-    ("5.3", D(2010, 5, 5), D(2026, 5, 1), {}, None),
+    ("5.3", D(2010, 5, 5), D(2026, 5, 1), {}, "2.0"),
+    ("5.3", D(2010, 5, 5), D(2026, 6, 1), {}, None),
     # k.4 single poor parent: 1,0 per child
     ("5.4", D(1990, 1, 1), D(2023, 1, 1), {"children_count": 1}, "1.0"),
     ("5.4", D(1990, 1, 1), D(2023, 1, 1), {"children_count": 3}, "3.0"),
@@ -58,7 +63,8 @@ CASES = [
     # k.5b 75 to under 80, k.5c from 80: 1,0 (before 07/2025)
     ("5.5b", D(1948, 4, 1), D(2023, 3, 1), {}, None),
     ("5.5b", D(1948, 4, 1), D(2023, 4, 1), {}, "1.0"),
-    ("5.5b", D(1943, 4, 1), D(2023, 4, 1), {}, None),
+    ("5.5b", D(1943, 4, 1), D(2023, 4, 1), {}, "1.0"),
+    ("5.5b", D(1943, 4, 1), D(2023, 5, 1), {}, None),
     ("5.5c", D(1943, 4, 1), D(2023, 3, 1), {}, None),
     ("5.5c", D(1943, 4, 1), D(2023, 4, 1), {}, "1.0"),
     # k.5d cared for in the community: 3,0
@@ -78,7 +84,8 @@ CASES = [
     ("5.6", D(1990, 1, 1), D(2023, 1, 1), {}, None),
     # k.7 child under 3, k.8 HIV in a poor household: 1,5
     ("5.7", D(2023, 10, 1), D(2026, 9, 1), {}, "1.5"),
-    ("5.7", D(2023, 10, 1), D(2026, 10, 1), {}, None),
+    ("5.7", D(2023, 10, 1), D(2026, 10, 1), {}, "1.5"),
+    ("5.7", D(2023, 10, 1), D(2026, 11, 1), {}, None),
     ("5.8", D(1980, 1, 1), D(2023, 1, 1), {}, "1.5"),
 ]
 

@@ -121,19 +121,26 @@ def amount_for(coefficient: Decimal, standard_level: Decimal | int) -> int:
     return int((Decimal(standard_level) * coefficient).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def category_band(category: str, facts: Facts, age: int) -> tuple[str | None, str | None]:
+def category_band(category: str, facts: Facts, age: int, prior_age: int | None = None) -> tuple[str | None, str | None]:
     """The coefficient band of Điều 6 that `category` puts the person in this month, or the
-    Vietnamese reason why it does not apply."""
+    Vietnamese reason why it does not apply.
+
+    `age` is the age in the month (a band is reached from the month of the birthday, Điều 8 k.1);
+    `prior_age` the age in the month before. An upper age limit is tested on `prior_age`: eligibility
+    lost in the month of the 16th (22nd, 3rd) birthday ends payment only from the month after
+    (NĐ 20/2021 Điều 8 k.2: "thôi hưởng từ tháng tiếp theo").
+    """
+    prior_age = age if prior_age is None else prior_age
     if category == "5.1":
         if age < 4:
             return "5.1.under4", None
-        if age < CHILD_AGE:
+        if prior_age < CHILD_AGE:
             return "5.1.from4", None
         return None, f"{category}: đã đủ 16 tuổi, không còn là trẻ em theo khoản 1 (nếu đang đi học, xét theo 5.2)."
     if category == "5.2":
         if age < CHILD_AGE:
             return None, f"{category}: chưa đủ 16 tuổi (xét theo 5.1)."
-        if age >= STUDY_AGE_LIMIT:
+        if prior_age >= STUDY_AGE_LIMIT:
             return None, f"{category}: đã đủ 22 tuổi, hết thời gian hưởng theo khoản 2."
         if not facts.studying:
             return None, f"{category}: không đang đi học (khoản 2 chỉ áp dụng khi đang học)."
@@ -141,7 +148,7 @@ def category_band(category: str, facts: Facts, age: int) -> tuple[str | None, st
     if category == "5.3":
         if age < 4:
             return "5.3.under4", None
-        if age < CHILD_AGE:
+        if prior_age < CHILD_AGE:
             return "5.3.from4", None
         return None, f"{category}: đã đủ 16 tuổi, không còn là trẻ em."
     if category == "5.4":
@@ -153,7 +160,7 @@ def category_band(category: str, facts: Facts, age: int) -> tuple[str | None, st
             return None, f"{category}: chưa đủ 60 tuổi."
         return ("5.5a.80plus" if age >= 80 else "5.5a.60to80"), None
     if category == "5.5b":
-        if not 75 <= age < 80:
+        if not (age >= 75 and prior_age < 80):
             return None, f"{category}: chỉ áp dụng từ đủ 75 đến dưới 80 tuổi (tuổi trong tháng: {age})."
         return "5.5b", None
     if category == "5.5c":
@@ -171,7 +178,7 @@ def category_band(category: str, facts: Facts, age: int) -> tuple[str | None, st
         band = f"5.6.{facts.disability_level}" + (".child_elderly" if child_or_elderly else "")
         return band, None
     if category == "5.7":
-        if age >= 3:
+        if prior_age >= 3:
             return None, f"{category}: chỉ áp dụng cho trẻ em dưới 3 tuổi."
         return "5.7", None
     if category == "5.8":
@@ -196,6 +203,7 @@ def evaluate(facts: Facts, parameters: Parameters, notes: Mapping[str, str] | No
         result.messages.append(f"Ngày sinh sau tháng {facts.month:%m/%Y}.")
         return result
     age = age_in_month(facts.birth_date, facts.month)
+    prior_age = age_in_month(facts.birth_date, add_months(first_of_month(facts.month), -1))
     for category in dict.fromkeys(facts.categories):
         if category in CATEGORIES and parameters.get(f"active.{category}", Decimal(1)) == 0:
             basis = notes.get(f"active.{category}")
@@ -203,7 +211,7 @@ def evaluate(facts: Facts, parameters: Parameters, notes: Mapping[str, str] | No
                 f"{category}: không còn áp dụng trong tháng {facts.month:%m/%Y}" + (f" ({basis})." if basis else ".")
             )
             continue
-        band, reason = category_band(category, facts, age)
+        band, reason = category_band(category, facts, age, prior_age)
         if band is None:
             result.messages.append(reason)
             continue
