@@ -62,16 +62,22 @@ def test_commune_procedure_to_a_numbered_decision_and_enrolment(users, person):
 @pytest.mark.django_db
 def test_three_tier_procedure_before_july_2025_with_posting_without_hiv(users, communes):
     hiv = PersonFactory(full_name="Người Có HIV", birth_year=1980, commune=communes["c1"])
+    both = PersonFactory(full_name="Người Khuyết Tật", birth_year=1980, commune=communes["c1"],
+                         disability_level="severe")
     a = services.application_receive(user=users["xa1"], person=hiv, form_type="1đ", categories=["5.8"],
                                      received_on=D(2025, 3, 3))
+    other = services.application_receive(user=users["xa1"], person=both, form_type="1d", categories=["5.6", "5.8"],
+                                         received_on=D(2025, 3, 3))
     assert a.procedure == "three_tier"
     a = services.application_advance(user=users["xa1"], application=a, expected_version=1, done_on=D(2025, 3, 10))
+    services.application_advance(user=users["xa1"], application=other, expected_version=1, done_on=D(2025, 3, 10))
     rows = posting_list(user=users["xa1"])
-    assert [(r["application"].person.full_name, r["categories"]) for r in rows] == [("Người Có HIV", "—")]
+    # the HIV category is withheld, and a person under no other category is not on the list at all
+    assert [(r["application"].person.full_name, r["categories"]) for r in rows] == [("Người Khuyết Tật", "5.6")]
     for n, day in enumerate([D(2025, 3, 12), D(2025, 3, 14), D(2025, 3, 21), D(2025, 3, 25)], start=2):
         a = services.application_advance(user=users["xa1"], application=a, expected_version=n, done_on=day)
     assert a.status == "decided" and a.enrolment.categories == "5.8"
-    assert posting_list(user=users["xa1"]) == []
+    assert [r["application"].pk for r in posting_list(user=users["xa1"])] == [other.pk]
 
 
 @pytest.mark.django_db

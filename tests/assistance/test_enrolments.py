@@ -149,3 +149,44 @@ def test_ending_from_the_first_month_cancels_the_period(users, child):
     assert e.status == "cancelled"
     pay(users["tinh"], D(2026, 1, 1))
     assert months_paid(child) == []
+
+
+def test_the_unpaid_category_is_kept_for_the_next_reassessment(users, communes):
+    # under 4 in 5.1 and 5.6 (especially severe): 2,5 either way, 5.1 paid; at 4 the child moves to
+    # 5.6 child's 2,5 rather than down to 5.1's 1,5 (Điều 6 k.2: the highest of all categories)
+    child = PersonFactory(birth_year=2022, birth_month=3, birth_day=20, commune=communes["c1"],
+                          disability_level="especially_severe")
+    e = services.enrolment_create(user=users["xa1"], person=child, categories=["5.1", "5.6"], decision_number="01",
+                                  decision_date=D(2026, 1, 5))
+    assert (e.categories, e.entitled_categories) == ("5.1", "5.1+5.6")
+    new = services.enrolment_reassess(user=users["xa1"], enrolment=e, expected_version=e.version,
+                                      from_month=D(2026, 3, 1))
+    assert (new.categories, str(new.coefficient), new.entitled_categories) == ("5.6", "2.50", "5.1+5.6")
+
+
+def test_moving_a_suspended_beneficiary_keeps_the_payment_suspended(users, child, communes):
+    e = services.enrolment_create(user=users["xa1"], person=child, categories=["5.1"], decision_number="01",
+                                  decision_date=D(2026, 1, 5))
+    suspended = services.enrolment_suspend(user=users["xa1"], enrolment=e, expected_version=1,
+                                           from_month=D(2026, 2, 1), reason="tạm giam")
+    moved = services.enrolment_move(user=users["tinh"], enrolment=suspended, expected_version=suspended.version,
+                                    to_commune=communes["c2"], from_month=D(2026, 3, 1))
+    assert (moved.status, moved.commune) == ("suspended", communes["c2"])
+    pay(users["tinh"], D(2026, 1, 1), D(2026, 2, 1), D(2026, 3, 1))
+    assert [m for m, _ in months_paid(child)] == ["2026-01"]
+
+
+def test_a_resumption_recorded_late_pays_the_months_owed_once(users, child):
+    e = services.enrolment_create(user=users["xa1"], person=child, categories=["5.1"], decision_number="01",
+                                  decision_date=D(2026, 1, 5))
+    pay(users["tinh"], D(2026, 1, 1))
+    suspended = services.enrolment_suspend(user=users["xa1"], enrolment=e, expected_version=1,
+                                           from_month=D(2026, 2, 1), reason="tạm giam")
+    pay(users["tinh"], D(2026, 2, 1), D(2026, 3, 1), D(2026, 4, 1))
+    # released in March, recorded only after the April payroll: March and April are owed (truy lĩnh)
+    resumed = services.enrolment_resume(user=users["xa1"], enrolment=suspended, expected_version=suspended.version,
+                                        from_month=D(2026, 3, 1))
+    assert resumed.arrears_pending
+    pay(users["tinh"], D(2026, 5, 1), D(2026, 5, 1))
+    assert months_paid(child) == [("2026-01", 1_250_000), ("2026-03", 1_250_000), ("2026-04", 1_250_000),
+                                  ("2026-05", 1_250_000)]

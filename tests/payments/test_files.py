@@ -151,3 +151,25 @@ def test_result_file_exported_in_english_is_read_back(setup, users):
     csv.writer(buffer).writerows(rows)
     parsed = read_results("result.csv", buffer.getvalue().encode())
     assert payment_file_reconcile(user=users["chitra"], file=file, rows=parsed) == {"paid": 2, "failed": 0}
+
+
+def test_a_failed_line_of_a_suspended_beneficiary_waits_for_the_resumption(setup, users):
+    from ansinh.assistance.services import enrolment_resume, enrolment_suspend
+
+    payment_files_issue(user=users["tinh"], run=setup["run"])
+    line = PaymentLine.objects.filter(file__agent=setup["post"]).order_by("id").first()
+    PaymentLine.objects.filter(pk=line.pk).update(status="failed", failure_reason="Đi vắng")
+    PaymentFile.objects.filter(pk=line.file_id).update(status="reconciled")
+    enrolment = Enrolment.objects.get(person=line.person)
+    suspended = enrolment_suspend(user=users["tinh"], enrolment=enrolment, expected_version=enrolment.version,
+                                  from_month=D(2026, 4, 1), reason="không nhận trợ cấp 3 tháng liên tục")
+    april = payroll_generate(user=users["tinh"], month=D(2026, 4, 1), province_code="96")
+    payment_files_issue(user=users["tinh"], run=april)
+    line.refresh_from_db()
+    assert (line.status, line.file.run) == ("failed", setup["run"])  # not handed to the agent again
+    enrolment_resume(user=users["tinh"], enrolment=suspended, expected_version=suspended.version,
+                     from_month=D(2026, 5, 1))
+    may = payroll_generate(user=users["tinh"], month=D(2026, 5, 1), province_code="96")
+    payment_files_issue(user=users["tinh"], run=may)
+    line.refresh_from_db()
+    assert (line.status, line.file.run) == ("pending", may)

@@ -81,6 +81,9 @@ class Enrolment(models.Model):
     programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
     categories = models.CharField(_("diện"), max_length=20)
     coefficient = models.DecimalField(_("hệ số"), max_digits=5, decimal_places=2)
+    # every category the person qualified under, paid or not (Điều 6 k.2 pays only the highest): a
+    # reassessment starts from these, so a child under 4 in 5.1 and 5.6 moves to 5.6 at 4, not to 1,5
+    entitled_categories = models.CharField(_("các diện đủ điều kiện"), max_length=40, blank=True, default="")
     # facts of the decision the rules need again at each reassessment
     children_count = models.PositiveSmallIntegerField(_("số con đang nuôi (diện 5.4)"), default=0)
     studying = models.BooleanField(_("đang đi học (diện 5.2)"), default=False)

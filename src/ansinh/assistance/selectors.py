@@ -10,7 +10,7 @@ from ansinh.core.scoping import get_visible_or_404
 from ansinh.registry.models import Person
 
 from . import policy
-from .models import Enrolment, PolicyParameter
+from .models import Enrolment, PolicyParameter, Programme
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
@@ -59,10 +59,11 @@ def enrolment_get(*, user, pk) -> Enrolment:
     return get_visible_or_404(Enrolment.objects.visible_to(user).select_related("person", "commune"), pk=pk)
 
 
-def enrolment_periods(*, enrolment: Enrolment):
-    """Every period of the same person and programme, newest first (the history of the decision)."""
-    return Enrolment.objects.filter(person_id=enrolment.person_id, programme=enrolment.programme).select_related(
-        "commune").order_by("-start_month", "-id")
+def enrolment_periods(*, user, enrolment: Enrolment):
+    """Every period of the same person and programme the user may see, newest first (the history of the
+    decision; a period paid by a commune outside the user's jurisdiction stays out of sight)."""
+    return Enrolment.objects.visible_to(user).filter(person_id=enrolment.person_id, programme=enrolment.programme
+                                                     ).select_related("commune").order_by("-start_month", "-id")
 
 
 def enrolment_summary(*, user) -> dict:
@@ -80,22 +81,27 @@ AGE_MILESTONES = (3, 4, 16, 22, 60, 75, 80)
 
 
 def changes_next_month(*, user, month: datetime.date) -> list[dict]:
-    """Thay đổi tháng tới: open active periods whose coefficient or eligibility changes in the month after
-    `month` — people reaching an age milestone then. Only those candidates go through the rules."""
+    """Thay đổi tháng tới: open active periods of the monthly allowance whose coefficient or eligibility
+    changes in the month after `month`. A new band starts in the month of the birthday (Điều 8 k.1); an
+    upper age limit ends payment the month after it (Điều 8 k.2), so the candidates are the people with a
+    milestone birthday in that month or in the month before. Only they go through the rules."""
     from ansinh.registry.rules import effective_birth_date
 
     from . import rules
 
-    upcoming = rules.add_months(rules.first_of_month(month), 1)
-    born_years = [upcoming.year - age for age in AGE_MILESTONES]
-    # a birthday in that month, or a year-only birth date (1 January) when that month is January
-    month_q = Q(person__birth_month=upcoming.month)
-    if upcoming.month == 1:
-        month_q |= Q(person__birth_month__isnull=True)
+    current = rules.first_of_month(month)
+    upcoming = rules.add_months(current, 1)
+    birthday_q = Q()
+    for birthday_month in (upcoming, current):
+        # a birthday in that month, or a year-only birth date (1 January) when that month is January
+        in_month = Q(person__birth_month=birthday_month.month)
+        if birthday_month.month == 1:
+            in_month |= Q(person__birth_month__isnull=True)
+        birthday_q |= in_month & Q(person__birth_year__in=[birthday_month.year - age for age in AGE_MILESTONES])
     candidates = (
         Enrolment.objects.visible_to(user).filter(end_month__isnull=True, status=Enrolment.Status.ACTIVE,
-                                                 person__birth_year__in=born_years)
-        .filter(month_q).select_related("person", "commune")
+                                                 programme=Programme.MONTHLY_ALLOWANCE)
+        .filter(birthday_q).select_related("person", "commune")
     )
     changes = []
     for enrolment in candidates:
@@ -103,7 +109,8 @@ def changes_next_month(*, user, month: datetime.date) -> list[dict]:
         level = person.disability_level if person.disability_level in rules.DISABILITY_LEVELS else None
         birth = effective_birth_date(person.birth_year, person.birth_month, person.birth_day)
         values, notes = parameters_at(upcoming, person.province_code)
-        facts = rules.Facts(tuple(enrolment.categories.split("+")), birth, upcoming, disability_level=level,
+        categories = (enrolment.entitled_categories or enrolment.categories).split("+")
+        facts = rules.Facts(tuple(categories), birth, upcoming, disability_level=level,
                             children_count=enrolment.children_count, studying=enrolment.studying)
         result = rules.evaluate(facts, values, notes)
         if result.coefficient != enrolment.coefficient or not result.payable:
@@ -114,6 +121,36 @@ def changes_next_month(*, user, month: datetime.date) -> list[dict]:
             })
     return changes
 
+
+
+UNCOLLECTED_MONTHS = 3  # TT 02/2021 Điều 2: không nhận trợ cấp từ 3 tháng liên tục trở lên → tạm dừng
+
+
+def uncollected(*, user, through: datetime.date, months: int = UNCOLLECTED_MONTHS) -> list[Enrolment]:
+    """Open active periods whose person's payment failed for each of the `months` months up to `through`
+    (the agent could not pay: not collected, away, wrong account): candidates for suspension. One query per
+    programme; the last failure reason comes along."""
+    from django.db.models import OuterRef, Subquery
+
+    from ansinh.payments.models import PaymentLine
+
+    from . import rules
+
+    through = rules.first_of_month(through)
+    start = rules.add_months(through, -(months - 1))
+    failed = PaymentLine.objects.filter(status=PaymentLine.Status.FAILED, month__gte=start, month__lte=through)
+    rows: list[Enrolment] = []
+    for programme in Programme.values:
+        streaks = (failed.filter(programme=programme).values("person_id").annotate(n=Count("month", distinct=True))
+                   .filter(n=months).values("person_id"))
+        last_reason = failed.filter(person_id=OuterRef("person_id"), programme=programme).order_by("-month")
+        rows += list(
+            Enrolment.objects.visible_to(user).filter(end_month__isnull=True, status=Enrolment.Status.ACTIVE,
+                                                     programme=programme, person_id__in=streaks)
+            .annotate(last_failure=Subquery(last_reason.values("failure_reason")[:1]))
+            .select_related("person", "commune").order_by("commune__name", "person__sort_name")
+        )
+    return rows
 
 
 PAID_STATUSES = (Enrolment.Status.ACTIVE, Enrolment.Status.ENDED)
@@ -189,7 +226,8 @@ def application_get(*, user, pk):
 
 def posting_list(*, user, commune_id: int | None = None):
     """Danh sách niêm yết công khai: applications reviewed and being posted. HIV status is never shown
-    (NĐ 20/2021 Điều 8 k.1 điểm b): categories 5.3 and 5.8 are withheld."""
+    (NĐ 20/2021 Điều 8 k.1 điểm b): categories 5.3 and 5.8 are withheld, and an applicant under no other
+    category is left off the list altogether (a name with a blank category would tell the same)."""
     from .models import Application
 
     qs = Application.objects.visible_to(user).filter(status="open", procedure="three_tier",
@@ -199,7 +237,8 @@ def posting_list(*, user, commune_id: int | None = None):
     rows = []
     for a in qs.select_related("person", "commune").order_by("commune__name", "person__sort_name"):
         shown = [c for c in a.categories.split("+") if c not in HIV_CATEGORIES]
-        rows.append({"application": a, "categories": "+".join(shown) or "—"})
+        if shown:
+            rows.append({"application": a, "categories": "+".join(shown)})
     return rows
 
 

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from ansinh.accounts.permissions import ENROLMENT_MANAGE, POLICY_MANAGE, can
 from ansinh.audit.models import AuditEvent
@@ -131,6 +132,7 @@ def enrolment_create(
     enrolment = Enrolment.objects.create(
         person=person, programme=Programme.MONTHLY_ALLOWANCE,
         categories="+".join(e.category for e in result.payable), coefficient=result.coefficient, start_month=start,
+        entitled_categories="+".join(e.category for e in result.entitled),
         children_count=children_count, studying=studying,
         decision_number=decision_number.strip(), decision_date=decision_date, payment_method=payment_method,
         commune=person.commune, province_code=person.province_code,
@@ -161,6 +163,7 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
         raise DomainError(f"Tháng áp dụng phải từ tháng bắt đầu của giai đoạn ({current.start_month:%m/%Y}).",
                           field="from_month")
     before = snapshot(current)
+    carried_status = current.status  # a move or reassessment of a suspended period stays suspended
     if from_month == current.start_month:
         # nothing of this period is owed yet: change its terms in place, or cancel it
         if next_period:
@@ -185,10 +188,14 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
     if not next_period:
         return None
     fields = {name: getattr(current, name) for name in (
-        "person_id", "programme", "categories", "coefficient", "children_count", "studying", "decision_number",
-        "decision_date", "payment_method", "commune_id", "province_code")}
+        "person_id", "programme", "categories", "entitled_categories", "coefficient", "children_count", "studying",
+        "decision_number", "decision_date", "payment_method", "commune_id", "province_code")}
     fields.update(next_period)
-    successor = Enrolment.objects.create(start_month=from_month, status=next_period.get("status", Enrolment.Status.ACTIVE),
+    # a change recorded late (resumed from an earlier month…): the next payroll pays the months still owed;
+    # months already paid are unique per person and month, so nothing is paid twice
+    backdated = from_month < rules.first_of_month(timezone.localdate())
+    successor = Enrolment.objects.create(start_month=from_month, status=next_period.get("status", carried_status),
+                                         arrears_pending=backdated,
                                          **{k: v for k, v in fields.items() if k != "status"})
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=successor,
                  changes={"after": snapshot(successor), "reason": reason, "follows": current.pk})
@@ -201,8 +208,8 @@ def enrolment_reassess(*, user, enrolment: Enrolment, expected_version: int, fro
                        children_count: int | None = None, decision_number: str = "",
                        decision_date: datetime.date | None = None) -> Enrolment | None:
     """Điều chỉnh: the rules applied again from a month (a birthday band, a new category, more children).
-    What is not given is taken from the current decision."""
-    categories = categories or enrolment.categories.split("+")
+    What is not given is taken from the current decision, starting from every category it qualified under."""
+    categories = categories or (enrolment.entitled_categories or enrolment.categories).split("+")
     studying = enrolment.studying if studying is None else studying
     children_count = enrolment.children_count if children_count is None else children_count
     result = assess(person=enrolment.person, month=rules.first_of_month(from_month), categories=categories,
@@ -211,6 +218,7 @@ def enrolment_reassess(*, user, enrolment: Enrolment, expected_version: int, fro
         return enrolment_end(user=user, enrolment=enrolment, expected_version=expected_version, from_month=from_month,
                              reason="Không còn đủ điều kiện: " + " ".join(result.messages))
     terms = {"categories": "+".join(e.category for e in result.payable), "coefficient": result.coefficient,
+             "entitled_categories": "+".join(e.category for e in result.entitled),
              "children_count": children_count, "studying": studying}
     if decision_number:
         terms |= {"decision_number": decision_number, "decision_date": decision_date or from_month}

@@ -10,6 +10,7 @@ from ansinh.accounts.permissions import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLIC
 from ansinh.core.exceptions import DomainError
 from ansinh.core.scoping import covers
 from ansinh.core.web import form_error, paginate, require
+from ansinh.payments import selectors as payment_selectors
 from ansinh.registry.selectors import person_get
 
 from . import documents, exports, policy, rules, selectors, services
@@ -92,8 +93,12 @@ def enrolment_list(request):
 def enrolment_changes(request):
     today = datetime.date.today()
     changes = selectors.changes_next_month(user=request.user, month=today)
+    # the months whose results are back: up to last month (this month's files are still with the agents)
+    through = rules.add_months(rules.first_of_month(today), -1)
     return render(request, "assistance/enrolment_changes.html", {
         "changes": changes, "month": rules.add_months(rules.first_of_month(today), 1),
+        "uncollected": selectors.uncollected(user=request.user, through=through), "through": through,
+        "uncollected_from": rules.add_months(through, -(selectors.UNCOLLECTED_MONTHS - 1)),
     })
 
 
@@ -108,8 +113,8 @@ def enrolment_detail(request, pk: int):
             actions[action] = EnrolmentActionForm(action=action, province_code=province, prefix=action,
                                                   initial={"version": enrolment.version})
     return render(request, "assistance/enrolment_detail.html", {
-        "enrolment": enrolment, "periods": selectors.enrolment_periods(enrolment=enrolment),
-        "lines": enrolment.person.payment_lines.select_related("commune").order_by("-month")[:36],
+        "enrolment": enrolment, "periods": selectors.enrolment_periods(user=request.user, enrolment=enrolment),
+        "lines": payment_selectors.person_lines(user=request.user, person=enrolment.person)[:36],
         "actions": actions, "action_labels": EnrolmentActionForm.ACTIONS,
         "death_form": DeathForm() if actions else None,
         "funeral": getattr(enrolment.person, "funeral_support", None),

@@ -35,6 +35,12 @@ def run_lines(*, user, run: PayrollRun, status: str = ""):
     return qs.order_by("commune__name", "person__sort_name", "month", "id")
 
 
+def person_lines(*, user, person):
+    """A person's payment lines the user may see, newest month first (a line paid by another province's
+    commune before a move stays out of sight)."""
+    return PaymentLine.objects.visible_to(user).filter(person=person).select_related("commune").order_by("-month", "-id")
+
+
 def run_summary(*, user, run: PayrollRun) -> dict:
     """Totals of a run by category and by commune, and its arrears (months before the run's month)."""
     lines = PaymentLine.objects.visible_to(user).filter(run=run)

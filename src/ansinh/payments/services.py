@@ -10,7 +10,7 @@ import datetime
 import time
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
 from ansinh.accounts.permissions import PAYROLL_RUN, can
@@ -195,9 +195,13 @@ def run_exported(*, user, run: PayrollRun, fmt: str) -> None:
 
 
 def _unissued(run: PayrollRun):
-    """Lines waiting for a file in the run's scope: never issued, or failed and so carried to this one."""
+    """Lines waiting for a file in the run's scope: never issued, or failed and so carried to this one. A
+    failed line of a person whose payment is suspended now waits until it is resumed."""
+    suspended = Enrolment.objects.filter(person=OuterRef("person"), programme=OuterRef("programme"),
+                                         end_month__isnull=True, status=Enrolment.Status.SUSPENDED)
     lines = PaymentLine.objects.filter(province_code=run.province_code, month__lte=run.month).filter(
-        Q(status=PaymentLine.Status.PENDING, file__isnull=True) | Q(status=PaymentLine.Status.FAILED))
+        Q(status=PaymentLine.Status.PENDING, file__isnull=True)
+        | Q(Q(status=PaymentLine.Status.FAILED) & ~Exists(suspended)))
     return lines.filter(commune=run.commune) if run.commune_id else lines
 
 
