@@ -211,6 +211,9 @@ COVERED = {
     # tests/payments/test_payments_api.py
     "enrolment-list", "enrolment-detail", "enrolment-reassess", "enrolment-suspend", "enrolment-resume",
     "enrolment-move", "enrolment-end", "enrolment-death", "payroll-run-list", "payroll-run-detail", "payroll-run-lines",
+    # tests/payments/test_files_api.py (another agent's or commune's file is 404, like a missing one)
+    "payment-file-list", "payment-file-detail", "payment-file-lines", "payment-file-export", "payment-file-reconcile",
+    "payroll-run-issue-files",
 }
 NOT_SCOPED = {
     # sign-in, language, API schema and docs, reference data (administrative units), users (own tests)

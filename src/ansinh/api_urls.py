@@ -12,10 +12,12 @@ from ansinh.assistance.api import (
     PolicyParameterViewSet,
 )
 from ansinh.geo.api import AdministrativeUnitViewSet
-from ansinh.payments.api import PayrollRunViewSet
+from ansinh.payments.api import PaymentFileViewSet, PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
 
+# no `.json` suffix routes: the API speaks JSON only (files come from `?format=` on their own actions)
 router = DefaultRouter()
+router.include_format_suffixes = False
 router.register("persons", PersonViewSet, basename="person")
 router.register("households", HouseholdViewSet, basename="household")
 router.register("duplicates", DuplicateViewSet, basename="duplicate")
@@ -24,6 +26,7 @@ router.register("policy-parameters", PolicyParameterViewSet, basename="policy-pa
 router.register("enrolments", EnrolmentViewSet, basename="enrolment")
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("payroll-runs", PayrollRunViewSet, basename="payroll-run")
+router.register("payment-files", PaymentFileViewSet, basename="payment-file")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -173,3 +173,12 @@ def test_a_failed_line_of_a_suspended_beneficiary_waits_for_the_resumption(setup
     payment_files_issue(user=users["tinh"], run=may)
     line.refresh_from_db()
     assert (line.status, line.file.run) == ("pending", may)
+
+
+def test_a_csv_cell_past_the_field_limit_is_a_message_not_a_crash(setup, users):
+    from ansinh.core.exceptions import DomainError
+    from ansinh.payments.results import read_results
+
+    with pytest.raises(DomainError) as exc:
+        read_results("ket-qua.csv", b'"' + b"x" * 200_000 + b'"\n')
+    assert "CSV" in exc.value.message

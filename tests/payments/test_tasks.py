@@ -81,3 +81,17 @@ def test_api_answers_202_while_queued(users, enrolled):
     assert response.status_code == 202 and response.json()["status"] == "queued"
     work()
     assert api.get(f"/api/v1/payroll-runs/{response.json()['id']}/").json()["status"] == "done"
+
+
+def test_files_are_issued_only_once_the_run_is_done(users, enrolled):
+    from ansinh.core.exceptions import DomainError
+    from ansinh.payments.models import PaymentAgent
+    from ansinh.payments.services import payment_files_issue
+
+    PaymentAgent.objects.create(code="BD96", name="Bưu điện tỉnh Cà Mau", province_code="96")
+    run = payroll_request(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
+    with pytest.raises(DomainError, match="đang được lập"):
+        payment_files_issue(user=users["tinh"], run=run)
+    work()
+    run.refresh_from_db()
+    assert len(payment_files_issue(user=users["tinh"], run=run)) == 1  # the post office's file

@@ -1,15 +1,30 @@
-from drf_spectacular.utils import extend_schema
+import django_filters
+from django import forms
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.parsers import MultiPartParser
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from ansinh.accounts.permissions import PAYROLL_RUN
+from ansinh.accounts.permissions import PAYMENT_FILES, PAYROLL_RUN
 from ansinh.core.permissions import HasCapability
 from ansinh.geo.models import AdministrativeUnit
 
-from . import selectors, services
-from .models import PaymentLine, PayrollRun
+from . import exports, selectors, services
+from .models import PaymentFile, PaymentLine, PayrollRun
+from .results import read_results
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class PayrollRunSerializer(serializers.ModelSerializer):
@@ -31,15 +46,142 @@ class PayrollRequestSerializer(serializers.Serializer):
 
 
 class PaymentLineSerializer(serializers.ModelSerializer):
+    """A payroll line, of a run or of a payment file, with what the agent needs to pay it (as in the export).
+    One serializer for both: one `PaymentLineStatusEnum` in the schema."""
+
     full_name = serializers.CharField(source="person.full_name", read_only=True)
     citizen_id = serializers.CharField(source="person.citizen_id", read_only=True, allow_null=True)
+    bank_account = serializers.CharField(source="person.bank_account", read_only=True)
+    bank_name = serializers.CharField(source="person.bank_name", read_only=True)
     commune_code = serializers.CharField(source="commune.code", read_only=True)
+    commune_name = serializers.CharField(source="commune.name", read_only=True)
 
     class Meta:
         model = PaymentLine
-        fields = ["id", "run", "person", "full_name", "citizen_id", "programme", "month", "categories", "coefficient",
-                  "standard_level", "amount", "decision_number", "method", "commune_code", "province_code", "status"]
+        fields = ["id", "run", "person", "full_name", "citizen_id", "bank_account", "bank_name", "programme", "month",
+                  "categories", "coefficient", "standard_level", "amount", "decision_number", "method",
+                  "commune_code", "commune_name", "province_code", "status", "file", "paid_on", "failure_reason"]
         read_only_fields = fields
+
+
+class PaymentFileSerializer(serializers.ModelSerializer):
+    agent_name = serializers.CharField(source="agent.name", read_only=True, allow_null=True,
+                                       help_text="Tổ chức chi trả (null: tiền mặt tại xã)")
+    commune_code = serializers.CharField(source="commune.code", read_only=True, allow_null=True)
+    month = serializers.DateField(source="run.month", read_only=True)
+
+    class Meta:
+        model = PaymentFile
+        fields = ["id", "run", "month", "agent", "agent_name", "province_code", "commune_code", "status", "line_count",
+                  "total", "issued_at", "reconciled_at"]
+        read_only_fields = fields
+
+
+class ResultUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="Tệp kết quả (XLSX hoặc CSV): tệp chi trả đã tải về, điền cột "
+                                           "“Kết quả” (Đã chi / Không thành công), “Lý do”, “Ngày chi”")
+
+
+ID_MAX = 2**63 - 1  # a larger number is no id, and SQLite could not even compare it
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": ID_MAX})
+class _IdFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=ID_MAX, **kwargs)
+
+
+class PaymentFileFilter(django_filters.FilterSet):
+    # a plain id, not a choice among runs: the agent sees no run, and a run out of scope just matches nothing
+    run = _IdFilter(field_name="run_id", help_text="Mã lần lập danh sách chi trả")
+    status = django_filters.ChoiceFilter(choices=PaymentFile.Status.choices)
+
+    class Meta:
+        model = PaymentFile
+        fields = ["run", "status"]
+
+
+class _FileFormatNegotiation(DefaultContentNegotiation):
+    """On a download `?format=` names the file (xlsx/csv), not an API renderer; errors stay JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class PaymentFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Tệp chi trả giao tổ chức chi trả (ngân hàng, bưu điện) hoặc xã (tiền mặt). Tài khoản tổ chức chi trả
+    chỉ thấy tệp của tổ chức mình; cán bộ thấy tệp trong địa bàn."""
+
+    serializer_class = PaymentFileSerializer
+    permission_classes = [HasCapability]
+    capability = PAYMENT_FILES
+    write_capability = PAYMENT_FILES  # sending back results; the service says who may reconcile which file
+    filterset_class = PaymentFileFilter
+
+    def get_queryset(self):
+        return selectors.file_list(user=self.request.user)
+
+    def get_object(self):
+        # the same scoped read as the pages (no list filter applies to one file): missing or not yours is 404
+        file = selectors.file_get(user=self.request.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, file)
+        return file
+
+    @extend_schema(responses=PaymentLineSerializer(many=True))
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def lines(self, request, pk=None):
+        """Các dòng của tệp (phân trang), theo thứ tự như tệp tải về."""
+        page = self.paginate_queryset(selectors.file_lines(file=self.get_object()))
+        return self.get_paginated_response(PaymentLineSerializer(page, many=True).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("format", str, enum=["xlsx", "csv"], default="xlsx",
+                                     description="Định dạng tệp: xlsx (mặc định) hoặc csv")],
+        responses={(200, XLSX): OpenApiTypes.BINARY, (200, "text/csv"): OpenApiTypes.BINARY},
+    )
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer],
+            content_negotiation_class=_FileFormatNegotiation, pagination_class=None, filter_backends=[])
+    def export(self, request, pk=None):
+        """Tải tệp chi trả (như nút tải về trên giao diện); lần tải được ghi nhật ký."""
+        fmt = request.query_params.get("format") or "xlsx"
+        if fmt not in ("xlsx", "csv"):
+            raise ValidationError({"format": ["Định dạng phải là xlsx hoặc csv."]})
+        file = self.get_object()
+        services.file_exported(user=request.user, file=file, fmt=fmt)
+        name = f"tep-chi-tra-{file.pk}-{file.run.month:%Y-%m}"
+        lines = selectors.file_lines(file=file)
+        if fmt == "xlsx":
+            response = HttpResponse(exports.lines_xlsx(lines), content_type=XLSX)
+        else:
+            response = HttpResponse(exports.lines_csv(lines), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+        return response
+
+    @extend_schema(
+        request=ResultUploadSerializer,
+        responses={
+            200: inline_serializer("ReconcileResult", {"paid": serializers.IntegerField(),
+                                                       "failed": serializers.IntegerField()}),
+            400: inline_serializer("ReconcileErrors", {
+                "detail": serializers.CharField(required=False),
+                "file": serializers.ListField(child=serializers.CharField(), required=False,
+                                              help_text="Lỗi theo từng dòng của tệp"),
+            }),
+        },
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser], pagination_class=None,
+            filter_backends=[])
+    def reconcile(self, request, pk=None):
+        """Đối soát: gửi tệp kết quả (`file`, multipart). Có lỗi ở bất kỳ dòng nào thì không áp dụng dòng nào:
+        trả 400 với các lỗi theo dòng trong `file`."""
+        file = self.get_object()
+        serializer = ResultUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        upload = serializer.validated_data["file"]
+        rows = read_results(upload.name, upload.read())  # a DomainError here or below is a 400 naming `file`
+        return Response(services.payment_file_reconcile(user=request.user, file=file, rows=rows))
 
 
 class PayrollRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -82,3 +224,13 @@ class PayrollRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         page = self.paginate_queryset(selectors.run_lines(user=request.user, run=run,
                                                           status=request.query_params.get("status", "")))
         return self.get_paginated_response(PaymentLineSerializer(page, many=True).data)
+
+    @extend_schema(request=None, responses={201: PaymentFileSerializer(many=True)})
+    @action(detail=True, methods=["post"], url_path="issue-files", pagination_class=None)
+    def issue_files(self, request, pk=None):
+        """Giao tệp chi trả: một tệp cho mỗi tổ chức chi trả, một tệp tiền mặt cho mỗi xã (cả các dòng chi không
+        thành công của tháng trước). Trả các tệp vừa tạo; không còn dòng nào để giao thì danh sách rỗng."""
+        run = selectors.run_get(user=request.user, pk=pk)
+        files = services.payment_files_issue(user=request.user, run=run)
+        files = selectors.file_list(user=request.user).filter(pk__in=[f.pk for f in files])
+        return Response(PaymentFileSerializer(files, many=True).data, status=status.HTTP_201_CREATED)

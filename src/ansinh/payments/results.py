@@ -34,7 +34,10 @@ def _table(name: str, content: bytes) -> list[list]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DomainError("Tệp CSV phải mã hóa UTF-8.", field="file") from None
-    return list(csv.reader(io.StringIO(text)))
+    try:
+        return list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:  # a cell past the csv module's field limit, a NUL…
+        raise DomainError(f"Không đọc được tệp CSV: {exc}", field="file") from None
 
 
 def _date(value) -> tuple[datetime.date | None, str | None]:

@@ -211,6 +211,8 @@ def payment_files_issue(*, user, run: PayrollRun) -> list[PaymentFile]:
     payments in the communes it serves, one per commune for cash. From then on a line belongs to its file."""
     if not can(user, PAYROLL_RUN) or (run.commune and not covers(user, run.commune)):
         raise PermissionDeniedError("Bạn không có quyền giao tệp chi trả.")
+    if run.status != PayrollRun.Status.DONE:
+        raise DomainError("Danh sách chi trả đang được lập; hãy giao tệp khi đã lập xong.", field="run")
     files = []
     agents = PaymentAgent.objects.filter(province_code=run.province_code).annotate(n=Count("communes")).order_by("-n", "id")
     for agent in agents:  # agents for some communes before agents for the whole province
@@ -279,7 +281,7 @@ def payment_file_reconcile(*, user, file: PaymentFile, rows: list[dict]) -> dict
             if not (row.get("reason") or "").strip():
                 errors.append(f"Dòng {n}: chi không thành công cần ghi lý do.")
             else:
-                failed[line_id] = row["reason"].strip()[:200]
+                failed[line_id] = row["reason"].replace("\x00", "").strip()[:200]
         else:
             errors.append(f"Dòng {n}: kết quả “{row.get('result') or ''}” không hợp lệ "
                           "(ghi “Đã chi” hoặc “Không thành công”).")
