@@ -25,7 +25,7 @@ def run_progress(*, run: PayrollRun) -> dict:
                 .exclude(pk=run.pk).order_by("-finished_at").values_list("seconds", flat=True).first())
     elapsed = (timezone.now() - run.started_at).total_seconds() if run.started_at else None
     return {"elapsed": round(elapsed) if elapsed is not None else None,
-            "previous": round(previous) if previous is not None else None}
+            "previous": max(1, round(previous)) if previous is not None else None}
 
 
 def run_lines(*, user, run: PayrollRun, status: str = ""):
