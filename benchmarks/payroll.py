@@ -50,10 +50,11 @@ def load(n: int) -> float:
                    '01', {lo} + i %% {count}, '{PROVINCE}', '', '', '', '', 'severe', 'none', '', '', 1, {now}, {now}
             FROM ({series}) s""", {"n": n})
         cursor.execute(f"""
-            INSERT INTO assistance_enrolment (person_id, programme, categories, coefficient, children_count, studying,
+            INSERT INTO assistance_enrolment (person_id, programme, categories, entitled_categories, coefficient,
+                children_count, studying,
                 start_month, status, end_reason, arrears_pending, decision_number, decision_date, payment_method,
                 commune_id, province_code, version, created_at)
-            SELECT i, 'tcxh', '5.6', CASE WHEN i %% 3 = 0 THEN 2.5 WHEN i %% 3 = 1 THEN 2.0 ELSE 1.5 END, 0, false,
+            SELECT i, 'tcxh', '5.6', '5.6', CASE WHEN i %% 3 = 0 THEN 2.5 WHEN i %% 3 = 1 THEN 2.0 ELSE 1.5 END, 0, false,
                    '2025-01-01', 'active', '', false, i || '/QĐ-UBND', '2025-01-01', 'agent', {lo} + i %% {count},
                    '{PROVINCE}', 1, {now}
             FROM ({series}) s""", {"n": n})

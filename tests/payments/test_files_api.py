@@ -3,19 +3,15 @@
 import csv
 import datetime
 import io
-from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from rest_framework.test import APIClient
 
-from ansinh.assistance.models import Enrolment, PolicyParameter
-from ansinh.assistance.policy import load_defaults
 from ansinh.audit.models import AuditEvent
 from ansinh.payments import exports
-from ansinh.payments.models import PaymentAgent, PaymentFile, PaymentLine
-from ansinh.payments.services import payment_files_issue, payroll_generate
-from tests.factories import PersonFactory
+from ansinh.payments.models import PaymentFile, PaymentLine
+from ansinh.payments.services import payment_files_issue
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -25,24 +21,6 @@ def api(user):
     client = APIClient()
     client.force_authenticate(user)
     return client
-
-
-@pytest.fixture
-def setup(communes, users):
-    """Five beneficiaries in two communes; a post office for the province, a bank for commune c2."""
-    load_defaults(PolicyParameter)
-    c1, c2 = communes["c1"], communes["c2"]
-    for i, (commune, method) in enumerate([(c1, "agent"), (c1, "agent"), (c1, "cash"), (c2, "bank"), (c2, "agent")]):
-        person = PersonFactory(full_name=f"Người Số {i}", commune=commune, bank_account=f"00{i}123", bank_name="VBSP")
-        Enrolment.objects.create(person=person, programme="tcxh", categories="5.6", coefficient=Decimal("1.5"),
-                                 start_month=D(2026, 1, 1), decision_number=f"{i}/QĐ", decision_date=D(2026, 1, 1),
-                                 payment_method=method, commune=commune, province_code="96")
-    post = PaymentAgent.objects.create(code="BD96", name="Bưu điện tỉnh Cà Mau", province_code="96")
-    bank = PaymentAgent.objects.create(code="NH-C2", name="Ngân hàng CSXH xã 2", province_code="96")
-    bank.communes.add(c2)
-    post.members.add(users["chitra"])
-    run = payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
-    return {"run": run, "post": post, "bank": bank}
 
 
 @pytest.fixture
