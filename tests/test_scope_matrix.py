@@ -204,7 +204,7 @@ COVERED = {
     "payments:run_list", "payments:run_detail", "payments:run_export",
     "assistance:application_list", "assistance:posting_list", "assistance:application_create",
     "assistance:application_detail", "assistance:application_decision", "assistance:application_step",
-    "application-list", "application-detail", "application-advance", "application-reject",
+    "application-list", "application-detail", "application-advance", "application-reject", "application-complaint",
     "assistance:health_insurance", "health-insurance",  # tests/assistance/test_health_insurance.py
     # tests/payments/test_files.py (an agent sees its own files only)
     "payments:run_issue", "payments:file_list", "payments:file_detail", "payments:file_export",

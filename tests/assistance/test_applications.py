@@ -168,6 +168,10 @@ def test_api_receive_advance_decide(users, person):
     other.force_authenticate(users["xa2"])
     assert other.get(f"/api/v1/applications/{a['id']}/").status_code == 404
     assert other.get("/api/v1/applications/").json()["count"] == 0
+    # a complaint only in the three-tier procedure, after the posting: 400 here; another commune: 404
+    complaint = {"version": 3, "done_on": "2026-10-08", "note": "Khiếu nại"}
+    assert api.post(f"/api/v1/applications/{a['id']}/complaint/", complaint, format="json").status_code == 400
+    assert other.post(f"/api/v1/applications/{a['id']}/complaint/", complaint, format="json").status_code == 404
 
 
 @pytest.mark.django_db
@@ -180,3 +184,34 @@ def test_holidays_fixed_dates_loaded_and_added_by_the_national_admin(users, clie
     client.force_login(users["tinh"])
     assert "Tết Nguyên đán" in client.get(reverse("assistance:holiday_list")).content.decode()
     assert client.post(reverse("assistance:holiday_list"), {"date": "2026-02-18", "name": "x"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_complaint_about_the_posting_holds_the_forwarding_until_settled(users, communes, client):
+    person = PersonFactory(birth_year=1950, commune=communes["c1"], disability_level="severe")
+    a = services.application_receive(user=users["xa1"], person=person, form_type="1d", categories=["5.6"],
+                                     received_on=D(2025, 3, 3))
+    for n, day in enumerate([D(2025, 3, 10), D(2025, 3, 12)], start=1):
+        a = services.application_advance(user=users["xa1"], application=a, expected_version=n, done_on=day)
+    with pytest.raises(DomainError):
+        services.application_complaint(user=users["xa1"], application=a, expected_version=3, done_on=D(2025, 3, 13),
+                                       note="  ")
+    client.force_login(users["xa1"])
+    detail = client.get(reverse("assistance:application_detail", args=[a.pk])).content.decode()
+    assert 'data-testid="complaint-form"' in detail
+    response = client.post(reverse("assistance:application_step", args=[a.pk, "complaint"]),
+                           {"complaint-version": 3, "complaint-done_on": "2025-03-13",
+                            "complaint-note": "Hàng xóm cho rằng hộ không nghèo"})
+    assert response.status_code == 302
+    a = Application.objects.get(pk=a.pk)
+    timeline = application_timeline(a, today=D(2025, 4, 30))
+    assert timeline["next"].code == "complaint_settled" and not timeline["complaint_allowed"]
+    due = {step.code: due for step, due, _ in timeline["rows"]}
+    assert due["complaint_settled"] == D(2025, 3, 27)  # 10 working days after 13/3
+    assert timeline["overdue"].code == "complaint_settled"
+    a = services.application_advance(user=users["xa1"], application=a, expected_version=4, done_on=D(2025, 3, 20))
+    timeline = application_timeline(a, today=D(2025, 3, 20))
+    assert timeline["next"].code == "forwarded"
+    assert {s.code: d for s, d, _ in timeline["rows"]}["forwarded"] == D(2025, 3, 25)  # 3 days from settlement
+    assert AuditEvent.objects.filter(object_type="assistance.application", object_id=str(a.pk),
+                                     changes__step="complaint").exists()

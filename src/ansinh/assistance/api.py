@@ -290,6 +290,12 @@ class ApplicationRejectSerializer(serializers.Serializer):
     reply = serializers.CharField()
 
 
+class ApplicationComplaintSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    done_on = serializers.DateField()
+    note = serializers.CharField(max_length=255)
+
+
 class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Hồ sơ đề nghị trợ cấp: tiếp nhận (`POST`), ghi nhận bước tiếp theo (`advance`), trả lời không đủ điều
     kiện (`reject`). `next_step`, `overdue_step` theo quy trình áp dụng ở ngày nhận hồ sơ."""
@@ -320,6 +326,15 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         data = _valid(ApplicationAdvanceSerializer, request)
         application = services.application_advance(user=request.user, application=self.get_object(),
                                                    expected_version=data.pop("version"), **data)
+        return Response(self.get_serializer(selectors.application_get(user=request.user, pk=application.pk)).data)
+
+    @extend_schema(request=ApplicationComplaintSerializer, responses=ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def complaint(self, request, pk=None):
+        """Khiếu nại về kết quả niêm yết (quy trình ba cấp): `note` là nội dung; bước gửi hồ sơ chờ giải quyết."""
+        data = _valid(ApplicationComplaintSerializer, request)
+        application = services.application_complaint(user=request.user, application=self.get_object(),
+                                                     expected_version=data.pop("version"), **data)
         return Response(self.get_serializer(selectors.application_get(user=request.user, pk=application.pk)).data)
 
     @extend_schema(request=ApplicationRejectSerializer, responses=ApplicationSerializer)

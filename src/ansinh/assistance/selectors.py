@@ -213,7 +213,9 @@ def application_timeline(application, *, today: datetime.date, holiday_dates=Non
     if application.status == "open":
         late = workflow.overdue(application.procedure, done_on, today, holiday_dates or [])
     return {"received": done_on.get("received"), "rows": rows, "overdue": late,
-            "next": workflow.next_step(application.procedure, done_on) if application.status == "open" else None}
+            "next": workflow.next_step(application.procedure, done_on) if application.status == "open" else None,
+            "complaint_allowed": application.status == "open" and workflow.complaint_allowed(application.procedure,
+                                                                                              done_on)}
 
 
 def application_get(*, user, pk):

@@ -393,6 +393,31 @@ def application_advance(*, user, application: Application, expected_version: int
 
 
 @transaction.atomic
+def application_complaint(*, user, application: Application, expected_version: int, done_on: datetime.date,
+                          note: str) -> Application:
+    """Khiếu nại về kết quả niêm yết (quy trình ba cấp): recorded with its content; forwarding then waits for
+    its settlement, due within 10 working days (NĐ 20/2021 Điều 8 k.1 điểm b)."""
+    _require_enrolment_scope(user, application.commune)
+    if not note.strip():
+        raise DomainError("Cần ghi nội dung khiếu nại.", field="note")
+    current = _locked_application(application, expected_version)
+    done = dict(current.steps.values_list("code", "done_on"))
+    if not workflow.complaint_allowed(current.procedure, done):
+        raise DomainError("Chỉ ghi nhận khiếu nại sau khi niêm yết và trước khi gửi hồ sơ lên cấp huyện.",
+                          field="application")
+    if done_on < done["posted"] or done_on > datetime.date.today():
+        raise DomainError(f"Ngày nhận khiếu nại phải từ ngày niêm yết ({done['posted']:%d/%m/%Y}) đến hôm nay.",
+                          field="done_on")
+    ApplicationStep.objects.create(application=current, code="complaint", done_on=done_on, note=note.strip()[:255],
+                                   actor=user)
+    current.version += 1
+    current.save()
+    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
+                 changes={"step": "complaint", "done_on": str(done_on), "note": note.strip()})
+    return current
+
+
+@transaction.atomic
 def application_reject(*, user, application: Application, expected_version: int, done_on: datetime.date,
                        reply: str) -> Application:
     """Không đủ điều kiện: answered in writing with the reasons (NĐ 20/2021 Điều 8; NĐ 147/2025 Điều 5)."""

@@ -259,24 +259,29 @@ def application_detail(request, pk: int):
     application = selectors.application_get(user=request.user, pk=pk)
     timeline = selectors.application_timeline(application, today=datetime.date.today(),
                                               holiday_dates=selectors.holidays())
-    step_form = reject_form = None
+    step_form = reject_form = complaint_form = None
     if can(request.user, ENROLMENT_MANAGE) and timeline["next"]:
         initial = {"version": application.version, "done_on": datetime.date.today()}
         step_form = ApplicationStepForm(initial=initial, deciding=timeline["next"].code == "decided")
         reject_form = ApplicationRejectForm(initial=initial)
+        if timeline["complaint_allowed"]:
+            complaint_form = ApplicationStepForm(initial=initial, prefix="complaint")
     return render(request, "assistance/application_detail.html", {
         "application": application, "timeline": timeline, "step_form": step_form, "reject_form": reject_form,
+        "complaint_form": complaint_form,
     })
 
 
 @require(ENROLMENT_MANAGE)
 def application_step(request, pk: int, kind: str):
     application = selectors.application_get(user=request.user, pk=pk)
-    if request.method != "POST":
+    if request.method != "POST" or kind not in ("advance", "reject", "complaint"):
         return redirect("assistance:application_detail", pk=pk)
     timeline = selectors.application_timeline(application, today=datetime.date.today())
     if kind == "reject":
         form = ApplicationRejectForm(request.POST)
+    elif kind == "complaint":
+        form = ApplicationStepForm(request.POST, prefix="complaint")
     else:
         form = ApplicationStepForm(request.POST, deciding=bool(timeline["next"]) and timeline["next"].code == "decided")
     if form.is_valid():
@@ -286,6 +291,10 @@ def application_step(request, pk: int, kind: str):
                 services.application_reject(user=request.user, application=application,
                                             expected_version=data["version"], done_on=data["done_on"],
                                             reply=data["reply"])
+            elif kind == "complaint":
+                services.application_complaint(user=request.user, application=application,
+                                               expected_version=data["version"], done_on=data["done_on"],
+                                               note=data.get("note", ""))
             else:
                 services.application_advance(user=request.user, application=application,
                                              expected_version=data["version"], done_on=data["done_on"],
@@ -298,7 +307,8 @@ def application_step(request, pk: int, kind: str):
             return redirect("assistance:application_detail", pk=pk)
     return render(request, "assistance/application_detail.html", {
         "application": application, "timeline": timeline,
-        "step_form": form if kind != "reject" else None, "reject_form": form if kind == "reject" else None,
+        "step_form": form if kind == "advance" else None, "reject_form": form if kind == "reject" else None,
+        "complaint_form": form if kind == "complaint" else None,
     })
 
 

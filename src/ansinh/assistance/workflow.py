@@ -8,7 +8,7 @@ national population database, decides and pays within 10 working days).
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 COMMUNE_PROCEDURE_FROM = datetime.date(2025, 7, 1)
 
@@ -39,8 +39,32 @@ PROCEDURES: dict[str, list[Step]] = {
 }
 
 # Complaints about the posted result are settled within 10 working days (NĐ 20/2021 Điều 8 k.1 điểm b);
-# while one is open, forwarding waits for it.
+# while one is open, forwarding waits for it (and its 3 days count from the settlement).
 COMPLAINT_DAYS = 10
+COMPLAINT = Step("complaint", "Có khiếu nại về kết quả niêm yết", 0, "posted", "NĐ 20/2021 Điều 8 k.1 điểm b")
+COMPLAINT_SETTLED = Step("complaint_settled", "Giải quyết khiếu nại (10 ngày làm việc)", COMPLAINT_DAYS, "complaint",
+                         "NĐ 20/2021 Điều 8 k.1 điểm b")
+
+
+def steps_of(procedure: str, done: Iterable[str]) -> list[Step]:
+    """The steps of an application: the procedure's, with the complaint and its settlement before the
+    forwarding once a complaint has been recorded."""
+    steps = PROCEDURES[procedure]
+    if "complaint" not in set(done):
+        return steps
+    out: list[Step] = []
+    for step in steps:
+        if step.code == "forwarded":
+            out += [COMPLAINT, COMPLAINT_SETTLED, replace(step, after="complaint_settled")]
+        else:
+            out.append(step)
+    return out
+
+
+def complaint_allowed(procedure: str, done: Iterable[str]) -> bool:
+    """A complaint is taken while the result is posted or just after, before the file is forwarded."""
+    done = set(done)
+    return procedure == "three_tier" and "posted" in done and not done & {"forwarded", "complaint"}
 
 
 def procedure_for(received_on: datetime.date) -> str:
@@ -60,7 +84,7 @@ def add_working_days(start: datetime.date, days: int, holidays: Iterable[datetim
 
 def next_step(procedure: str, done: Iterable[str]) -> Step | None:
     done = set(done)
-    return next((s for s in PROCEDURES[procedure] if s.code not in done), None)
+    return next((s for s in steps_of(procedure, done) if s.code not in done), None)
 
 
 def deadlines(procedure: str, done_on: dict[str, datetime.date], holidays: Iterable[datetime.date] = ()
@@ -68,7 +92,7 @@ def deadlines(procedure: str, done_on: dict[str, datetime.date], holidays: Itera
     """Each step with its due date (None until the step it counts from is done) and the date it was done."""
     holidays = list(holidays)
     rows = []
-    for step in PROCEDURES[procedure]:
+    for step in steps_of(procedure, done_on):
         start = done_on.get(step.after)
         rows.append((step, add_working_days(start, step.days, holidays) if start else None, done_on.get(step.code)))
     return rows
