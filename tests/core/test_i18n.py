@@ -146,3 +146,15 @@ def test_nul_characters_are_refused_with_a_vietnamese_400(client, db):
     response = client.get(reverse("accounts:login"), {"next": "/\x00"})
     assert response.status_code == 400
     assert "ký tự không hợp lệ" in response.content.decode()
+
+
+def test_date_pickers_get_the_iso_value_they_need_in_vietnamese():
+    import datetime
+
+    from django.utils import translation
+
+    from ansinh.assistance.forms import ApplicationStepForm
+
+    with translation.override("vi"):
+        html = str(ApplicationStepForm(initial={"version": 1, "done_on": datetime.date(2026, 12, 2)})["done_on"])
+    assert 'value="2026-12-02"' in html

@@ -18,6 +18,8 @@ class StyledForm(forms.Form):
             else:
                 css = "form-control"
             widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+            if isinstance(widget, forms.DateInput) and widget.input_type == "date":
+                widget.format = "%Y-%m-%d"  # the browser's date picker takes ISO only; it shows dd/mm/yyyy itself
 
     def full_clean(self):
         super().full_clean()
