@@ -47,3 +47,12 @@ class HouseholdFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"HO-{n:06d}")
     province_code = factory.LazyAttribute(lambda o: o.commune.province_code)
+
+
+def api_client(user):
+    """A REST client signed in as `user` (token authentication is tested on its own)."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(user)
+    return client

@@ -6,21 +6,15 @@ import io
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from rest_framework.test import APIClient
 
 from ansinh.audit.models import AuditEvent
 from ansinh.payments import exports
 from ansinh.payments.models import PaymentFile, PaymentLine
 from ansinh.payments.services import payment_files_issue
+from tests.factories import api_client as api
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def api(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -3,19 +3,13 @@
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 from ansinh.payments.models import PaymentLine
 from tests.factories import PersonFactory
+from tests.factories import api_client as api
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def api(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture
