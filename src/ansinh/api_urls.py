@@ -1,7 +1,7 @@
 """/api/v1/: one router for every app."""
 
 from django.urls import path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from ansinh.accounts.api import ObtainTokenView
 from ansinh.assistance.api import (
@@ -11,12 +11,21 @@ from ansinh.assistance.api import (
     HealthInsuranceView,
     PolicyParameterViewSet,
 )
+from ansinh.core.web import SIGNED_IN
 from ansinh.geo.api import AdministrativeUnitViewSet
 from ansinh.payments.api import PaymentFileViewSet, PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
 
+
 # no `.json` suffix routes: the API speaks JSON only (files come from `?format=` on their own actions)
+class RootView(APIRootView):
+    """An Sinh API: mọi danh sách và thao tác, theo địa bàn của người dùng."""
+
+    access = SIGNED_IN
+
+
 router = DefaultRouter()
+router.APIRootView = RootView
 router.include_format_suffixes = False
 router.register("persons", PersonViewSet, basename="person")
 router.register("households", HouseholdViewSet, basename="household")

@@ -2,6 +2,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from ansinh.core.web import public
+
 urlpatterns = [
     path("", include("ansinh.core.urls")),
     path("tai-khoan/", include("ansinh.accounts.urls")),
@@ -9,8 +11,8 @@ urlpatterns = [
     path("nhat-ky/", include("ansinh.audit.urls")),
     path("tro-giup-xa-hoi/", include("ansinh.assistance.urls")),
     path("chi-tra/", include("ansinh.payments.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", include("ansinh.api_urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/", public(SpectacularAPIView.as_view()), name="api-schema"),
+    path("api/docs/", public(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
 ]

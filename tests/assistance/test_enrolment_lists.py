@@ -8,6 +8,7 @@ import pytest
 from ansinh.assistance import selectors
 from ansinh.assistance.models import Enrolment, PolicyParameter
 from ansinh.assistance.policy import load_defaults
+from ansinh.payments import selectors as payment_selectors
 from ansinh.payments.models import PaymentLine, PayrollRun
 from tests.factories import PersonFactory
 
@@ -60,7 +61,7 @@ def test_three_months_uncollected_are_listed_for_suspension(users, communes):
     twice = PersonFactory(full_name="Hai Tháng", birth_year=2015, commune=communes["c1"])
     failed_lines(away, enrol(away), D(2026, 3, 1), D(2026, 4, 1), D(2026, 5, 1))
     failed_lines(twice, enrol(twice), D(2026, 4, 1), D(2026, 5, 1))
-    rows = selectors.uncollected(user=users["xa1"], through=D(2026, 5, 1))
+    rows = payment_selectors.uncollected(user=users["xa1"], through=D(2026, 5, 1))
     assert [(e.person.full_name, e.last_failure) for e in rows] == [("Đi Làm Xa", "Không có mặt tại địa phương")]
-    assert selectors.uncollected(user=users["xa2"], through=D(2026, 5, 1)) == []
-    assert selectors.uncollected(user=users["xa1"], through=D(2026, 6, 1)) == []  # June not failed (yet)
+    assert payment_selectors.uncollected(user=users["xa2"], through=D(2026, 5, 1)) == []
+    assert payment_selectors.uncollected(user=users["xa1"], through=D(2026, 6, 1)) == []  # June not failed (yet)

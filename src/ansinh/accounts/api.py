@@ -10,6 +10,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from ansinh.core.web import PUBLIC
+
 
 class TokenRequest(serializers.Serializer):
     username = serializers.CharField()
@@ -23,6 +25,7 @@ class TokenThrottle(AnonRateThrottle):
 class ObtainTokenView(APIView):
     """Đăng nhập lấy token; gửi kèm `Authorization: Token <token>` ở các yêu cầu sau."""
 
+    access = PUBLIC
     permission_classes = [AllowAny]
     authentication_classes: list = []
     throttle_classes = [TokenThrottle]

@@ -5,19 +5,10 @@ from django.db import models
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ansinh.core.access import Role
 from ansinh.geo.models import AdministrativeUnit
 
-
-class Role(models.TextChoices):
-    COMMUNE_OFFICER = "commune_officer", _("Công chức VH-XH cấp xã")
-    COMMUNE_LEADER = "commune_leader", _("Lãnh đạo UBND cấp xã")
-    PROVINCE_OFFICER = "province_officer", _("Chuyên viên cấp tỉnh (Sở)")
-    PROVINCE_LEADER = "province_leader", _("Lãnh đạo cấp tỉnh")
-    SOCIAL_WORKER = "social_worker", _("Nhân viên công tác xã hội")
-    FACILITY_STAFF = "facility_staff", _("Nhân viên cơ sở trợ giúp xã hội")
-    PAYMENT_AGENT = "payment_agent", _("Tổ chức dịch vụ chi trả")
-    AUDITOR = "auditor", _("Thanh tra, kiểm tra")
-    ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
+__all__ = ["Role", "User"]
 
 
 class User(AbstractUser):

@@ -6,24 +6,15 @@ from django.db import transaction
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
+from ansinh.core.access import can, within
 from ansinh.core.exceptions import DomainError, PermissionDeniedError
 from ansinh.geo.models import AdministrativeUnit
 
+from .access import USERS_MANAGE
 from .models import Role, User
-from .permissions import USERS_MANAGE, can
 
 # Roles whose work is in one commune need a commune as their jurisdiction.
 COMMUNE_ROLES = {Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER}
-
-
-def jurisdiction_within(outer: AdministrativeUnit | None, inner: AdministrativeUnit | None) -> bool:
-    if outer is None:
-        return True
-    if inner is None:
-        return False
-    if outer.level == AdministrativeUnit.Level.COMMUNE:
-        return inner.pk == outer.pk
-    return inner.province_code == outer.province_code
 
 
 def user_create(
@@ -34,7 +25,7 @@ def user_create(
     if actor is not None:
         if not can(actor, USERS_MANAGE):
             raise PermissionDeniedError("Bạn không có quyền quản lý người dùng.")
-        if not jurisdiction_within(actor.jurisdiction, jurisdiction):
+        if not within(actor.jurisdiction, jurisdiction):
             raise DomainError("Chỉ được tạo người dùng trong địa bàn bạn quản lý.", field="jurisdiction")
     username = (username or "").strip()
     if not username:
@@ -65,7 +56,7 @@ def user_create(
 
 
 def user_set_active(*, actor: User, user: User, active: bool) -> User:
-    if not can(actor, USERS_MANAGE) or not jurisdiction_within(actor.jurisdiction, user.jurisdiction):
+    if not can(actor, USERS_MANAGE) or not within(actor.jurisdiction, user.jurisdiction):
         raise PermissionDeniedError("Bạn không có quyền quản lý người dùng này.")
     if actor.pk == user.pk:
         raise DomainError("Không thể tự khóa tài khoản của mình.")

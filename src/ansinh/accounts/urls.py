@@ -1,11 +1,13 @@
 from django.urls import path
 
+from ansinh.core.web import public
+
 from . import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("dang-nhap/", views.LoginView.as_view(), name="login"),
-    path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
+    path("dang-nhap/", public(views.LoginView.as_view()), name="login"),
+    path("dang-xuat/", public(views.LogoutView.as_view()), name="logout"),
     path("nguoi-dung/", views.user_list, name="user_list"),
     path("nguoi-dung/them/", views.user_create, name="user_create"),
 ]

@@ -9,8 +9,8 @@ from ansinh.core.exceptions import DomainError
 from ansinh.core.web import form_error, paginate, require
 
 from . import selectors, services
+from .access import USERS_MANAGE
 from .forms import LoginForm, UserCreateForm
-from .permissions import USERS_MANAGE
 
 
 class LoginView(auth_views.LoginView):

@@ -7,12 +7,12 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ansinh.accounts.permissions import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
-from ansinh.core.permissions import HasCapability
+from ansinh.core.api import HasCapability
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.selectors import person_get
 
 from . import policy, rules, selectors, services
+from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
 from .calculator import evaluate_cases
 from .models import Application, Enrolment, FormType, PaymentMethod, PolicyParameter
 

@@ -5,12 +5,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ansinh.core.scoping import ScopedQuerySet
+from ansinh.core.access import Scope, ScopedQuerySet, can
+
+from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
 
 
 class PolicyParameterQuerySet(ScopedQuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user, action: str = "view"):
         # National rows are public law; a province's top-ups are seen inside that province.
+        if not can(user, PolicyParameter.scope.capability(action)):
+            return self.none()
         unit = getattr(user, "jurisdiction", None)
         if unit is None:
             return self.all()
@@ -34,6 +38,7 @@ class PolicyParameter(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
 
+    scope = Scope(view=ASSISTANCE_VIEW, actions={"add": POLICY_MANAGE})
     objects = PolicyParameterQuerySet.as_manager()
 
     class Meta:
@@ -103,6 +108,8 @@ class Enrolment(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    scope = Scope(view=ASSISTANCE_VIEW, actions={"manage": ENROLMENT_MANAGE},
+                  outside="Đối tượng này nằm ngoài địa bàn bạn quản lý.")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -148,6 +155,8 @@ class FuneralSupport(models.Model):
     province_code = models.CharField(_("mã tỉnh"), max_length=3)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    scope = Scope(view=ASSISTANCE_VIEW, actions={"manage": ENROLMENT_MANAGE},
+                  outside="Đối tượng này nằm ngoài địa bàn bạn quản lý.")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -217,6 +226,8 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
 
+    scope = Scope(view=ASSISTANCE_VIEW, actions={"manage": ENROLMENT_MANAGE},
+                  outside="Đối tượng này nằm ngoài địa bàn bạn quản lý.")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -6,11 +6,14 @@ from decimal import Decimal
 from django.db import DatabaseError
 from django.db.models import Count, Exists, OuterRef, Q
 
-from ansinh.core.scoping import get_visible_or_404
+from ansinh.core.access import access, require_capability
 from ansinh.registry.models import Person
+from ansinh.registry.rules import effective_birth_date
+from ansinh.registry.selectors import access_person, search_q
 
-from . import policy
-from .models import Enrolment, PolicyParameter, Programme
+from . import policy, rules, workflow
+from .access import ENROLMENT_MANAGE
+from .models import Application, Enrolment, Holiday, PolicyParameter, Programme
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
@@ -41,8 +44,6 @@ def parameter_list(*, user, key: str = ""):
 
 def enrolment_list(*, user, status: str = "", commune_id: int | None = None, search: str = "", open_only: bool = True):
     """Periods visible to the user; by default the open one of each person (who is receiving now)."""
-    from ansinh.registry.selectors import search_q
-
     qs = Enrolment.objects.visible_to(user).select_related("person", "commune")
     if open_only:
         qs = qs.filter(end_month__isnull=True)
@@ -55,8 +56,26 @@ def enrolment_list(*, user, status: str = "", commune_id: int | None = None, sea
     return qs.order_by("person__sort_name", "person_id", "-start_month")
 
 
+def require_deciding(user, person: Person) -> None:
+    """Deciding for a registered person (an application, an enrolment, a death): the role may, and the
+    person is in the user's jurisdiction."""
+    require_capability(user, ENROLMENT_MANAGE, "Bạn không có quyền quyết định hưởng trợ cấp.")
+    access_person(user, person)
+
+
+def access_enrolment(user, enrolment: Enrolment | int, action: str = "view") -> Enrolment:
+    """An enrolment period `user` may `action` ("view", "manage")."""
+    return access(Enrolment.objects.select_related("person", "commune"), user, enrolment, action)
+
+
 def enrolment_get(*, user, pk) -> Enrolment:
-    return get_visible_or_404(Enrolment.objects.visible_to(user).select_related("person", "commune"), pk=pk)
+    return access_enrolment(user, pk)
+
+
+def person_enrolments(*, user, person) -> list[Enrolment]:
+    """The open periods of a person the user may see (one per programme at most)."""
+    return list(Enrolment.objects.visible_to(user).filter(person=person, end_month__isnull=True)
+                .select_related("commune").order_by("programme"))
 
 
 def enrolment_periods(*, user, enrolment: Enrolment):
@@ -85,10 +104,6 @@ def changes_next_month(*, user, month: datetime.date) -> list[dict]:
     changes in the month after `month`. A new band starts in the month of the birthday (Điều 8 k.1); an
     upper age limit ends payment the month after it (Điều 8 k.2), so the candidates are the people with a
     milestone birthday in that month or in the month before. Only they go through the rules."""
-    from ansinh.registry.rules import effective_birth_date
-
-    from . import rules
-
     current = rules.first_of_month(month)
     upcoming = rules.add_months(current, 1)
     birthday_q = Q()
@@ -123,36 +138,6 @@ def changes_next_month(*, user, month: datetime.date) -> list[dict]:
 
 
 
-UNCOLLECTED_MONTHS = 3  # TT 02/2021 Điều 2: không nhận trợ cấp từ 3 tháng liên tục trở lên → tạm dừng
-
-
-def uncollected(*, user, through: datetime.date, months: int = UNCOLLECTED_MONTHS) -> list[Enrolment]:
-    """Open active periods whose person's payment failed for each of the `months` months up to `through`
-    (the agent could not pay: not collected, away, wrong account): candidates for suspension. One query per
-    programme; the last failure reason comes along."""
-    from django.db.models import OuterRef, Subquery
-
-    from ansinh.payments.models import PaymentLine
-
-    from . import rules
-
-    through = rules.first_of_month(through)
-    start = rules.add_months(through, -(months - 1))
-    failed = PaymentLine.objects.filter(status=PaymentLine.Status.FAILED, month__gte=start, month__lte=through)
-    rows: list[Enrolment] = []
-    for programme in Programme.values:
-        streaks = (failed.filter(programme=programme).values("person_id").annotate(n=Count("month", distinct=True))
-                   .filter(n=months).values("person_id"))
-        last_reason = failed.filter(person_id=OuterRef("person_id"), programme=programme).order_by("-month")
-        rows += list(
-            Enrolment.objects.visible_to(user).filter(end_month__isnull=True, status=Enrolment.Status.ACTIVE,
-                                                     programme=programme, person_id__in=streaks)
-            .annotate(last_failure=Subquery(last_reason.values("failure_reason")[:1]))
-            .select_related("person", "commune").order_by("commune__name", "person__sort_name")
-        )
-    return rows
-
-
 PAID_STATUSES = (Enrolment.Status.ACTIVE, Enrolment.Status.ENDED)
 
 
@@ -165,8 +150,6 @@ def _covering(month: datetime.date):
 def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[Enrolment]]:
     """Danh sách đề nghị cấp thẻ BHYT: beneficiaries whose state-paid card starts, changes (another commune)
     or ends with `month` (NĐ 20/2021 Điều 9; Luật BHYT Điều 12 k.3). One query per list, each with EXISTS."""
-    from . import rules
-
     month = rules.first_of_month(month)
     before = rules.add_months(month, -1)
     # both the monthly allowance (item 17) and the social pension (item 19) carry a state-paid card
@@ -188,16 +171,12 @@ def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[En
 
 
 def holidays() -> list[datetime.date]:
-    from .models import Holiday
-
     return list(Holiday.objects.values_list("date", flat=True))
 
 
 def application_list(*, user, status: str = "", overdue_only: bool = False, today: datetime.date | None = None):
     """Applications in scope, each with `timeline` (steps, due dates, done dates) and `overdue` (the step
     past its due date, or None). Overdue is computed from the steps, so the list is read whole per page."""
-    from .models import Application
-
     qs = Application.objects.visible_to(user).select_related("person", "commune").prefetch_related("steps")
     if status:
         qs = qs.filter(status=status)
@@ -205,8 +184,6 @@ def application_list(*, user, status: str = "", overdue_only: bool = False, toda
 
 
 def application_timeline(application, *, today: datetime.date, holiday_dates=None) -> dict:
-    from . import workflow
-
     done_on = {s.code: s.done_on for s in application.steps.all()}
     rows = workflow.deadlines(application.procedure, done_on, holiday_dates or [])
     late = None
@@ -218,20 +195,20 @@ def application_timeline(application, *, today: datetime.date, holiday_dates=Non
                                                                                               done_on)}
 
 
-def application_get(*, user, pk):
-    from .models import Application
+def access_application(user, application: Application | int, action: str = "view") -> Application:
+    """An application `user` may `action` ("view", "manage"), with its steps."""
+    queryset = Application.objects.select_related("person", "commune", "enrolment").prefetch_related("steps")
+    return access(queryset, user, application, action)
 
-    return get_visible_or_404(
-        Application.objects.visible_to(user).select_related("person", "commune", "enrolment").prefetch_related("steps"),
-        pk=pk)
+
+def application_get(*, user, pk) -> Application:
+    return access_application(user, pk)
 
 
 def posting_list(*, user, commune_id: int | None = None):
     """Danh sách niêm yết công khai: applications reviewed and being posted. HIV status is never shown
     (NĐ 20/2021 Điều 8 k.1 điểm b): categories 5.3 and 5.8 are withheld, and an applicant under no other
     category is left off the list altogether (a name with a blank category would tell the same)."""
-    from .models import Application
-
     qs = Application.objects.visible_to(user).filter(status="open", procedure="three_tier",
                                                      steps__code="reviewed").exclude(steps__code="posted")
     if commune_id:

@@ -6,15 +6,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ansinh.accounts.permissions import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE, can
+from ansinh.core.access import can, covers
 from ansinh.core.exceptions import DomainError
-from ansinh.core.scoping import covers
+from ansinh.core.extensions import render_panels
 from ansinh.core.web import form_error, paginate, require
-from ansinh.payments import selectors as payment_selectors
 from ansinh.registry.selectors import person_get
 
 from . import documents, exports, policy, rules, selectors, services
+from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
 from .calculator import evaluate_case
+from .extensions import CHANGES_PANELS, ENROLMENT_PANELS
 from .forms import (
     ApplicationForm,
     ApplicationRejectForm,
@@ -93,12 +94,9 @@ def enrolment_list(request):
 def enrolment_changes(request):
     today = datetime.date.today()
     changes = selectors.changes_next_month(user=request.user, month=today)
-    # the months whose results are back: up to last month (this month's files are still with the agents)
-    through = rules.add_months(rules.first_of_month(today), -1)
     return render(request, "assistance/enrolment_changes.html", {
         "changes": changes, "month": rules.add_months(rules.first_of_month(today), 1),
-        "uncollected": selectors.uncollected(user=request.user, through=through), "through": through,
-        "uncollected_from": rules.add_months(through, -(selectors.UNCOLLECTED_MONTHS - 1)),
+        "milestones": selectors.AGE_MILESTONES, "panels": render_panels(CHANGES_PANELS, request, today=today),
     })
 
 
@@ -114,7 +112,7 @@ def enrolment_detail(request, pk: int):
                                                   initial={"version": enrolment.version})
     return render(request, "assistance/enrolment_detail.html", {
         "enrolment": enrolment, "periods": selectors.enrolment_periods(user=request.user, enrolment=enrolment),
-        "lines": payment_selectors.person_lines(user=request.user, person=enrolment.person)[:36],
+        "panels": render_panels(ENROLMENT_PANELS, request, enrolment=enrolment),
         "actions": actions, "action_labels": EnrolmentActionForm.ACTIONS,
         "death_form": DeathForm() if actions else None,
         "funeral": getattr(enrolment.person, "funeral_support", None),

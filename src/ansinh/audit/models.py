@@ -5,11 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ansinh.core.scoping import ScopedQuerySet
+from ansinh.core.access import Scope, ScopedQuerySet
 
-
-class AuditQuerySet(ScopedQuerySet):
-    scope_capability = "audit.view"
+from .access import AUDIT_VIEW
 
 
 class AuditEvent(models.Model):
@@ -38,7 +36,8 @@ class AuditEvent(models.Model):
     )
     province_code = models.CharField(max_length=3, blank=True, db_index=True)
 
-    objects = AuditQuerySet.as_manager()
+    scope = Scope(view=AUDIT_VIEW)
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("nhật ký")

@@ -2,9 +2,9 @@
 
 from django.shortcuts import render
 
-from ansinh.accounts.permissions import AUDIT_VIEW
 from ansinh.core.web import paginate, require
 
+from .access import AUDIT_VIEW
 from .models import AuditEvent
 from .selectors import audit_events
 

@@ -1,12 +1,24 @@
-"""API plumbing shared by every app: domain errors become 400/409/403 with the Vietnamese message."""
+"""API plumbing shared by every app: capability checks, and domain errors as 400/409/403 with the Vietnamese message."""
 
 from django.http import Http404
 from rest_framework import status
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .access import NOT_ALLOWED, can
 from .exceptions import ConflictError, DomainError, PermissionDeniedError
+
+
+class HasCapability(BasePermission):
+    """Reading needs the view's `capability`, writing its `write_capability`."""
+
+    message = NOT_ALLOWED
+
+    def has_permission(self, request, view) -> bool:
+        needed = view.capability if request.method in SAFE_METHODS else getattr(view, "write_capability", None)
+        return bool(needed) and can(request.user, needed)
 
 
 def exception_handler(exc, context):

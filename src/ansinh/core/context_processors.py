@@ -1,9 +1,8 @@
 """Template context every page needs: what the user may do, for the navigation bar."""
 
-from ansinh.accounts.permissions import CAPABILITIES
+from .access import capabilities_of
 
 
 def navigation(request):
-    user = getattr(request, "user", None)
-    caps = CAPABILITIES.get(getattr(user, "role", None), frozenset()) if user and user.is_authenticated else frozenset()
+    caps = capabilities_of(getattr(request, "user", None))
     return {"caps": {c.replace(".", "_"): True for c in caps}}

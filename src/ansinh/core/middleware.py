@@ -1,6 +1,8 @@
 """Request and response rules for every page: CSP, language, no NUL characters."""
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.utils import translation
 
 # Content-Security-Policy: every asset is served by An Sinh itself, so nothing else is allowed.
 POLICY = (
@@ -44,9 +46,6 @@ class VietnameseFirstLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
-        from django.utils import translation
-
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)

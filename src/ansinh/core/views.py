@@ -1,12 +1,14 @@
-"""The home dashboard: figures and a chart for the user's jurisdiction."""
+"""The home dashboard: the panels the apps add, for the user's jurisdiction."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from .dashboard import home_figures
+from .dashboard import HOME_PANELS
+from .extensions import render_panels
+from .web import signed_in
 
 
-@login_required
+@signed_in
 def home(request):
-    return render(request, "core/home.html", home_figures(user=request.user, today=timezone.localdate()))
+    panels = render_panels(HOME_PANELS, request, today=timezone.localdate())
+    return render(request, "core/home.html", {"panels": panels})

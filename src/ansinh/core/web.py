@@ -8,11 +8,16 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from ansinh.accounts.permissions import can
-
+from .access import can
 from .exceptions import DomainError
 
 PAGE_SIZE = 25
+
+
+# What a URL's view asks of its user (`view.access`), besides the capability `require` names; every URL
+# declares one of the three, and `core.checks` refuses to start when one does not.
+PUBLIC = "public"  # anyone, signed in or not: signing in, the language, the API's description
+SIGNED_IN = "signed_in"  # any signed-in user: the home page, national reference data
 
 
 def require(capability: str):
@@ -28,9 +33,28 @@ def require(capability: str):
                 raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
             return view(request, *args, **kwargs)
 
+        wrapped.access = capability
         return wrapped
 
     return decorator
+
+
+def signed_in(view):
+    """Any signed-in user; the view itself shows each only what is theirs."""
+    wrapped = login_required(view)
+    wrapped.access = SIGNED_IN
+    return wrapped
+
+
+def public(view):
+    """No sign-in needed (a view of Django's or a library's, declared where its URL is)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    wrapped.access = PUBLIC
+    return wrapped
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from rest_framework import serializers, viewsets
 
 from ansinh.core.text import fold
+from ansinh.core.web import SIGNED_IN
 
 from .models import AdministrativeUnit
 
@@ -20,6 +21,7 @@ class AdministrativeUnitViewSet(viewsets.ReadOnlyModelViewSet):
     """Đơn vị hành chính. Lọc: `level` (province/commune/district), `province` (mã tỉnh), `search`, `current` (mặc định 1)."""
 
     serializer_class = AdministrativeUnitSerializer
+    access = SIGNED_IN  # reference data, the same for everyone
 
     def get_queryset(self):
         params = self.request.query_params

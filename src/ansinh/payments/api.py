@@ -16,11 +16,11 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from ansinh.accounts.permissions import PAYMENT_FILES, PAYROLL_RUN
-from ansinh.core.permissions import HasCapability
+from ansinh.core.api import HasCapability
 from ansinh.geo.models import AdministrativeUnit
 
 from . import exports, selectors, services
+from .access import PAYMENT_FILES, PAYROLL_RUN
 from .models import PaymentFile, PaymentLine, PayrollRun
 from .results import read_results
 

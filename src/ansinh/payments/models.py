@@ -4,9 +4,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ansinh.accounts.permissions import can
+from ansinh.assistance.access import ASSISTANCE_VIEW
 from ansinh.assistance.models import PaymentMethod, Programme
-from ansinh.core.scoping import ScopedQuerySet, jurisdiction_q
+from ansinh.core.access import Role, Scope, ScopedQuerySet, can, jurisdiction_q
+
+from .access import PAYMENT_FILES, PAYROLL_RUN
 
 
 class PayrollRun(models.Model):
@@ -32,6 +34,8 @@ class PayrollRun(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
 
+    # a province's run (no commune) is seen at the province; a commune's, also in the commune
+    scope = Scope(view=PAYROLL_RUN, actions={"issue": PAYROLL_RUN}, outside="Lần lập này ngoài địa bàn của bạn.")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -54,8 +58,6 @@ class PaymentAgent(models.Model):
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="payment_agents",
                                      verbose_name=_("tài khoản của tổ chức"))
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("tổ chức chi trả")
         ordering = ["province_code", "name"]
@@ -65,11 +67,14 @@ class PaymentAgent(models.Model):
 
 
 class PaymentFileQuerySet(ScopedQuerySet):
-    def visible_to(self, user):
-        # A payment agent's staff see their agent's files, whatever their jurisdiction; officers by jurisdiction.
-        if getattr(user, "role", None) == "payment_agent" and user.is_active:
+    def visible_to(self, user, action: str = "view"):
+        # A payment agent's staff see their agent's files, whatever their jurisdiction; officers, who make the
+        # payroll, those of their jurisdiction.
+        if not can(user, PaymentFile.scope.capability(action)):
+            return self.none()
+        if user.role == Role.PAYMENT_AGENT:
             return self.filter(agent__members=user)
-        if not can(user, "payroll.run"):
+        if not can(user, PAYROLL_RUN):
             return self.none()
         q = jurisdiction_q(user)
         return self if q is None else self.filter(q)
@@ -96,6 +101,7 @@ class PaymentFile(models.Model):
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     reconciled_at = models.DateTimeField(null=True, blank=True)
 
+    scope = Scope(view=PAYMENT_FILES, actions={"reconcile": PAYMENT_FILES}, outside="Tệp này không phải của bạn.")
     objects = PaymentFileQuerySet.as_manager()
 
     class Meta:
@@ -139,6 +145,8 @@ class PaymentLine(models.Model):
     failure_reason = models.CharField(_("lý do không chi được"), max_length=200, blank=True, db_default="")
     created_at = models.DateTimeField()
 
+    # whoever reads enrolments reads what they were paid; making lines is the payroll's (services)
+    scope = Scope(view=ASSISTANCE_VIEW)
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -1,8 +1,13 @@
 """Reads of payroll runs and lines, always scoped."""
 
-from django.db.models import Count, Sum
+import datetime
 
-from ansinh.core.scoping import get_visible_or_404
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.utils import timezone
+
+from ansinh.assistance import rules
+from ansinh.assistance.models import Enrolment, Programme
+from ansinh.core.access import access
 
 from .models import PaymentFile, PaymentLine, PayrollRun
 
@@ -11,15 +16,17 @@ def run_list(*, user):
     return PayrollRun.objects.visible_to(user).select_related("commune", "created_by").order_by("-month", "-id")
 
 
+def access_run(user, run: PayrollRun | int, action: str = "view") -> PayrollRun:
+    return access(PayrollRun.objects.select_related("commune"), user, run, action)
+
+
 def run_get(*, user, pk) -> PayrollRun:
-    return get_visible_or_404(PayrollRun.objects.visible_to(user).select_related("commune"), pk=pk)
+    return access_run(user, pk)
 
 
 def run_progress(*, run: PayrollRun) -> dict:
     """What the waiting page says of a run still with the worker: how long it has run, and how long the
     last finished run of the same scope took (one INSERT … SELECT has no partial count to show)."""
-    from django.utils import timezone
-
     previous = (PayrollRun.objects.filter(status=PayrollRun.Status.DONE, province_code=run.province_code,
                                           commune=run.commune, programme=run.programme)
                 .exclude(pk=run.pk).order_by("-finished_at").values_list("seconds", flat=True).first())
@@ -66,8 +73,13 @@ def file_list(*, user, run=None):
     return qs.filter(run=run) if run is not None else qs
 
 
+def access_file(user, file: PaymentFile | int, action: str = "view") -> PaymentFile:
+    """A payment file: an agent's own, or one of the officer's jurisdiction."""
+    return access(PaymentFile.objects.select_related("agent", "run", "commune"), user, file, action)
+
+
 def file_get(*, user, pk) -> PaymentFile:
-    return get_visible_or_404(PaymentFile.objects.visible_to(user).select_related("agent", "run", "commune"), pk=pk)
+    return access_file(user, pk)
 
 
 def file_lines(*, file: PaymentFile):
@@ -76,10 +88,19 @@ def file_lines(*, file: PaymentFile):
         "commune__name", "person__sort_name", "month", "id")
 
 
-def unissued_count(*, run: PayrollRun) -> int:
-    from .services import _unissued
+def unissued_lines(run: PayrollRun):
+    """Lines waiting for a file in the run's scope: never issued, or failed and so carried to this one. A
+    failed line of a person whose payment is suspended now waits until it is resumed."""
+    suspended = Enrolment.objects.filter(person=OuterRef("person"), programme=OuterRef("programme"),
+                                         end_month__isnull=True, status=Enrolment.Status.SUSPENDED)
+    lines = PaymentLine.objects.filter(province_code=run.province_code, month__lte=run.month).filter(
+        Q(status=PaymentLine.Status.PENDING, file__isnull=True)
+        | Q(Q(status=PaymentLine.Status.FAILED) & ~Exists(suspended)))
+    return lines.filter(commune=run.commune) if run.commune_id else lines
 
-    return _unissued(run).count()
+
+def unissued_count(*, run: PayrollRun) -> int:
+    return unissued_lines(run).count()
 
 
 def monthly_by_category(*, user, months: int = 12) -> tuple[list[str], dict[str, list[int]]]:
@@ -94,3 +115,27 @@ def monthly_by_category(*, user, months: int = 12) -> tuple[list[str], dict[str,
         values = series.setdefault(row["categories"], [0] * len(ordered))
         values[ordered.index(row["month"])] = row["amount"] // 1_000_000
     return [m.strftime("%m/%Y") for m in ordered], dict(sorted(series.items()))
+
+
+UNCOLLECTED_MONTHS = 3  # TT 02/2021 Điều 2: không nhận trợ cấp từ 3 tháng liên tục trở lên → tạm dừng
+
+
+def uncollected(*, user, through: datetime.date, months: int = UNCOLLECTED_MONTHS) -> list[Enrolment]:
+    """Open active periods whose person's payment failed for each of the `months` months up to `through`
+    (the agent could not pay: not collected, away, wrong account): candidates for suspension. One query per
+    programme; the last failure reason comes along."""
+    through = rules.first_of_month(through)
+    start = rules.add_months(through, -(months - 1))
+    failed = PaymentLine.objects.filter(status=PaymentLine.Status.FAILED, month__gte=start, month__lte=through)
+    rows: list[Enrolment] = []
+    for programme in Programme.values:
+        streaks = (failed.filter(programme=programme).values("person_id").annotate(n=Count("month", distinct=True))
+                   .filter(n=months).values("person_id"))
+        last_reason = failed.filter(person_id=OuterRef("person_id"), programme=programme).order_by("-month")
+        rows += list(
+            Enrolment.objects.visible_to(user).filter(end_month__isnull=True, status=Enrolment.Status.ACTIVE,
+                                                     programme=programme, person_id__in=streaks)
+            .annotate(last_failure=Subquery(last_reason.values("failure_reason")[:1]))
+            .select_related("person", "commune").order_by("commune__name", "person__sort_name")
+        )
+    return rows

@@ -10,21 +10,23 @@ import datetime
 import time
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, F, Sum
 from django.utils import timezone
+from django_tasks import task
 
-from ansinh.accounts.permissions import PAYROLL_RUN, can
 from ansinh.assistance import rules
 from ansinh.assistance.models import Enrolment, PaymentMethod, Programme
 from ansinh.assistance.rules import first_of_month
 from ansinh.assistance.selectors import parameters_at
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
+from ansinh.core.access import covers, require_capability
 from ansinh.core.exceptions import DomainError, PermissionDeniedError
-from ansinh.core.scoping import covers
 from ansinh.core.text import fold
 
+from .access import PAYROLL_RUN
 from .models import PaymentAgent, PaymentFile, PaymentLine, PayrollRun
+from .selectors import access_file, access_run, unissued_lines
 
 LEVEL_KEY = {Programme.MONTHLY_ALLOWANCE: "standard_level", Programme.SOCIAL_PENSION: "social_pension"}
 
@@ -106,8 +108,7 @@ def payroll_request(
     """Ask for a month's payroll in the user's jurisdiction: the run is recorded (and audited) at once and
     its lines are written by the worker (`payroll_execute`), or here with `background=False`."""
     month = first_of_month(month)
-    if not can(user, PAYROLL_RUN):
-        raise PermissionDeniedError("Bạn không có quyền lập danh sách chi trả.")
+    require_capability(user, PAYROLL_RUN, "Bạn không có quyền lập danh sách chi trả.")
     unit = user.jurisdiction
     if commune is not None:
         if not covers(user, commune):
@@ -128,8 +129,6 @@ def payroll_request(
             changes={"after": {"month": str(month), "programme": programme, "standard_level": int(level)}},
         )
         if background:
-            from .tasks import payroll_task
-
             payroll_task.enqueue(run.pk)  # the queue row commits with the run
     if not background:
         payroll_execute(run_id=run.pk)
@@ -172,11 +171,15 @@ def payroll_execute(*, run_id: int) -> PayrollRun:
     return run
 
 
+@task()
+def payroll_task(run_id: int) -> int:
+    """The worker's part of `payroll_request`."""
+    return payroll_execute(run_id=run_id).lines_created
+
+
 def payroll_resume() -> int:
     """Queue again every run a stopped worker left unfinished (queued or running): called when a worker
     starts. Repeating a run adds nothing twice."""
-    from .tasks import payroll_task
-
     pending = list(PayrollRun.objects.filter(status__in=[PayrollRun.Status.QUEUED, PayrollRun.Status.RUNNING])
                    .values_list("pk", flat=True))
     for pk in pending:
@@ -194,35 +197,23 @@ def run_exported(*, user, run: PayrollRun, fmt: str) -> None:
 # --- payment files and reconciliation -------------------------------------------------------------------
 
 
-def _unissued(run: PayrollRun):
-    """Lines waiting for a file in the run's scope: never issued, or failed and so carried to this one. A
-    failed line of a person whose payment is suspended now waits until it is resumed."""
-    suspended = Enrolment.objects.filter(person=OuterRef("person"), programme=OuterRef("programme"),
-                                         end_month__isnull=True, status=Enrolment.Status.SUSPENDED)
-    lines = PaymentLine.objects.filter(province_code=run.province_code, month__lte=run.month).filter(
-        Q(status=PaymentLine.Status.PENDING, file__isnull=True)
-        | Q(Q(status=PaymentLine.Status.FAILED) & ~Exists(suspended)))
-    return lines.filter(commune=run.commune) if run.commune_id else lines
-
-
 @transaction.atomic
 def payment_files_issue(*, user, run: PayrollRun) -> list[PaymentFile]:
     """Hand the run's lines (and earlier failed ones) to the agents: one file per agent for bank and agent
     payments in the communes it serves, one per commune for cash. From then on a line belongs to its file."""
-    if not can(user, PAYROLL_RUN) or (run.commune and not covers(user, run.commune)):
-        raise PermissionDeniedError("Bạn không có quyền giao tệp chi trả.")
+    access_run(user, run, "issue")
     if run.status != PayrollRun.Status.DONE:
         raise DomainError("Danh sách chi trả đang được lập; hãy giao tệp khi đã lập xong.", field="run")
     files = []
     agents = PaymentAgent.objects.filter(province_code=run.province_code).annotate(n=Count("communes")).order_by("-n", "id")
     for agent in agents:  # agents for some communes before agents for the whole province
-        lines = _unissued(run).filter(method__in=[PaymentMethod.BANK, PaymentMethod.AGENT])
+        lines = unissued_lines(run).filter(method__in=[PaymentMethod.BANK, PaymentMethod.AGENT])
         if agent.n:
             lines = lines.filter(commune__in=agent.communes.all())
         files.append(_file_for(user=user, run=run, agent=agent, lines=lines))
-    cash_communes = _unissued(run).filter(method=PaymentMethod.CASH).values_list("commune", flat=True).distinct()
+    cash_communes = unissued_lines(run).filter(method=PaymentMethod.CASH).values_list("commune", flat=True).distinct()
     for commune_id in list(cash_communes):
-        lines = _unissued(run).filter(method=PaymentMethod.CASH, commune_id=commune_id)
+        lines = unissued_lines(run).filter(method=PaymentMethod.CASH, commune_id=commune_id)
         files.append(_file_for(user=user, run=run, agent=None, lines=lines, commune_id=commune_id))
     return [f for f in files if f is not None]
 
@@ -250,11 +241,7 @@ RESULT_FAILED = {"khong thanh cong", "khong chi duoc", "that bai", "failed", "lo
 def payment_file_reconcile(*, user, file: PaymentFile, rows: list[dict]) -> dict:
     """Apply an agent's result file: every line of the file, paid (with the date) or failed (with the
     reason). Anything wrong in any row and nothing is applied: the messages name the rows."""
-    if getattr(user, "role", None) == "payment_agent":
-        if not file.agent or not file.agent.members.filter(pk=user.pk).exists():
-            raise PermissionDeniedError("Tệp này không phải của tổ chức bạn.")
-    elif not can(user, PAYROLL_RUN):
-        raise PermissionDeniedError("Bạn không có quyền đối soát.")
+    access_file(user, file, "reconcile")
     locked = PaymentFile.objects.select_for_update().get(pk=file.pk)
     if locked.status == PaymentFile.Status.RECONCILED:
         raise DomainError("Tệp này đã được đối soát.", field="file")

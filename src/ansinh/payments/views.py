@@ -5,13 +5,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ansinh.accounts.permissions import PAYMENT_FILES, PAYROLL_RUN
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.web import form_error, paginate, require
 from ansinh.geo.models import AdministrativeUnit
 
 from . import exports, selectors, services
+from .access import PAYMENT_FILES, PAYROLL_RUN
 from .forms import PayrollForm, ResultUploadForm
 from .models import PaymentLine
 from .results import read_results

@@ -6,13 +6,12 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from ansinh.accounts.permissions import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
 from ansinh.audit.selectors import history_of
-from ansinh.core.api import CappedPageNumberPagination
-from ansinh.core.permissions import HasCapability
+from ansinh.core.api import CappedPageNumberPagination, HasCapability
 from ansinh.geo.models import AdministrativeUnit
 
 from . import selectors, services
+from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
 from .models import DuplicateCandidate, Household, HouseholdPoverty, Person, Relationship
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ansinh.core.forms import PartialDateField, StyledForm
 from ansinh.geo.models import AdministrativeUnit
 
-from .models import DisabilityLevel, PensionStatus, PovertyStatus, Relationship, Sex
+from .models import PERSON_FIELDS, DisabilityLevel, PensionStatus, PovertyStatus, Relationship, Sex
 from .reference import ETHNICITIES
 
 
@@ -69,8 +69,6 @@ class PersonForm(StyledForm):
 
     @staticmethod
     def initial_from(person) -> dict:
-        from .services import PERSON_FIELDS
-
         initial = {name: getattr(person, name) for name in PERSON_FIELDS}
         initial["commune"] = person.commune_id
         initial["birth"] = person.birth_display

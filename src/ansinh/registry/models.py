@@ -8,11 +8,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ansinh.core.access import Scope, ScopedQuerySet
 from ansinh.core.fields import FoldedCharField
-from ansinh.core.scoping import ScopedQuerySet
 from ansinh.geo.models import AdministrativeUnit
 
 from . import rules
+from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
 from .reference import ETHNICITIES
 
 
@@ -34,6 +35,14 @@ class PensionStatus(models.TextChoices):
     PENSION = "pension", _("Lương hưu")
     SOCIAL_INSURANCE = "social_insurance", _("Trợ cấp BHXH hằng tháng")
     SOCIAL_PENSION = "social_pension", _("Trợ cấp hưu trí xã hội")
+
+
+# what an officer enters about a person (forms, services, merge and audit all use this list)
+PERSON_FIELDS = (
+    "citizen_id", "full_name", "birth_year", "birth_month", "birth_day", "sex", "ethnicity", "commune",
+    "hamlet", "address", "legacy_address", "phone", "disability_level", "disability_certificate_date",
+    "date_of_death", "pension_status", "bank_name", "bank_account",
+)
 
 
 class PersonQuerySet(ScopedQuerySet):
@@ -79,6 +88,7 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
 
+    scope = Scope(view=REGISTRY_VIEW, actions={"change": REGISTRY_CHANGE, "merge": REGISTRY_MERGE})
     objects = PersonQuerySet.as_manager()
 
     class Meta:
@@ -138,6 +148,7 @@ class Household(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    scope = Scope(view=REGISTRY_VIEW, actions={"change": REGISTRY_CHANGE}, outside="Hộ này nằm ngoài địa bàn bạn quản lý.")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -229,6 +240,8 @@ class DuplicateCandidate(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
+    # the queue is for those who merge; a pair shows only to someone who may see both people (selectors)
+    scope = Scope(view=REGISTRY_MERGE, actions={"merge": REGISTRY_MERGE})
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

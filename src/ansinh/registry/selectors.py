@@ -4,8 +4,8 @@ from django.db import connection
 from django.db.models import Count, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Concat
 
+from ansinh.core.access import access
 from ansinh.core.paging import OrderedUnion
-from ansinh.core.scoping import get_visible_or_404
 from ansinh.core.text import fold
 
 from .models import DuplicateCandidate, Household, HouseholdMember, HouseholdPoverty, Person
@@ -103,8 +103,13 @@ def _person_filtered(
     return qs
 
 
+def access_person(user, person: Person | int, action: str = "view") -> Person:
+    """A person `user` may `action` ("view", "change", "merge"); by key, a 404 otherwise."""
+    return access(Person.objects.select_related("commune", "merged_into"), user, person, action)
+
+
 def person_get(*, user, pk) -> Person:
-    return get_visible_or_404(Person.objects.visible_to(user).select_related("commune", "merged_into"), pk=pk)
+    return access_person(user, pk)
 
 
 def person_current_membership(*, person: Person) -> HouseholdMember | None:
@@ -130,14 +135,17 @@ def household_list(*, user, search: str = "", commune_id: int | None = None, pov
     return qs.select_related("commune", "head").order_by("code")
 
 
-def household_get(*, user, pk) -> Household:
+def access_household(user, household: Household | int, action: str = "view") -> Household:
+    """A household `user` may `action` ("view", "change"), with its members and poverty records."""
     members = HouseholdMember.objects.select_related("person").order_by("left_on", "id")
-    return get_visible_or_404(
-        Household.objects.visible_to(user).select_related("commune", "head").prefetch_related(
-            Prefetch("memberships", queryset=members), "poverty_records"
-        ),
-        pk=pk,
+    queryset = Household.objects.select_related("commune", "head").prefetch_related(
+        Prefetch("memberships", queryset=members), "poverty_records"
     )
+    return access(queryset, user, household, action)
+
+
+def household_get(*, user, pk) -> Household:
+    return access_household(user, pk)
 
 
 def _duplicates_visible(user) -> QuerySet[DuplicateCandidate]:
@@ -154,10 +162,16 @@ def duplicate_queue(*, user, status: str = DuplicateCandidate.Status.PENDING) ->
     )
 
 
+def access_duplicate(user, candidate: DuplicateCandidate | int, action: str = "merge") -> DuplicateCandidate:
+    """A pair of likely duplicates in the queue of `user`: both people must be theirs to see."""
+    if isinstance(candidate, DuplicateCandidate):
+        return access(DuplicateCandidate.objects.all(), user, candidate, action)
+    return access(_duplicates_visible(user).select_related("person_a__commune", "person_b__commune"), user, candidate,
+                  action)
+
+
 def duplicate_get(*, user, pk) -> DuplicateCandidate:
-    return get_visible_or_404(
-        _duplicates_visible(user).select_related("person_a__commune", "person_b__commune"), pk=pk
-    )
+    return access_duplicate(user, pk)
 
 
 AGE_BANDS = [("0–5", 0, 5), ("6–15", 6, 15), ("16–24", 16, 24), ("25–39", 25, 39), ("40–59", 40, 59),

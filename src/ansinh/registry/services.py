@@ -4,20 +4,21 @@ import datetime
 import difflib
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ansinh.accounts.permissions import REGISTRY_CHANGE, REGISTRY_MERGE, can
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, diff, snapshot
-from ansinh.core.exceptions import ConflictError, DomainError, PermissionDeniedError
-from ansinh.core.scoping import covers
+from ansinh.core.access import covers, require_capability
+from ansinh.core.exceptions import ConflictError, DomainError
 from ansinh.core.text import fold, normalize_name, sort_key
 from ansinh.geo.models import AdministrativeUnit
 
 from . import rules
+from .access import REGISTRY_CHANGE
 from .models import (
+    PERSON_FIELDS,
     DisabilityLevel,
     DuplicateCandidate,
     Household,
@@ -27,19 +28,10 @@ from .models import (
     PovertyStatus,
     Relationship,
 )
+from .selectors import access_duplicate, access_household, access_person
 
-PERSON_FIELDS = (
-    "citizen_id", "full_name", "birth_year", "birth_month", "birth_day", "sex", "ethnicity", "commune",
-    "hamlet", "address", "legacy_address", "phone", "disability_level", "disability_certificate_date",
-    "date_of_death", "pension_status", "bank_name", "bank_account",
-)
 HOUSEHOLD_FIELDS = ("code", "commune", "hamlet", "address")
 SIMILAR_NAME_THRESHOLD = 0.85
-
-
-def _require(user, capability: str) -> None:
-    if not can(user, capability):
-        raise PermissionDeniedError("Bạn không có quyền thực hiện thao tác này.")
 
 
 def _require_commune(user, commune: AdministrativeUnit | None) -> None:
@@ -101,7 +93,7 @@ def _apply_person(person: Person, data: dict[str, Any]) -> None:
 
 def person_create(*, user, data: dict[str, Any]) -> Person:
     """Register a person. A known citizen ID is refused; a likely duplicate is queued for review."""
-    _require(user, REGISTRY_CHANGE)
+    require_capability(user, REGISTRY_CHANGE)
     _require_commune(user, data.get("commune"))
     data = _clean_person(data)
     with transaction.atomic():
@@ -122,9 +114,7 @@ def _audit_fields() -> list[str]:
 
 def person_update(*, user, person: Person, data: dict[str, Any], expected_version: int) -> Person:
     """Change a person; refused if someone saved it since `expected_version` was read."""
-    _require(user, REGISTRY_CHANGE)
-    if not covers(user, person.commune):
-        raise PermissionDeniedError("Hồ sơ này nằm ngoài địa bàn bạn quản lý.")
+    access_person(user, person, "change")
     if "commune" in data:
         _require_commune(user, data["commune"])
     merged = {name: getattr(person, name) for name in PERSON_FIELDS}
@@ -206,7 +196,7 @@ def _candidate(p: Person, q: Person, reason: str, score: float) -> DuplicateCand
 
 
 def duplicate_dismiss(*, user, candidate: DuplicateCandidate) -> DuplicateCandidate:
-    _require(user, REGISTRY_MERGE)
+    access_duplicate(user, candidate, "merge")
     with transaction.atomic():
         updated = DuplicateCandidate.objects.filter(pk=candidate.pk, status=DuplicateCandidate.Status.PENDING).update(
             status=DuplicateCandidate.Status.DISMISSED, resolved_by=user, resolved_at=timezone.now()
@@ -224,12 +214,10 @@ def person_merge(*, user, survivor: Person, duplicate: Person) -> Person:
     Blank fields of the survivor are filled from the duplicate. Links are found from the model
     graph, so records added by later apps (enrolments, cases…) move too.
     """
-    _require(user, REGISTRY_MERGE)
+    for p in (survivor, duplicate):
+        access_person(user, p, "merge")
     if survivor.pk == duplicate.pk:
         raise DomainError("Không thể gộp một hồ sơ với chính nó.")
-    for p in (survivor, duplicate):
-        if not covers(user, p.commune):
-            raise PermissionDeniedError("Hồ sơ này nằm ngoài địa bàn bạn quản lý.")
     with transaction.atomic():
         survivor, duplicate = (
             Person.objects.select_for_update().get(pk=survivor.pk),
@@ -295,7 +283,7 @@ def _next_household_code(commune: AdministrativeUnit) -> str:
 
 
 def household_create(*, user, data: dict[str, Any], head: Person | None = None) -> Household:
-    _require(user, REGISTRY_CHANGE)
+    require_capability(user, REGISTRY_CHANGE)
     commune = data.get("commune")
     _require_commune(user, commune)
     with transaction.atomic():
@@ -314,9 +302,7 @@ def household_create(*, user, data: dict[str, Any], head: Person | None = None) 
 
 
 def household_update(*, user, household: Household, data: dict[str, Any], expected_version: int) -> Household:
-    _require(user, REGISTRY_CHANGE)
-    if not covers(user, household.commune):
-        raise PermissionDeniedError("Hộ này nằm ngoài địa bàn bạn quản lý.")
+    access_household(user, household, "change")
     if "commune" in data:
         _require_commune(user, data["commune"])
     with transaction.atomic():
@@ -342,9 +328,8 @@ def household_member_add(
     *, user, household: Household, person: Person, relationship: str, joined_on: datetime.date | None = None
 ) -> HouseholdMember:
     """Add a person to a household; as head (chủ hộ) they also become the household's head."""
-    _require(user, REGISTRY_CHANGE)
-    if not covers(user, household.commune) or not covers(user, person.commune):
-        raise PermissionDeniedError("Hộ hoặc người này nằm ngoài địa bàn bạn quản lý.")
+    access_household(user, household, "change")
+    access_person(user, person, "change")
     if relationship not in Relationship.values:
         raise DomainError("Quan hệ với chủ hộ không hợp lệ.", field="relationship")
     if person.merged_into_id:
@@ -373,10 +358,7 @@ def household_member_add(
 
 
 def household_member_remove(*, user, member: HouseholdMember, left_on: datetime.date | None = None) -> HouseholdMember:
-    _require(user, REGISTRY_CHANGE)
-    household = member.household
-    if not covers(user, household.commune):
-        raise PermissionDeniedError("Hộ này nằm ngoài địa bàn bạn quản lý.")
+    household = access_household(user, member.household, "change")
     with transaction.atomic():
         updated = HouseholdMember.objects.filter(pk=member.pk, left_on__isnull=True).update(left_on=left_on or timezone.localdate())
         if not updated:
@@ -396,9 +378,7 @@ def household_poverty_set(
     decision_date: datetime.date | None = None,
 ) -> HouseholdPoverty:
     """Record the poverty review result (rà soát hộ nghèo) for one year; replaces that year's record."""
-    _require(user, REGISTRY_CHANGE)
-    if not covers(user, household.commune):
-        raise PermissionDeniedError("Hộ này nằm ngoài địa bàn bạn quản lý.")
+    access_household(user, household, "change")
     this_year = timezone.localdate().year
     if not 2000 <= year <= this_year + 1:
         raise DomainError(f"Năm {year} không hợp lệ.", field="year")
@@ -422,8 +402,6 @@ def duplicates_scan(*, province_code: str | None = None) -> dict[str, int]:
     Pass 1 is one INSERT…SELECT (same folded name, birth year, commune). Pass 2 lets the database
     pair people born on the same full date in the same commune, and scores only those names here.
     """
-    from django.db import connection
-
     person = Person._meta.db_table
     dup = DuplicateCandidate._meta.db_table
     where_province = "AND a.province_code = %s" if province_code else ""

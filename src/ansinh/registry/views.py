@@ -11,21 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ansinh.accounts.permissions import (
-    ENROLMENT_MANAGE,
-    REGISTRY_CHANGE,
-    REGISTRY_MERGE,
-    REGISTRY_VIEW,
-    can,
-)
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.selectors import history_of
 from ansinh.audit.services import audit_record
+from ansinh.core.access import can
 from ansinh.core.exceptions import DomainError
+from ansinh.core.extensions import render_panels
 from ansinh.core.web import form_error, paginate, require
 
 from . import selectors, services
+from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
 from .exports import PERSON_EXPORT_COLUMNS, person_rows, person_xlsx
+from .extensions import PERSON_ACTIONS, PERSON_PANELS
 from .forms import HouseholdForm, MemberAddForm, PersonFilterForm, PersonForm, PovertyForm
 from .models import DuplicateCandidate, HouseholdMember, Person
 
@@ -96,9 +93,9 @@ def person_detail(request, pk: int):
         "history": history_of(user=request.user, instance=person).exclude(action=AuditEvent.Action.VIEW)[:50],
         "can_change": can(request.user, REGISTRY_CHANGE) and not person.merged_into_id,
         "age": person.age_on(timezone.localdate()),
-        # social assistance on this person (the assistance app builds on the registry, not the reverse)
-        "enrolments": person.enrolments.filter(end_month__isnull=True).select_related("commune"),
-        "can_enrol": can(request.user, ENROLMENT_MANAGE) and not person.merged_into_id and not person.date_of_death,
+        # what the apps built on the registry show of this person (social assistance…)
+        "actions": render_panels(PERSON_ACTIONS, request, person=person),
+        "panels": render_panels(PERSON_PANELS, request, person=person),
     }
     return render(request, "registry/person_detail.html", context)
 

@@ -1,88 +1,21 @@
-"""Writes for social assistance, each in one transaction with its audit event."""
+"""Enrolments (đối tượng hưởng trợ cấp): decided by the rules, changed by closing one period and opening the
+next, ended by death or loss of eligibility. Each write in one transaction with its audit event."""
 
 import datetime
-from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from ansinh.accounts.permissions import ENROLMENT_MANAGE, POLICY_MANAGE, can
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, diff, snapshot
-from ansinh.core.exceptions import ConflictError, DomainError, PermissionDeniedError
-from ansinh.core.scoping import covers
+from ansinh.core.exceptions import ConflictError, DomainError
 from ansinh.core.templatetags.ansinh import vnd
+from ansinh.registry.models import Person
 from ansinh.registry.rules import effective_birth_date
 
-from . import policy, rules, workflow
-from .models import (
-    Application,
-    ApplicationStep,
-    DocumentNumber,
-    Enrolment,
-    FuneralSupport,
-    Holiday,
-    PaymentMethod,
-    PolicyParameter,
-    Programme,
-)
-from .selectors import parameters_at
-
-
-@transaction.atomic
-def parameter_add(
-    *, user, key: str, value: Decimal, valid_from: datetime.date, legal_basis: str, province_code: str = "",
-    verified: bool = True, note: str = "",
-) -> PolicyParameter:
-    """A new dated value. A national row needs a national administrator; a province administrator
-    adds its own province's top-ups, which may not be lower than the national value (NĐ 20/2021 Điều 4 k.3)."""
-    if not can(user, POLICY_MANAGE):
-        raise PermissionDeniedError("Bạn không có quyền sửa tham số chính sách.")
-    unit = user.jurisdiction
-    if key not in policy.LABELS:
-        raise DomainError(f"Không có tham số “{key}”.", field="key")
-    if province_code:
-        if unit is not None and unit.province_code != province_code:
-            raise PermissionDeniedError("Chỉ được đặt mức riêng cho tỉnh của mình.")
-        if unit is not None and unit.level != "province":
-            raise PermissionDeniedError("Mức riêng của tỉnh do quản trị cấp tỉnh đặt.")
-        if key not in policy.PROVINCIAL_KEYS:
-            raise DomainError("Tỉnh chỉ đặt mức riêng cho mức chuẩn và trợ cấp hưu trí xã hội.", field="key")
-        national = parameters_at(valid_from)[0].get(key)
-        if national is not None and value < national:
-            raise DomainError(
-                f"Mức của tỉnh không được thấp hơn mức toàn quốc ({vnd(national)}) — NĐ 20/2021 Điều 4 khoản 3.",
-                field="value",
-            )
-    elif unit is not None:
-        raise PermissionDeniedError("Tham số toàn quốc do quản trị cấp trung ương đặt.")
-    if value < 0:
-        raise DomainError("Giá trị không được âm.", field="value")
-    if key.startswith("active.") and value not in (0, 1):
-        raise DomainError("Công tắc áp dụng chỉ nhận 0 hoặc 1.", field="value")
-    try:
-        with transaction.atomic():
-            row = PolicyParameter.objects.create(
-                key=key, province_code=province_code, value=value, valid_from=valid_from, legal_basis=legal_basis.strip(),
-                verified=verified, note=note.strip(), created_by=user,
-            )
-    except IntegrityError:
-        raise DomainError(
-            f"Đã có giá trị của “{key}” áp dụng từ {valid_from:%d/%m/%Y}; hãy chọn ngày khác.", field="valid_from"
-        ) from None
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=row, changes={"after": snapshot(row)},
-                 commune=None, province_code=province_code)
-    return row
-
-
-# --- enrolments (đối tượng hưởng trợ cấp) ------------------------------------------------------------
-
-
-def _require_enrolment_scope(user, commune) -> None:
-    if not can(user, ENROLMENT_MANAGE):
-        raise PermissionDeniedError("Bạn không có quyền quyết định hưởng trợ cấp.")
-    if not covers(user, commune):
-        raise PermissionDeniedError("Đối tượng này nằm ngoài địa bàn bạn quản lý.")
+from .. import rules
+from ..models import Enrolment, FuneralSupport, PaymentMethod, Programme
+from ..selectors import access_enrolment, parameters_at, require_deciding
 
 
 def assess(*, person, month: datetime.date, categories: list[str], studying: bool = False,
@@ -114,7 +47,7 @@ def enrolment_create(
     payment_method: str = PaymentMethod.AGENT, studying: bool = False, children_count: int = 0,
 ) -> Enrolment:
     """A decision to pay the monthly social allowance: categories and coefficient by the rules."""
-    _require_enrolment_scope(user, person.commune)
+    require_deciding(user, person)
     if person.date_of_death:
         raise DomainError("Người này đã mất.", field="person")
     if not decision_number.strip():
@@ -126,7 +59,7 @@ def enrolment_create(
     if Enrolment.objects.filter(person=person, programme=Programme.MONTHLY_ALLOWANCE, end_month__isnull=True).exists():
         raise DomainError("Người này đang hưởng trợ cấp xã hội hằng tháng; hãy điều chỉnh thay vì tạo mới.",
                           field="person")
-    _only_the_higher(user=user, person=person, programme=Programme.MONTHLY_ALLOWANCE, month=start,
+    only_the_higher(user=user, person=person, programme=Programme.MONTHLY_ALLOWANCE, month=start,
                      amount=rules.amount_for(result.coefficient, parameters_at(start, person.province_code)[0][
                          "standard_level"]))
     enrolment = Enrolment.objects.create(
@@ -156,7 +89,7 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
     """End the open period with the month before `from_month` and, given `next_period` fields, open the next.
 
     A change from the period's own first month replaces its terms in place instead: no empty period."""
-    _require_enrolment_scope(user, enrolment.commune)
+    access_enrolment(user, enrolment, "manage")
     from_month = rules.first_of_month(from_month)
     current = _locked_open(enrolment, expected_version)
     if from_month < current.start_month:
@@ -271,11 +204,9 @@ def enrolment_end(*, user, enrolment: Enrolment, expected_version: int, from_mon
 def person_death_record(*, user, person, date_of_death: datetime.date, recipient: str = "") -> FuneralSupport | None:
     """A beneficiary died: the date is recorded, every open period ends with the month of death, and the
     funeral support for the family is proposed (NĐ 20/2021 Điều 11: at least 20 × the standard level)."""
-    _require_enrolment_scope(user, person.commune)
+    require_deciding(user, person)
     if date_of_death > datetime.date.today():
         raise DomainError("Ngày mất không được sau hôm nay.", field="date_of_death")
-    from ansinh.registry.models import Person
-
     locked = Person.objects.select_for_update().get(pk=person.pk)
     before = snapshot(locked, ["date_of_death"])
     locked.date_of_death = date_of_death
@@ -314,150 +245,12 @@ def health_insurance_exported(*, user, month: datetime.date, fmt: str, counts: d
                      changes={"what": "assistance.health_insurance", "month": str(month), "format": fmt, **counts})
 
 
-# --- applications (hồ sơ đề nghị) ----------------------------------------------------------------------
-
-
-@transaction.atomic
-def application_receive(*, user, person, form_type: str, categories: list[str], received_on: datetime.date,
-                        documents: str = "", children_count: int = 0, studying: bool = False) -> Application:
-    """Tiếp nhận hồ sơ: recorded with the procedure in force on the day received."""
-    _require_enrolment_scope(user, person.commune)
-    if received_on > datetime.date.today():
-        raise DomainError("Ngày nhận hồ sơ không được sau hôm nay.", field="received_on")
-    unknown = [c for c in categories if c not in rules.CATEGORIES]
-    if not categories or unknown:
-        raise DomainError("Chọn diện đề nghị theo Điều 5 NĐ 20/2021.", field="categories")
-    if Application.objects.filter(person=person, status=Application.Status.OPEN).exists():
-        raise DomainError("Người này đang có một hồ sơ chưa giải quyết xong.", field="person")
-    application = Application.objects.create(
-        person=person, form_type=form_type, categories="+".join(categories), received_on=received_on,
-        documents=documents.strip(), children_count=children_count, studying=studying,
-        procedure=workflow.procedure_for(received_on), commune=person.commune, province_code=person.province_code,
-        created_by=user,
-    )
-    ApplicationStep.objects.create(application=application, code="received", done_on=received_on, actor=user)
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=application,
-                 changes={"after": snapshot(application)})
-    return application
-
-
-def _locked_application(application: Application, expected_version: int) -> Application:
-    current = Application.objects.select_for_update().get(pk=application.pk)
-    if current.version != expected_version:
-        raise ConflictError("Hồ sơ đã được người khác xử lý sau khi bạn mở. Hãy tải lại trang.")
-    if current.status != Application.Status.OPEN:
-        raise DomainError("Hồ sơ này đã giải quyết xong.", field="application")
-    return current
-
-
-def _next_number(issuer: str, year: int) -> int:
-    counter, _created = DocumentNumber.objects.select_for_update().get_or_create(issuer=issuer, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
-
-
-@transaction.atomic
-def application_advance(*, user, application: Application, expected_version: int, done_on: datetime.date,
-                        note: str = "", payment_method: str = PaymentMethod.AGENT) -> Application:
-    """Record the next step of the procedure. The decision step decides the enrolment by the rules and
-    numbers the decision in the issuer's sequence for the year (NĐ 30/2020 Điều 15)."""
-    _require_enrolment_scope(user, application.commune)
-    current = _locked_application(application, expected_version)
-    done = dict(current.steps.values_list("code", "done_on"))
-    step = workflow.next_step(current.procedure, done)
-    if step is None:
-        raise DomainError("Hồ sơ đã qua mọi bước.", field="application")
-    previous = max(done.values())
-    if done_on < previous:
-        raise DomainError(f"Ngày thực hiện không được trước bước trước ({previous:%d/%m/%Y}).", field="done_on")
-    if done_on > datetime.date.today():
-        raise DomainError("Ngày thực hiện không được sau hôm nay.", field="done_on")
-    ApplicationStep.objects.create(application=current, code=step.code, done_on=done_on, note=note.strip(), actor=user)
-    if step.code == "decided":
-        number = _next_number(current.commune.code, done_on.year)
-        current.decision_number = f"{number:02d}/QĐ-UBND"
-        current.decision_date = done_on
-        current.enrolment = enrolment_create(
-            user=user, person=current.person, categories=current.categories.split("+"),
-            decision_number=current.decision_number, decision_date=done_on, payment_method=payment_method,
-            studying=current.studying, children_count=current.children_count,
-        )
-        current.status = Application.Status.DECIDED
-    current.version += 1
-    current.save()
-    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
-                 changes={"step": step.code, "done_on": str(done_on), "note": note.strip(),
-                          "decision_number": current.decision_number})
-    return current
-
-
-@transaction.atomic
-def application_complaint(*, user, application: Application, expected_version: int, done_on: datetime.date,
-                          note: str) -> Application:
-    """Khiếu nại về kết quả niêm yết (quy trình ba cấp): recorded with its content; forwarding then waits for
-    its settlement, due within 10 working days (NĐ 20/2021 Điều 8 k.1 điểm b)."""
-    _require_enrolment_scope(user, application.commune)
-    if not note.strip():
-        raise DomainError("Cần ghi nội dung khiếu nại.", field="note")
-    current = _locked_application(application, expected_version)
-    done = dict(current.steps.values_list("code", "done_on"))
-    if not workflow.complaint_allowed(current.procedure, done):
-        raise DomainError("Chỉ ghi nhận khiếu nại sau khi niêm yết và trước khi gửi hồ sơ lên cấp huyện.",
-                          field="application")
-    if done_on < done["posted"] or done_on > datetime.date.today():
-        raise DomainError(f"Ngày nhận khiếu nại phải từ ngày niêm yết ({done['posted']:%d/%m/%Y}) đến hôm nay.",
-                          field="done_on")
-    ApplicationStep.objects.create(application=current, code="complaint", done_on=done_on, note=note.strip()[:255],
-                                   actor=user)
-    current.version += 1
-    current.save()
-    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
-                 changes={"step": "complaint", "done_on": str(done_on), "note": note.strip()})
-    return current
-
-
-@transaction.atomic
-def application_reject(*, user, application: Application, expected_version: int, done_on: datetime.date,
-                       reply: str) -> Application:
-    """Không đủ điều kiện: answered in writing with the reasons (NĐ 20/2021 Điều 8; NĐ 147/2025 Điều 5)."""
-    _require_enrolment_scope(user, application.commune)
-    if not reply.strip():
-        raise DomainError("Cần nêu rõ lý do trong văn bản trả lời.", field="reply")
-    current = _locked_application(application, expected_version)
-    ApplicationStep.objects.create(application=current, code="rejected", done_on=done_on, note=reply.strip()[:255],
-                                   actor=user)
-    current.status, current.reply = Application.Status.REJECTED, reply.strip()
-    current.version += 1
-    current.save()
-    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
-                 changes={"step": "rejected", "reply": current.reply})
-    return current
-
-
-@transaction.atomic
-def holiday_add(*, user, date: datetime.date, name: str) -> Holiday:
-    """Ngày nghỉ lễ, Tết of a year, announced by the Government: counted out of working-day deadlines."""
-    if not can(user, POLICY_MANAGE) or user.jurisdiction is not None:
-        raise PermissionDeniedError("Ngày nghỉ lễ do quản trị cấp trung ương nhập.")
-    if Holiday.objects.filter(date=date).exists():
-        raise DomainError(f"Ngày {date:%d/%m/%Y} đã có trong danh sách.", field="date")
-    holiday = Holiday.objects.create(date=date, name=name.strip())
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=holiday, changes={"after": snapshot(holiday)},
-                 commune=None)
-    return holiday
-
-
-
-# --- social pension (trợ cấp hưu trí xã hội, NĐ 176/2025) -------------------------------------------------
-
-
 def _monthly_amount(enrolment: Enrolment, month: datetime.date) -> int:
     key = "social_pension" if enrolment.programme == Programme.SOCIAL_PENSION else "standard_level"
     return rules.amount_for(enrolment.coefficient, parameters_at(month, enrolment.province_code)[0][key])
 
 
-def _only_the_higher(*, user, person, programme: str, month: datetime.date, amount: int) -> None:
+def only_the_higher(*, user, person, programme: str, month: datetime.date, amount: int) -> None:
     """Eligible for both the social pension and the monthly social allowance: only the higher is paid
     (NĐ 176/2025 Điều 3 k.1). The other open programme ends from `month`, or the new one is refused."""
     other = Programme.SOCIAL_PENSION if programme == Programme.MONTHLY_ALLOWANCE else Programme.MONTHLY_ALLOWANCE
@@ -471,46 +264,3 @@ def _only_the_higher(*, user, person, programme: str, month: datetime.date, amou
             f"({vnd(amount)}); chỉ hưởng một mức cao nhất (NĐ 176/2025 Điều 3 khoản 1).", field="person")
     _close_and_open(user=user, enrolment=current, expected_version=current.version, from_month=month,
                     reason="Chuyển sang chế độ có mức cao hơn (NĐ 176/2025 Điều 3 khoản 1)")
-
-
-def _poor_or_near_poor(person, year: int) -> bool:
-    from ansinh.registry.models import HouseholdMember, HouseholdPoverty, PovertyStatus
-
-    household = HouseholdMember.objects.filter(person=person, left_on__isnull=True).values("household_id")
-    return HouseholdPoverty.objects.filter(household_id__in=household, year=year,
-                                           status__in=[PovertyStatus.POOR, PovertyStatus.NEAR_POOR]).exists()
-
-
-@transaction.atomic
-def pension_enrol(*, user, person, decision_number: str, decision_date: datetime.date,
-                  payment_method: str = PaymentMethod.AGENT, pension_below_level: bool = False) -> Enrolment:
-    """Trợ cấp hưu trí xã hội from the month of the decision (NĐ 176/2025 Điều 4), at the social pension level."""
-    _require_enrolment_scope(user, person.commune)
-    if person.date_of_death:
-        raise DomainError("Người này đã mất.", field="person")
-    if person.birth_year is None:
-        raise DomainError("Hồ sơ chưa có năm sinh.", field="person")
-    if not decision_number.strip():
-        raise DomainError("Cần số quyết định.", field="decision_number")
-    month = rules.first_of_month(decision_date)
-    from ansinh.registry.models import PensionStatus
-
-    reason = rules.social_pension_eligibility(
-        birth_date=effective_birth_date(person.birth_year, person.birth_month, person.birth_day), month=month,
-        has_pension=person.pension_status in (PensionStatus.PENSION, PensionStatus.SOCIAL_INSURANCE),
-        pension_below_level=pension_below_level, poor_or_near_poor=_poor_or_near_poor(person, month.year))
-    if reason:
-        raise DomainError("Không đủ điều kiện hưởng trợ cấp hưu trí xã hội: " + reason, field="person")
-    level = parameters_at(month, person.province_code)[0].get("social_pension")
-    if not level:
-        raise DomainError(f"Chưa có mức trợ cấp hưu trí xã hội cho tháng {month:%m/%Y}.", field="decision_date")
-    if Enrolment.objects.filter(person=person, programme=Programme.SOCIAL_PENSION, end_month__isnull=True).exists():
-        raise DomainError("Người này đang hưởng trợ cấp hưu trí xã hội.", field="person")
-    _only_the_higher(user=user, person=person, programme=Programme.SOCIAL_PENSION, month=month, amount=int(level))
-    enrolment = Enrolment.objects.create(
-        person=person, programme=Programme.SOCIAL_PENSION, categories="HTXH", coefficient=1, start_month=month,
-        decision_number=decision_number.strip(), decision_date=decision_date, payment_method=payment_method,
-        commune=person.commune, province_code=person.province_code,
-    )
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=enrolment, changes={"after": snapshot(enrolment)})
-    return enrolment

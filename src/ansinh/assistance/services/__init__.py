@@ -1,0 +1,31 @@
+"""Every write of social assistance, by subject: policy parameters, enrolments, applications, the social
+pension. Each is one transaction with its audit event; callers use them from here."""
+
+from .applications import (
+    application_advance,
+    application_complaint,
+    application_receive,
+    application_reject,
+    holiday_add,
+)
+from .enrolments import (
+    assess,
+    enrolment_create,
+    enrolment_end,
+    enrolment_move,
+    enrolment_reassess,
+    enrolment_resume,
+    enrolment_suspend,
+    health_insurance_exported,
+    person_death_record,
+    start_month_for,
+)
+from .parameters import parameter_add
+from .pension import pension_enrol
+
+__all__ = [
+    "application_advance", "application_complaint", "application_receive", "application_reject", "assess",
+    "enrolment_create", "enrolment_end", "enrolment_move", "enrolment_reassess", "enrolment_resume",
+    "enrolment_suspend", "health_insurance_exported", "holiday_add", "parameter_add", "pension_enrol",
+    "person_death_record", "start_month_for",
+]
