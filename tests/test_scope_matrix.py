@@ -108,7 +108,7 @@ def test_exports_leave_out_another_commune(client, world, fmt):
     if fmt == "csv":
         text = b"".join(response.streaming_content).decode("utf-8-sig")
     else:
-        sheet = load_workbook(io.BytesIO(response.content)).active
+        sheet = load_workbook(io.BytesIO(response.getvalue())).active
         text = "\n".join(",".join(str(c or "") for c in row) for row in sheet.iter_rows(values_only=True))
     assert "Công Khai Xã Một" in text
     assert SECRET_NAME not in text and SECRET_ID not in text

@@ -85,7 +85,7 @@ def test_payroll_page_generates_summarises_and_exports(client, users, people):
     assert response.status_code == 302
     detail = client.get(reverse("payments:run_detail", args=[run.pk])).content.decode()
     assert "1.500.000 đ" in detail and "truy lĩnh" in detail  # January (arrears) + February, 750.000 each
-    csv = client.get(reverse("payments:run_export", args=[run.pk, "csv"])).content.decode("utf-8-sig")
+    csv = client.get(reverse("payments:run_export", args=[run.pk, "csv"])).getvalue().decode("utf-8-sig")
     assert "Trần Văn Khoa" in csv and "750000" in csv
     assert PaymentLine.objects.count() == 2
     runs = client.get(reverse("payments:run_list")).content.decode()

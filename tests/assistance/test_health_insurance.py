@@ -48,8 +48,8 @@ def test_page_and_export(users, communes, client):
     client.force_login(users["xa1"])
     page = client.get(reverse("assistance:health_insurance"), {"month": "2026-03"}).content.decode()
     assert "Đào Văn Tư" in page
-    csv = client.get(reverse("assistance:health_insurance"), {"month": "2026-03", "format": "csv"})
-    assert "Đào Văn Tư" in csv.content.decode("utf-8-sig") and ",BT," in csv.content.decode("utf-8-sig")
+    csv = client.get(reverse("assistance:health_insurance"), {"month": "2026-03", "format": "csv"}).getvalue()
+    assert "Đào Văn Tư" in csv.decode("utf-8-sig") and ",BT," in csv.decode("utf-8-sig")
     client.force_login(users["xa2"])
     assert "Đào Văn Tư" not in client.get(reverse("assistance:health_insurance"), {"month": "2026-03"}).content.decode()
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from ansinh.assistance.models import Enrolment
+from ansinh.core.files import csv_bytes
 from ansinh.payments import exports
 from ansinh.payments.models import PaymentFile, PaymentLine
 from ansinh.payments.services import payment_files_issue, payroll_generate
@@ -20,7 +21,7 @@ D = datetime.date
 
 def result_csv(lines, results: dict) -> bytes:
     """The agent's file: the export with Kết quả / Lý do / Ngày chi filled in."""
-    rows = list(csv.reader(io.StringIO(exports.lines_csv(lines).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(csv_bytes(exports.lines_table(lines)).decode("utf-8-sig"))))
     header = rows[0]
     for row in rows[1:]:
         result = results.get(int(row[1]), ("Đã chi", "", "05/03/2026"))
@@ -114,7 +115,7 @@ def test_second_agent_account_cannot_reconcile_another_agents_file(setup, users,
         payment_file_reconcile(user=other, file=PaymentFile.objects.get(agent=setup["post"]), rows=[])
 
 
-def test_result_file_exported_in_english_is_read_back(setup, users):
+def test_files_are_vietnamese_whatever_the_language_and_old_english_ones_are_read_back(setup, users):
     from django.utils import translation
 
     from ansinh.payments.results import read_results
@@ -123,11 +124,16 @@ def test_result_file_exported_in_english_is_read_back(setup, users):
     payment_files_issue(user=users["tinh"], run=setup["run"])
     file = PaymentFile.objects.get(agent=setup["post"])
     with translation.override("en"):
-        rows = list(csv.reader(io.StringIO(exports.lines_csv(PaymentLine.objects.filter(file=file)).decode("utf-8-sig"))))
+        rows = list(csv.reader(io.StringIO(csv_bytes(exports.lines_table(PaymentLine.objects.filter(file=file)))
+                                           .decode("utf-8-sig"))))
     header = rows[0]
-    assert "Line ID" in header and "Result" in header
+    assert "Mã dòng" in header and "Kết quả" in header and "Hình thức chi trả" in header
+    assert rows[1][header.index("Hình thức chi trả")] == "Tổ chức dịch vụ chi trả / bưu điện"
+    # a file exported from the English interface before files were always Vietnamese
+    english = {"Mã dòng": "Line ID", "Kết quả": "Result", "Lý do": "Reason", "Ngày chi": "Payment date"}
+    rows[0] = [english.get(h, h) for h in header]
     for row in rows[1:]:
-        row[header.index("Result")] = "paid"
+        row[header.index("Kết quả")] = "paid"
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     parsed = read_results("result.csv", buffer.getvalue().encode())

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ansinh.audit.models import AuditEvent
+from ansinh.core.files import csv_bytes
 from ansinh.payments import exports
 from ansinh.payments.models import PaymentFile, PaymentLine
 from ansinh.payments.services import payment_files_issue
@@ -27,7 +28,7 @@ def issued(setup, users):
 def result_table(file, results: dict) -> list[list]:
     """The agent's file: the export with Kết quả / Lý do / Ngày chi filled in (default: paid on 05/03/2026)."""
     lines = PaymentLine.objects.filter(file=file).order_by("id")
-    rows = list(csv.reader(io.StringIO(exports.lines_csv(lines).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(csv_bytes(exports.lines_table(lines)).decode("utf-8-sig"))))
     header = rows[0]
     for row in rows[1:]:
         result = results.get(int(row[1]), ("Đã chi", "", "05/03/2026"))
@@ -117,10 +118,10 @@ def test_export_gives_the_file_and_is_audited(issued, users, fmt):
     assert f'filename="tep-chi-tra-{file.pk}-2026-03.{fmt}"' in response["Content-Disposition"]
     if fmt == "xlsx":
         assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        rows = [list(r) for r in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)]
+        rows = [list(r) for r in load_workbook(io.BytesIO(response.getvalue())).active.iter_rows(values_only=True)]
     else:
         assert response["Content-Type"].startswith("text/csv")
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["STT", "Mã dòng", "Họ và tên"]
     assert sorted(int(r[1]) for r in rows[1:]) == sorted(PaymentLine.objects.filter(file=file).values_list("id", flat=True))
     event = AuditEvent.objects.get(action="export", actor=users["chitra"])

@@ -1,11 +1,8 @@
-"""The health-insurance list for the social insurance agency (XLSX, CSV)."""
+"""The health-insurance list for the social insurance agency, as a file."""
 
-import csv
-import io
-
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
+
+from ansinh.core.files import Table
 
 KINDS = {"new": _("Cấp mới"), "changed": _("Thay đổi nơi cư trú"), "ended": _("Thôi cấp")}
 COLUMNS = [_("STT"), _("Loại"), _("Họ và tên"), _("Ngày sinh"), _("Giới tính"), _("Số định danh cá nhân"),
@@ -28,20 +25,5 @@ def rows(changes: dict):
             ]
 
 
-def changes_csv(changes: dict) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([str(c) for c in COLUMNS])
-    writer.writerows(rows(changes))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def changes_xlsx(changes: dict) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(gettext("Danh sách BHYT"))
-    sheet.append([str(c) for c in COLUMNS])
-    for row in rows(changes):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def changes_table(changes: dict) -> Table:
+    return Table(headers=COLUMNS, rows=rows(changes), sheet="Danh sách BHYT")

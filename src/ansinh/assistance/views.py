@@ -6,9 +6,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from ansinh.audit.services import download
 from ansinh.core.access import can, covers
 from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
+from ansinh.core.files import FORMATS
 from ansinh.core.web import form_error, paginate, require
 from ansinh.registry.selectors import person_get
 
@@ -201,17 +203,10 @@ def health_insurance(request):
         month = rules.first_of_month(datetime.date.today())
     changes = selectors.health_insurance_changes(user=request.user, month=month)
     fmt = request.GET.get("format")
-    if fmt in ("csv", "xlsx"):
-        services.health_insurance_exported(user=request.user, month=month, fmt=fmt,
-                                           counts={k: len(v) for k, v in changes.items()})
-        name = f"bhyt-{month:%Y-%m}.{fmt}"
-        if fmt == "xlsx":
-            response = HttpResponse(exports.changes_xlsx(changes), content_type=(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        else:
-            response = HttpResponse(exports.changes_csv(changes), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+    if fmt in FORMATS:
+        return download(user=request.user, table=exports.changes_table(changes), fmt=fmt, filename=f"bhyt-{month:%Y-%m}",
+                        changes={"what": "assistance.health_insurance", "month": str(month),
+                                 **{kind: len(rows) for kind, rows in changes.items()}})
     return render(request, "assistance/health_insurance.html", {
         "month": month, "changes": changes, "kinds": exports.KINDS,
     })

@@ -6,12 +6,28 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.urls import register_converter
 from django.utils.translation import gettext as _
 
 from .access import can
 from .exceptions import DomainError
 
 PAGE_SIZE = 25
+
+
+class FileFormatConverter:
+    """`<fileformat:fmt>` in a URL: a download as csv or xlsx; anything else is no URL at all (404)."""
+
+    regex = "csv|xlsx"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(FileFormatConverter, "fileformat")
 
 
 # What a URL's view asks of its user (`view.access`), besides the capability `require` names; every URL

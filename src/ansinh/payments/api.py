@@ -1,6 +1,5 @@
 import django_filters
 from django import forms
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -16,15 +15,15 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from ansinh.audit.services import download
 from ansinh.core.api import HasCapability
+from ansinh.core.files import XLSX
 from ansinh.geo.models import AdministrativeUnit
 
 from . import exports, selectors, services
 from .access import PAYMENT_FILES, PAYROLL_RUN
 from .models import PaymentFile, PaymentLine, PayrollRun
 from .results import read_results
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class PayrollRunSerializer(serializers.ModelSerializer):
@@ -145,19 +144,9 @@ class PaymentFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             content_negotiation_class=_FileFormatNegotiation, pagination_class=None, filter_backends=[])
     def export(self, request, pk=None):
         """Tải tệp chi trả (như nút tải về trên giao diện); lần tải được ghi nhật ký."""
-        fmt = request.query_params.get("format") or "xlsx"
-        if fmt not in ("xlsx", "csv"):
-            raise ValidationError({"format": ["Định dạng phải là xlsx hoặc csv."]})
         file = self.get_object()
-        services.file_exported(user=request.user, file=file, fmt=fmt)
-        name = f"tep-chi-tra-{file.pk}-{file.run.month:%Y-%m}"
-        lines = selectors.file_lines(file=file)
-        if fmt == "xlsx":
-            response = HttpResponse(exports.lines_xlsx(lines), content_type=XLSX)
-        else:
-            response = HttpResponse(exports.lines_csv(lines), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-        return response
+        return download(user=request.user, table=exports.lines_table(selectors.file_lines(file=file)),
+                        fmt=request.query_params.get("format") or "xlsx", filename=exports.file_name(file), record=file)
 
     @extend_schema(
         request=ResultUploadSerializer,

@@ -187,13 +187,6 @@ def payroll_resume() -> int:
     return len(pending)
 
 
-def run_exported(*, user, run: PayrollRun, fmt: str) -> None:
-    """A payment file leaves the system: who took which list, in the audit log."""
-    with transaction.atomic():
-        audit_record(actor=user, action=AuditEvent.Action.EXPORT, instance=run, commune=run.commune,
-                     province_code=run.province_code, changes={"format": fmt, "month": str(run.month)})
-
-
 # --- payment files and reconciliation -------------------------------------------------------------------
 
 
@@ -293,9 +286,3 @@ def payment_file_reconcile(*, user, file: PaymentFile, rows: list[dict]) -> dict
     audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=locked, commune=locked.commune,
                  province_code=locked.province_code, changes={**summary, "failed_lines": failed})
     return summary
-
-
-def file_exported(*, user, file: PaymentFile, fmt: str) -> None:
-    with transaction.atomic():
-        audit_record(actor=user, action=AuditEvent.Action.EXPORT, instance=file, commune=file.commune,
-                     province_code=file.province_code, changes={"format": fmt})

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from ansinh.audit.services import download
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.web import form_error, paginate, require
@@ -89,17 +90,10 @@ def _files_by_kind(files) -> dict:
 @require(PAYROLL_RUN)
 def run_export(request, pk: int, fmt: str):
     run = selectors.run_get(user=request.user, pk=pk)
-    lines = selectors.run_lines(user=request.user, run=run)
-    services.run_exported(user=request.user, run=run, fmt=fmt)
     name = f"chi-tra-{run.month:%Y-%m}-{run.province_code}{'-' + run.commune.code if run.commune else ''}"
-    if fmt == "xlsx":
-        response = HttpResponse(exports.lines_xlsx(lines),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
-    response = HttpResponse(exports.lines_csv(lines), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    table = exports.lines_table(selectors.run_lines(user=request.user, run=run))
+    return download(user=request.user, table=table, fmt=fmt, filename=name, record=run,
+                    changes={"month": str(run.month)})
 
 
 @require(PAYROLL_RUN)
@@ -150,14 +144,5 @@ def file_detail(request, pk: int):
 @require(PAYMENT_FILES)
 def file_export(request, pk: int, fmt: str):
     file = selectors.file_get(user=request.user, pk=pk)
-    services.file_exported(user=request.user, file=file, fmt=fmt)
-    name = f"tep-chi-tra-{file.pk}-{file.run.month:%Y-%m}"
-    lines = selectors.file_lines(file=file)
-    if fmt == "xlsx":
-        response = HttpResponse(exports.lines_xlsx(lines),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
-    response = HttpResponse(exports.lines_csv(lines), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return download(user=request.user, table=exports.lines_table(selectors.file_lines(file=file)), fmt=fmt,
+                    filename=exports.file_name(file), record=file)

@@ -1,15 +1,12 @@
-"""Registry exports (CSV, XLSX), streamed from an already scoped queryset."""
+"""The registry's list as a file: the people of a scoped queryset, one row each."""
 
-import io
-
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
-PERSON_EXPORT_COLUMNS = [
-    ("id", _("Mã hồ sơ")), ("citizen_id", _("Số định danh")), ("full_name", _("Họ và tên")), ("birth", _("Ngày sinh")),
-    ("sex", _("Giới tính")), ("ethnicity", _("Dân tộc")), ("province", _("Mã tỉnh")), ("commune", _("Xã/phường")),
-    ("hamlet", _("Thôn/ấp")), ("address", _("Địa chỉ")), ("disability", _("Khuyết tật")), ("date_of_death", _("Ngày mất")),
+from ansinh.core.files import Table
+
+PERSON_HEADERS = [
+    _("Mã hồ sơ"), _("Số định danh"), _("Họ và tên"), _("Ngày sinh"), _("Giới tính"), _("Dân tộc"), _("Mã tỉnh"),
+    _("Xã/phường"), _("Thôn/ấp"), _("Địa chỉ"), _("Khuyết tật"), _("Ngày mất"),
 ]
 
 
@@ -22,13 +19,5 @@ def person_rows(queryset):
         ]
 
 
-def person_xlsx(queryset) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(gettext("Đối tượng"))
-    sheet.append([str(label) for _key, label in PERSON_EXPORT_COLUMNS])
-    for row in person_rows(queryset):
-        # Citizen IDs stay text so that no leading zero is lost.
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def person_table(queryset) -> Table:
+    return Table(headers=PERSON_HEADERS, rows=person_rows(queryset), sheet="Đối tượng")

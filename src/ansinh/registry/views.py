@@ -1,11 +1,8 @@
 """Registry pages: thin — parse the request, call a selector or a service, render."""
 
-import csv
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.selectors import history_of
-from ansinh.audit.services import audit_record
+from ansinh.audit.services import download
 from ansinh.core.access import can
 from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
@@ -21,7 +18,7 @@ from ansinh.core.web import form_error, paginate, require
 
 from . import selectors, services
 from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
-from .exports import PERSON_EXPORT_COLUMNS, person_rows, person_xlsx
+from .exports import person_table
 from .extensions import PERSON_ACTIONS, PERSON_PANELS
 from .forms import HouseholdForm, MemberAddForm, PersonFilterForm, PersonForm, PovertyForm
 from .models import DuplicateCandidate, HouseholdMember, Person
@@ -54,33 +51,10 @@ def person_list(request):
 @require(REGISTRY_VIEW)
 def person_export(request, fmt: str):
     _form, filters = _person_filters(request)
-    queryset = selectors.person_list(user=request.user, **filters)
+    table = person_table(selectors.person_list(user=request.user, **filters))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    with transaction.atomic():
-        audit_record(
-            actor=request.user, action=AuditEvent.Action.EXPORT, instance=request.user,
-            changes={"what": "registry.person", "format": fmt, "filters": {k: v for k, v in filters.items() if v}},
-            commune=request.user.jurisdiction if request.user.jurisdiction and request.user.jurisdiction.level == "commune" else None,
-            province_code=request.user.jurisdiction.province_code if request.user.jurisdiction else "",
-        )
-    if fmt == "xlsx":
-        response = HttpResponse(
-            person_xlsx(queryset),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="doi-tuong-{stamp}.xlsx"'
-        return response
-
-    class Echo:
-        def write(self, value):
-            return value
-
-    writer = csv.writer(Echo())
-    header = ["\ufeff" + str(PERSON_EXPORT_COLUMNS[0][1])] + [str(label) for _key, label in PERSON_EXPORT_COLUMNS[1:]]
-    rows = (writer.writerow(row) for row in [header, *person_rows(queryset)])
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="doi-tuong-{stamp}.csv"'
-    return response
+    return download(user=request.user, table=table, fmt=fmt, filename=f"doi-tuong-{stamp}",
+                    changes={"what": "registry.person", "filters": {k: v for k, v in filters.items() if v}})
 
 
 @require(REGISTRY_VIEW)

@@ -16,7 +16,6 @@ from .enrolments import (
     enrolment_reassess,
     enrolment_resume,
     enrolment_suspend,
-    health_insurance_exported,
     person_death_record,
     start_month_for,
 )
@@ -26,6 +25,6 @@ from .pension import pension_enrol
 __all__ = [
     "application_advance", "application_complaint", "application_receive", "application_reject", "assess",
     "enrolment_create", "enrolment_end", "enrolment_move", "enrolment_reassess", "enrolment_resume",
-    "enrolment_suspend", "health_insurance_exported", "holiday_add", "parameter_add", "pension_enrol",
+    "enrolment_suspend", "holiday_add", "parameter_add", "pension_enrol",
     "person_death_record", "start_month_for",
 ]

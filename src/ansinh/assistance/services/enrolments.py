@@ -235,16 +235,6 @@ def person_death_record(*, user, person, date_of_death: datetime.date, recipient
     return support
 
 
-def health_insurance_exported(*, user, month: datetime.date, fmt: str, counts: dict) -> None:
-    """The list of people leaves for the insurance agency: logged like any export of personal data."""
-    unit = user.jurisdiction
-    with transaction.atomic():
-        audit_record(actor=user, action=AuditEvent.Action.EXPORT, instance=user,
-                     commune=unit if unit is not None and unit.level == "commune" else None,
-                     province_code=unit.province_code if unit else "",
-                     changes={"what": "assistance.health_insurance", "month": str(month), "format": fmt, **counts})
-
-
 def _monthly_amount(enrolment: Enrolment, month: datetime.date) -> int:
     key = "social_pension" if enrolment.programme == Programme.SOCIAL_PENSION else "standard_level"
     return rules.amount_for(enrolment.coefficient, parameters_at(month, enrolment.province_code)[0][key])
