@@ -62,7 +62,7 @@ def detail_urls(w):
         ("post", reverse("registry:household_member_add", args=[household])),
         ("post", reverse("registry:household_member_remove", args=[household, 1])),
         ("post", reverse("registry:household_poverty_set", args=[household])),
-        ("post", reverse("registry:duplicate_resolve", args=[dup])),
+        ("post", reverse("registry:duplicate_action", args=[dup, "dismiss"])),
     ]
 
 
@@ -86,9 +86,9 @@ def test_missing_and_forbidden_look_the_same(client, world):
 @pytest.mark.parametrize("name", ["registry:person_list", "registry:household_list", "registry:duplicate_list", "core:home"])
 def test_lists_and_counts_leave_out_another_commune(client, world, name):
     login(client, "xa1")
-    for params in ({}, {"q": "bi mat"}, {"q": SECRET_ID}, {"q": "HGD"}):
+    for params in ({}, {"search": "bi mat"}, {"search": SECRET_ID}, {"search": "HGD"}):
         body = client.get(reverse(name), params).content.decode()
-        body = body.replace(params.get("q", "") or "\0", "")  # the search box echoes the query itself
+        body = body.replace(params.get("search", "") or "\0", "")  # the search box echoes the query itself
         assert SECRET_NAME not in body and SECRET_ID not in body and "HGD-XA2" not in body
 
 
@@ -191,7 +191,7 @@ COVERED = {
     "registry:person_list", "registry:person_create", "registry:person_export", "registry:person_detail",
     "registry:person_edit", "registry:household_list", "registry:household_create", "registry:household_detail",
     "registry:household_edit", "registry:household_member_add", "registry:household_member_remove",
-    "registry:household_poverty_set", "registry:duplicate_list", "registry:duplicate_resolve", "audit:event_list",
+    "registry:household_poverty_set", "registry:duplicate_list", "registry:duplicate_action", "audit:event_list",
     "core:home", "person-list", "person-detail", "person-history", "household-list", "household-detail",
     "household-members", "household-poverty", "duplicate-list", "duplicate-detail", "duplicate-merge",
     "duplicate-dismiss",

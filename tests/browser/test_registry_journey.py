@@ -32,11 +32,11 @@ def test_search_open_edit_and_see_history(live_server, page, shot, users, commun
     shot(page, "01-home")
 
     page.get_by_role("link", name="Đối tượng").first.click()
-    page.fill("#id_q", "dang thi")
+    page.fill("#id_search", "dang thi")
     rows = page.get_by_test_id("person-table").locator("tbody tr")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Đặng Thị Hồng Nhung")
-    expect(page).to_have_url(re.compile(r"q=dang(\+|%20)thi"))
+    expect(page).to_have_url(re.compile(r"search=dang(\+|%20)thi"))
     shot(page, "02-search")
 
     page.get_by_role("link", name="Đặng Thị Hồng Nhung").click()

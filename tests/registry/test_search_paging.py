@@ -54,10 +54,10 @@ def test_count_stops_above_the_cap(people, users):
 
 def test_list_page_says_when_the_count_is_capped(people, client, users, monkeypatch):
     client.force_login(users["admin"])
-    page = client.get(reverse("registry:person_list"), {"q": "lan"}).content.decode()
+    page = client.get(reverse("registry:person_list"), {"search": "lan"}).content.decode()
     assert "hãy tìm cụ thể hơn" not in page
     monkeypatch.setattr("ansinh.core.paging.COUNT_CAP", 5)
-    page = client.get(reverse("registry:person_list"), {"q": "lan"}).content.decode()
+    page = client.get(reverse("registry:person_list"), {"search": "lan"}).content.decode()
     assert "hơn 5 kết quả — hãy tìm cụ thể hơn" in page
     api = client.get(reverse("person-list"), {"search": "lan"}).json()
     assert api["count"] == 6 and api["count_capped"] is True

@@ -88,7 +88,7 @@ def test_duplicate_detected_on_create_and_merge_moves_links(users, communes):
     assert (candidate.person_a, candidate.person_b) == (a, b)
     assert candidate.reason == DuplicateCandidate.Reason.SAME_NAME_YEAR_COMMUNE
     household = services.household_create(user=users["xa1"], data={"commune": communes["c1"]}, head=b)
-    survivor = services.person_merge(user=users["xa1"], survivor=a, duplicate=b)
+    survivor = services.person_merge(user=users["xa1"], survivor=a, duplicate=b).survivor
     b.refresh_from_db()
     assert b.merged_into == survivor and b.citizen_id is None
     assert survivor.citizen_id == "096080654321" and survivor.phone == "0909"

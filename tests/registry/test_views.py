@@ -57,7 +57,7 @@ def test_two_editors_second_one_is_told_not_overwritten(client, users, communes)
 def test_person_list_htmx_returns_table_only(client, users, communes):
     PersonFactory(commune=communes["c1"], full_name="Ngô Thị Thu", sex="F")
     client.force_login(users["xa1"])
-    response = client.get(reverse("registry:person_list"), {"q": "ngo thi"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="person-results")
+    response = client.get(reverse("registry:person_list"), {"search": "ngo thi"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="person-results")
     body = response.content.decode()
     assert "Ngô Thị Thu" in body and "<nav class=\"navbar" not in body
 
@@ -74,7 +74,7 @@ def test_household_pages(client, users, communes):
     assert "Lý Văn Hộ" in page and "Hộ cận nghèo" in page and "5/QĐ-UBND" in page
     household.refresh_from_db()
     assert household.head == head
-    assert "Lý Văn Hộ" in client.get(reverse("registry:household_list"), {"q": "ly van"}).content.decode()
+    assert "Lý Văn Hộ" in client.get(reverse("registry:household_list"), {"search": "ly van"}).content.decode()
 
 
 def test_duplicate_queue_merge_from_page(client, users, communes):
@@ -86,7 +86,7 @@ def test_duplicate_queue_merge_from_page(client, users, communes):
     client.force_login(users["xa1"])
     page = client.get(reverse("registry:duplicate_list"))
     [candidate] = list(page.context["page"])
-    client.post(reverse("registry:duplicate_resolve", args=[candidate.pk]), {"action": "keep_b"})
+    client.post(reverse("registry:duplicate_action", args=[candidate.pk, "merge"]), {"merge-keep": "b"})
     a.refresh_from_db()
     assert a.merged_into == b
 

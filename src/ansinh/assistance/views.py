@@ -6,11 +6,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ansinh.audit.services import download
 from ansinh.core.access import can, covers
 from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
-from ansinh.core.files import FORMATS
+from ansinh.core.files import FORMATS, download
 from ansinh.core.web import form_error, paginate, require
 from ansinh.registry.selectors import person_get
 

@@ -1,15 +1,10 @@
-"""Writing audit events. Called inside the service's own transaction, so both commit or neither does; and the
-audited download, the one way a list leaves the system."""
+"""Writing audit events. Called inside the service's own transaction, so both commit or neither does."""
 
 import datetime
 import decimal
 from typing import Any
 
-from django.db import models, transaction
-from django.http import HttpResponse
-
-from ansinh.core.exceptions import DomainError
-from ansinh.core.files import FORMATS, Table, file_response
+from django.db import models
 
 from .models import AuditEvent
 
@@ -53,26 +48,3 @@ def audit_record(
         province_code=province_code or getattr(instance, "province_code", "") or getattr(commune, "province_code", ""),
     )
 
-
-def export_recorded(*, actor, fmt: str, record: models.Model | None = None, changes: dict | None = None) -> AuditEvent:
-    """A file of personal data leaves the system: who took which list, in the audit log. `record` is what
-    the list belongs to (a payroll run, a payment file); a list of no one record is logged on the user,
-    in the user's jurisdiction."""
-    changes = {"format": fmt, **(changes or {})}
-    if record is not None:
-        return audit_record(actor=actor, action=AuditEvent.Action.EXPORT, instance=record, changes=changes)
-    unit = actor.jurisdiction
-    return audit_record(actor=actor, action=AuditEvent.Action.EXPORT, instance=actor, changes=changes,
-                        commune=unit if unit is not None and unit.level == "commune" else None,
-                        province_code=unit.province_code if unit is not None else "")
-
-
-def download(*, user, table: Table, fmt: str, filename: str, record: models.Model | None = None,
-             changes: dict | None = None) -> HttpResponse:
-    """The one way a list leaves An Sinh: logged (in its own transaction, before the first byte goes), then
-    sent as CSV or XLSX with Vietnamese headers."""
-    if fmt not in FORMATS:
-        raise DomainError("Định dạng tệp phải là xlsx hoặc csv.", field="format")
-    with transaction.atomic():
-        export_recorded(actor=user, fmt=fmt, record=record, changes=changes)
-    return file_response(table, fmt=fmt, filename=filename)

@@ -1,13 +1,16 @@
 """API plumbing shared by every app: capability checks, and domain errors as 400/409/403 with the Vietnamese message."""
 
 from django.http import Http404
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .access import NOT_ALLOWED, can
+from .actions import Action, ActionSet
 from .exceptions import ConflictError, DomainError, PermissionDeniedError
 
 
@@ -51,3 +54,38 @@ class CappedPageNumberPagination(PageNumberPagination):
             "description": "true: có hơn 1.000 kết quả, `count` dừng ở 1.001 — hãy lọc cụ thể hơn.",
         }
         return response_schema
+
+
+def with_actions(actions: ActionSet):
+    """Give a viewset one `POST …/<pk>/<name>/` endpoint per action of `actions`: the action's serializer
+    parses the body, `Action.run` checks and executes, the answer is the action's `result_serializer` (or
+    the view's serializer) of what the service returned. The URL names are `<basename>-<name>`."""
+
+    def decorate(viewset):
+        for act in actions:
+            setattr(viewset, act.name, _endpoint(act))
+        return viewset
+
+    return decorate
+
+
+def _endpoint(act: Action):
+    def endpoint(self, request, pk=None):
+        obj = self.get_object()
+        data: dict = {}
+        if act.serializer_class is not None:
+            payload = act.serializer_class(data=request.data, context=self.get_serializer_context())
+            payload.is_valid(raise_exception=True)
+            data = dict(payload.validated_data)
+        result = act.run(user=request.user, obj=obj, data=data)
+        if result is None:
+            return Response(None)
+        if act.result_serializer is not None:
+            return Response(act.result_serializer(result, context=self.get_serializer_context()).data)
+        reread = getattr(self, "reread", None)  # a viewset may read the record again with what it shows
+        return Response(self.get_serializer(reread(result) if reread else result).data)
+
+    endpoint.__name__ = act.name
+    endpoint.__doc__ = act.description or str(act.label)
+    endpoint = action(detail=True, methods=["post"], url_path=act.name)(endpoint)
+    return extend_schema(request=act.serializer_class, responses=act.result_serializer or None)(endpoint)

@@ -42,7 +42,7 @@ def models_declare_scope(app_configs=None, **kwargs) -> list[Error]:
 def url_access(callback) -> str | None:
     """What a URL's view asks of its user: a capability, PUBLIC or SIGNED_IN (None: it does not say)."""
     access = getattr(callback, "access", None)
-    cls = getattr(callback, "cls", None)  # REST framework views
+    cls = getattr(callback, "cls", None) or getattr(callback, "view_class", None)  # class-based views
     if access is None and cls is not None:
         access = getattr(cls, "access", None) or getattr(cls, "capability", None)
     return access

@@ -13,11 +13,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import transaction
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
+from . import audit
 from .exceptions import DomainError
 from .text import fold
 
@@ -96,6 +98,23 @@ def file_response(table: Table, *, fmt: str, filename: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response
     return FileResponse(xlsx_file(table), as_attachment=True, filename=f"{filename}.xlsx", content_type=XLSX)
+
+
+def download(*, user, table: Table, fmt: str, filename: str, record=None, changes: dict | None = None) -> HttpResponse:
+    """The one way a list of people leaves An Sinh: logged first (who took which list; `record` is what it
+    belongs to, such as a payroll run, else the event is the user's, in their jurisdiction), then sent."""
+    if fmt not in FORMATS:
+        raise DomainError("Định dạng tệp phải là xlsx hoặc csv.", field="format")
+    changes = {"format": fmt, **(changes or {})}
+    with transaction.atomic():
+        if record is not None:
+            audit.record(actor=user, action="export", instance=record, changes=changes)
+        else:
+            unit = user.jurisdiction
+            audit.record(actor=user, action="export", instance=user, changes=changes,
+                         commune=unit if unit is not None and unit.level == "commune" else None,
+                         province_code=unit.province_code if unit is not None else "")
+    return file_response(table, fmt=fmt, filename=filename)
 
 
 # --- in -----------------------------------------------------------------------------------------------

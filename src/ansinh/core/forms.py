@@ -6,20 +6,24 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+def style_widget(widget: forms.Widget) -> None:
+    """Bootstrap's class for the kind of widget."""
+    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select):
+        css = "form-select"
+    else:
+        css = "form-control"
+    widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+    if isinstance(widget, forms.DateInput) and widget.input_type == "date":
+        widget.format = "%Y-%m-%d"  # the browser's date picker takes ISO only; it shows dd/mm/yyyy itself
+
+
 class StyledForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
-            if isinstance(widget, forms.DateInput) and widget.input_type == "date":
-                widget.format = "%Y-%m-%d"  # the browser's date picker takes ISO only; it shows dd/mm/yyyy itself
+            style_widget(field.widget)
 
     def full_clean(self):
         super().full_clean()

@@ -18,3 +18,13 @@ def communes_of(province: AdministrativeUnit | str) -> QuerySet[AdministrativeUn
 
 def province_by_code(code: str) -> AdministrativeUnit:
     return provinces().get(code=code)
+
+
+def communes_for(user) -> QuerySet[AdministrativeUnit]:
+    """Today's communes in `user`'s jurisdiction (a commune, a province, or the whole country), by name."""
+    units = AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.COMMUNE, valid_to__isnull=True)
+    unit = getattr(user, "jurisdiction", None)
+    if unit is not None:
+        units = units.filter(pk=unit.pk) if unit.level == AdministrativeUnit.Level.COMMUNE else units.filter(
+            province_code=unit.province_code)
+    return units.order_by("province_code", "name")

@@ -15,9 +15,8 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from ansinh.audit.services import download
 from ansinh.core.api import HasCapability
-from ansinh.core.files import XLSX
+from ansinh.core.files import XLSX, download
 from ansinh.geo.models import AdministrativeUnit
 
 from . import exports, selectors, services

@@ -10,7 +10,7 @@ import datetime
 import time
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Exists, F, OuterRef, Sum
 from django.utils import timezone
 from django_tasks import task
 
@@ -286,3 +286,24 @@ def payment_file_reconcile(*, user, file: PaymentFile, rows: list[dict]) -> dict
     audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=locked, commune=locked.commune,
                  province_code=locked.province_code, changes={**summary, "failed_lines": failed})
     return summary
+
+
+def merge_payment_lines(*, user, survivor, duplicate) -> dict:
+    """The registry merges two records of one person (`registry.extensions.MERGE_PARTS`): their payment lines
+    go to the survivor, except where both were paid for the same month of a programme. Those lines stay with
+    the merged record, both kept: the merge has found a double payment, and the months are listed so that the
+    officer recovers one of them (a line is never paid twice: `payment_line_once_per_month`)."""
+    paid_to_survivor = PaymentLine.objects.filter(person=survivor, programme=OuterRef("programme"),
+                                                  month=OuterRef("month"))
+    twice = list(PaymentLine.objects.filter(person=duplicate).filter(Exists(paid_to_survivor))
+                 .order_by("month", "programme").values_list("pk", "programme", "month", "amount"))
+    moved = PaymentLine.objects.filter(person=duplicate).exclude(pk__in=[pk for pk, *_ in twice]).update(person=survivor)
+    outcome: dict = {"payment_lines_moved": moved}
+    if twice:
+        months = [f"{month:%m/%Y}" for _, _, month, _ in twice]
+        outcome["paid_twice"] = [{"line": pk, "programme": programme, "month": str(month), "amount": amount}
+                                 for pk, programme, month, amount in twice]
+        outcome["note"] = (f"Hai hồ sơ cùng được chi trả {len(twice)} tháng ({', '.join(months)}): cần thu hồi số tiền đã "
+                           f"chi trùng ({sum(a for *_, a in twice):,} đồng); các dòng chi trả của hồ sơ bị gộp được giữ "
+                           "lại để đối chiếu.".replace(",", "."))
+    return outcome

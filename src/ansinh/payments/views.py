@@ -5,9 +5,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ansinh.audit.services import download
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
+from ansinh.core.files import download
 from ansinh.core.web import form_error, paginate, require
 from ansinh.geo.models import AdministrativeUnit
 

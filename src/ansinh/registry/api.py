@@ -1,60 +1,48 @@
-"""Registry API (/api/v1/): the same services and selectors as the pages, so the same rules and scope."""
+"""Registry API (/api/v1/): the same FilterSets, actions, services and selectors as the pages, so the same
+rules and scope."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import mixins, serializers, status, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from ansinh.audit.selectors import history_of
-from ansinh.core.api import CappedPageNumberPagination, HasCapability
-from ansinh.geo.models import AdministrativeUnit
+from ansinh.core.api import CappedPageNumberPagination, HasCapability, with_actions
 
 from . import selectors, services
 from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
-from .models import DuplicateCandidate, Household, HouseholdPoverty, Person, Relationship
+from .actions import DUPLICATE_ACTIONS
+from .filters import DuplicateFilterSet, HouseholdFilterSet, PersonFilterSet
+from .models import Person
+from .serializers import (
+    AuditEventSerializer,
+    DuplicateSerializer,
+    HouseholdSerializer,
+    MemberAddSerializer,
+    PersonSerializer,
+    PovertySerializer,
+)
 
 
-class CommuneField(serializers.SlugRelatedField):
-    """A commune by its official 5-digit code."""
+class VersionedWrites:
+    """Creation and optimistic-locked change through the app's services: `version` is required to change."""
 
-    default_error_messages = {
-        "does_not_exist": "Không có xã/phường/đặc khu mã “{value}”.",
-        "invalid": "Mã xã/phường không hợp lệ.",
-    }
+    create_service = None
+    update_service = None
+    instance_name = ""
 
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="code", queryset=AdministrativeUnit.objects.filter(level="commune", valid_to__isnull=True), **kwargs)
+    def perform_create(self, serializer):
+        serializer.instance = type(self).create_service(user=self.request.user, data=_service_data(serializer.validated_data))
 
-    def to_internal_value(self, data):
-        if not isinstance(data, str) or not data.isascii() or not data.isdigit():
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class PersonSerializer(serializers.ModelSerializer):
-    commune = CommuneField()
-    commune_name = serializers.CharField(source="commune.name", read_only=True)
-    birth = serializers.CharField(source="birth_display", read_only=True)
-    version = serializers.IntegerField(required=False, help_text="Bắt buộc khi sửa: phiên bản đã đọc (khóa lạc quan).")
-
-    class Meta:
-        model = Person
-        fields = [
-            "id", "citizen_id", "full_name", "birth_year", "birth_month", "birth_day", "birth", "sex", "ethnicity",
-            "commune", "commune_name", "province_code", "hamlet", "address", "legacy_address", "phone",
-            "disability_level", "disability_certificate_date", "date_of_death", "pension_status", "bank_name",
-            "bank_account", "merged_into", "version", "created_at", "updated_at",
-        ]
-        read_only_fields = ["id", "province_code", "merged_into", "created_at", "updated_at"]
-        extra_kwargs = {"citizen_id": {"validators": []}}
-
-
-class AuditEventSerializer(serializers.Serializer):
-    at = serializers.DateTimeField()
-    actor = serializers.CharField(source="actor.username", default=None)
-    action = serializers.CharField()
-    changes = serializers.JSONField()
+    def perform_update(self, serializer):
+        version = serializer.validated_data.get("version")
+        if version is None:
+            raise ValidationError({"version": ["Cần gửi kèm version (phiên bản hồ sơ đã đọc) khi sửa."]})
+        serializer.instance = type(self).update_service(
+            user=self.request.user, **{self.instance_name: serializer.instance},
+            data=_service_data(serializer.validated_data), expected_version=version,
+        )
 
 
 def _service_data(validated: dict) -> dict:
@@ -63,7 +51,7 @@ def _service_data(validated: dict) -> dict:
     return data
 
 
-class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+class PersonViewSet(VersionedWrites, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                     mixins.UpdateModelMixin, viewsets.GenericViewSet):
     """Người trong sổ đăng ký. `search`: họ tên không dấu hoặc số định danh."""
 
@@ -71,33 +59,21 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     permission_classes = [HasCapability]
     capability = REGISTRY_VIEW
     write_capability = REGISTRY_CHANGE
-
     pagination_class = CappedPageNumberPagination
+    filterset_class = PersonFilterSet
+    create_service = services.person_create
+    update_service = services.person_update
+    instance_name = "person"
 
     def get_queryset(self):
-        return selectors.person_list(user=self.request.user, include_merged=True)
+        return selectors.people(user=self.request.user, include_merged=True)
 
-    @extend_schema(parameters=[
-        OpenApiParameter("search", str, description="Họ tên (không dấu cũng được) hoặc số định danh"),
-        OpenApiParameter("commune", str, description="Mã xã (5 chữ số)"),
-        OpenApiParameter("sex", str, enum=["M", "F"]),
-        OpenApiParameter("disability", str, enum=["any", "mild", "severe", "especially_severe"]),
-    ])
     def list(self, request, *args, **kwargs):
-        params = request.query_params
-        commune = params.get("commune")
-        commune_id = (
-            AdministrativeUnit.objects.filter(level="commune", code=commune).values_list("pk", flat=True).first()
-            if commune and commune.isascii() and commune.isdigit() else None
-        )
-        if commune and commune_id is None:
-            results = Person.objects.none()
-        else:
-            results = selectors.person_results(
-                user=request.user, search=params.get("search", ""), commune_id=commune_id,
-                sex=params.get("sex", ""), disability=params.get("disability", ""),
-            )
-        page = self.paginate_queryset(results)
+        # the same fast path as the page: one index walk per alternative of the search, a capped count
+        filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        page = self.paginate_queryset(filterset.results())
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, *args, **kwargs):
@@ -105,20 +81,8 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         services.person_record_view(user=request.user, person=person)
         return Response(self.get_serializer(person).data)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.person_create(user=self.request.user, data=_service_data(serializer.validated_data))
-
-    def perform_update(self, serializer):
-        version = serializer.validated_data.get("version")
-        if version is None:
-            raise ValidationError({"version": ["Cần gửi kèm version (phiên bản hồ sơ đã đọc) khi sửa."]})
-        serializer.instance = services.person_update(
-            user=self.request.user, person=serializer.instance, data=_service_data(serializer.validated_data),
-            expected_version=version,
-        )
-
     @extend_schema(responses=AuditEventSerializer(many=True))
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         """Lịch sử thay đổi của hồ sơ."""
         person = self.get_object()
@@ -126,70 +90,24 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         return Response(AuditEventSerializer(events, many=True).data)
 
 
-class MemberSerializer(serializers.Serializer):
-    person = serializers.IntegerField(source="person_id")
-    full_name = serializers.CharField(source="person.full_name")
-    relationship = serializers.CharField()
-    joined_on = serializers.DateField(allow_null=True)
-
-
-class PovertySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = HouseholdPoverty
-        fields = ["year", "status", "decision_number", "decision_date"]
-
-
-class HouseholdSerializer(serializers.ModelSerializer):
-    commune = CommuneField()
-    commune_name = serializers.CharField(source="commune.name", read_only=True)
-    members = serializers.SerializerMethodField()
-    poverty = PovertySerializer(source="poverty_records", many=True, read_only=True)
-    version = serializers.IntegerField(required=False)
-    code = serializers.CharField(required=False, allow_blank=True, max_length=30, validators=[])
-
-    class Meta:
-        model = Household
-        fields = ["id", "code", "head", "commune", "commune_name", "province_code", "hamlet", "address",
-                  "members", "poverty", "version"]
-        read_only_fields = ["id", "head", "province_code"]
-
-    def get_members(self, obj) -> list[dict]:
-        current = [m for m in obj.memberships.all() if m.left_on is None]
-        return MemberSerializer(current, many=True).data
-
-
-class MemberAddSerializer(serializers.Serializer):
-    person = serializers.IntegerField()
-    relationship = serializers.ChoiceField(choices=Relationship.choices)
-
-
-class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+class HouseholdViewSet(VersionedWrites, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                        mixins.UpdateModelMixin, viewsets.GenericViewSet):
-    """Hộ gia đình, thành viên và kết quả rà soát hộ nghèo."""
+    """Hộ gia đình, thành viên và kết quả rà soát hộ nghèo. `search`: mã hộ hoặc họ tên chủ hộ."""
 
     serializer_class = HouseholdSerializer
     permission_classes = [HasCapability]
     capability = REGISTRY_VIEW
     write_capability = REGISTRY_CHANGE
+    filterset_class = HouseholdFilterSet
+    create_service = services.household_create
+    update_service = services.household_update
+    instance_name = "household"
 
     def get_queryset(self):
-        qs = selectors.household_list(user=self.request.user, search=self.request.query_params.get("search", ""))
-        return qs.prefetch_related("memberships__person", "poverty_records")
-
-    def perform_create(self, serializer):
-        serializer.instance = services.household_create(user=self.request.user, data=_service_data(serializer.validated_data))
-
-    def perform_update(self, serializer):
-        version = serializer.validated_data.get("version")
-        if version is None:
-            raise ValidationError({"version": ["Cần gửi kèm version (phiên bản hồ sơ đã đọc) khi sửa."]})
-        serializer.instance = services.household_update(
-            user=self.request.user, household=serializer.instance, data=_service_data(serializer.validated_data),
-            expected_version=version,
-        )
+        return selectors.households(user=self.request.user).prefetch_related("memberships__person", "poverty_records")
 
     @extend_schema(request=MemberAddSerializer, responses=HouseholdSerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def members(self, request, pk=None):
         """Thêm một người (trong địa bàn) vào hộ."""
         household = self.get_object()
@@ -203,7 +121,7 @@ class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
         return Response(self.get_serializer(self.get_queryset().get(pk=household.pk)).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PovertySerializer, responses=PovertySerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def poverty(self, request, pk=None):
         """Ghi kết quả rà soát hộ nghèo, cận nghèo của một năm."""
         household = self.get_object()
@@ -213,15 +131,7 @@ class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
         return Response(PovertySerializer(record).data, status=status.HTTP_201_CREATED)
 
 
-class DuplicateSerializer(serializers.ModelSerializer):
-    person_a = PersonSerializer(read_only=True)
-    person_b = PersonSerializer(read_only=True)
-
-    class Meta:
-        model = DuplicateCandidate
-        fields = ["id", "person_a", "person_b", "reason", "score", "status", "created_at"]
-
-
+@with_actions(DUPLICATE_ACTIONS)
 class DuplicateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Hàng đợi hồ sơ nghi trùng: gộp (`merge`, giữ `keep`: "a" hoặc "b") hoặc bỏ qua (`dismiss`)."""
 
@@ -229,30 +139,10 @@ class DuplicateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     permission_classes = [HasCapability]
     capability = REGISTRY_MERGE
     write_capability = REGISTRY_MERGE
+    filterset_class = DuplicateFilterSet
 
     def get_queryset(self):
-        status_ = self.request.query_params.get("status", DuplicateCandidate.Status.PENDING)
-        return selectors.duplicate_queue(user=self.request.user, status=status_)
+        return selectors.duplicates(user=self.request.user)
 
     def get_object(self):
-        return selectors.duplicate_get(user=self.request.user, pk=self.kwargs["pk"])
-
-    @extend_schema(request=inline_serializer("MergeRequest", {"keep": serializers.ChoiceField(choices=["a", "b"])}),
-                   responses=PersonSerializer)
-    @action(detail=True, methods=["post"])
-    def merge(self, request, pk=None):
-        candidate = self.get_object()
-        keep = request.data.get("keep")
-        if keep not in ("a", "b"):
-            raise ValidationError({"keep": ["Chọn hồ sơ giữ lại: \"a\" hoặc \"b\"."]})
-        survivor, duplicate = (candidate.person_a, candidate.person_b) if keep == "a" else (candidate.person_b, candidate.person_a)
-        person = services.person_merge(user=request.user, survivor=survivor, duplicate=duplicate)
-        return Response(PersonSerializer(person).data)
-
-    @extend_schema(request=None, responses=DuplicateSerializer)
-    @action(detail=True, methods=["post"])
-    def dismiss(self, request, pk=None):
-        candidate = services.duplicate_dismiss(user=request.user, candidate=self.get_object())
-        return Response(DuplicateSerializer(candidate).data)
-
-
+        return selectors.access_duplicate(self.request.user, self.kwargs["pk"])

@@ -5,17 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ansinh.core.forms import PartialDateField, StyledForm
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.geo.selectors import communes_for
 
 from .models import PERSON_FIELDS, DisabilityLevel, PensionStatus, PovertyStatus, Relationship, Sex
 from .reference import ETHNICITIES
-
-
-def communes_for(user):
-    units = AdministrativeUnit.objects.filter(level="commune", valid_to__isnull=True)
-    unit = user.jurisdiction
-    if unit is not None:
-        units = units.filter(pk=unit.pk) if unit.level == "commune" else units.filter(province_code=unit.province_code)
-    return units.order_by("province_code", "name")
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
@@ -74,23 +67,6 @@ class PersonForm(StyledForm):
         initial["birth"] = person.birth_display
         initial["version"] = person.version
         return initial
-
-
-class PersonFilterForm(StyledForm):
-    q = forms.CharField(label=_("Tìm kiếm"), required=False)
-    commune = CommuneChoiceField(label=_("Xã/phường"), queryset=AdministrativeUnit.objects.none(), required=False,
-                                 empty_label=_("Tất cả xã/phường"))
-    sex = forms.ChoiceField(label=_("Giới tính"), choices=[("", _("Giới tính"))] + list(Sex.choices), required=False)
-    disability = forms.ChoiceField(
-        label=_("Khuyết tật"),
-        choices=[("", _("Khuyết tật")), ("any", _("Có khuyết tật"))] + list(DisabilityLevel.choices)[1:],
-        required=False,
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = communes_for(user)
-        self.fields["q"].widget.attrs.update(placeholder=_("Họ tên (không cần dấu), số định danh…"), autofocus=True)
 
 
 class HouseholdForm(StyledForm):

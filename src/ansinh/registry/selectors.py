@@ -65,42 +65,28 @@ def search_q(text: str) -> Q:
 PERSON_ORDER = ("sort_name", "id")
 
 
-def person_list(*, user, search: str = "", **filters) -> QuerySet[Person]:
-    """Every visible person matching, in list order: for exports and counts."""
-    return _person_filtered(user=user, **filters).filter(search_q(search)).select_related("commune").order_by(*PERSON_ORDER)
-
-
-def person_results(*, user, search: str = "", **filters) -> OrderedUnion:
-    """`person_list` for paging: each alternative of the search is read along its own index and
-    the page merged (see `core.paging`), and the count stops at 1,000."""
-    base = _person_filtered(user=user, **filters)
-    return OrderedUnion(
-        base.filter(search_q(search)).select_related("commune"),
-        ordering=PERSON_ORDER,
-        branches=_search_branches(base, search),
-    )
-
-
-def _person_filtered(
-    *, user, commune_id: int | None = None, sex: str = "", disability: str = "",
-    birth_year_from: int | None = None, birth_year_to: int | None = None, include_merged: bool = False,
-) -> QuerySet[Person]:
+def people(*, user, include_merged: bool = False) -> QuerySet[Person]:
+    """Every person the user may see, in list order; merged records only when asked (the API shows them)."""
     qs = Person.objects.visible_to(user)
     if not include_merged:
         qs = qs.active()
-    if commune_id:
-        qs = qs.filter(commune_id=commune_id)
-    if sex:
-        qs = qs.filter(sex=sex)
-    if disability == "any":
-        qs = qs.exclude(disability_level="none")
-    elif disability:
-        qs = qs.filter(disability_level=disability)
-    if birth_year_from:
-        qs = qs.filter(birth_year__gte=birth_year_from)
-    if birth_year_to:
-        qs = qs.filter(birth_year__lte=birth_year_to)
-    return qs
+    return qs.select_related("commune").order_by(*PERSON_ORDER)
+
+
+def person_page(base: QuerySet[Person], search: str) -> OrderedUnion:
+    """`base` narrowed by a search, for paging: each alternative of the search is read along its own index
+    and the page merged (see `core.paging`), and the count stops at 1,000."""
+    return OrderedUnion(base.filter(search_q(search)), ordering=PERSON_ORDER, branches=_search_branches(base, search))
+
+
+def person_list(*, user, search: str = "") -> QuerySet[Person]:
+    """Every visible person matching, in list order: for exports and counts."""
+    return people(user=user).filter(search_q(search))
+
+
+def person_results(*, user, search: str = "") -> OrderedUnion:
+    """`person_list` for paging (what the list page and the API read)."""
+    return person_page(people(user=user), search)
 
 
 def access_person(user, person: Person | int, action: str = "view") -> Person:
@@ -118,21 +104,8 @@ def person_current_membership(*, person: Person) -> HouseholdMember | None:
     )
 
 
-def household_list(*, user, search: str = "", commune_id: int | None = None, poverty_year: int | None = None,
-                   poverty_status: str = "") -> QuerySet[Household]:
-    qs = Household.objects.visible_to(user)
-    text = (search or "").strip()
-    if text:
-        folded = fold(text)
-        qs = qs.filter(
-            prefix_q("code", text.upper())
-            | Q(head__in=Person.objects.filter(prefix_q("name_folded", folded) | prefix_q("sort_name", folded)))
-        )
-    if commune_id:
-        qs = qs.filter(commune_id=commune_id)
-    if poverty_status and poverty_year:
-        qs = qs.filter(poverty_records__year=poverty_year, poverty_records__status=poverty_status)
-    return qs.select_related("commune", "head").order_by("code")
+def households(*, user) -> QuerySet[Household]:
+    return Household.objects.visible_to(user).select_related("commune", "head").order_by("code")
 
 
 def access_household(user, household: Household | int, action: str = "view") -> Household:
@@ -148,26 +121,22 @@ def household_get(*, user, pk) -> Household:
     return access_household(user, pk)
 
 
-def _duplicates_visible(user) -> QuerySet[DuplicateCandidate]:
-    # A pair may span two communes: it shows only to someone who may see both people.
-    people = Person.objects.visible_to(user)
-    return DuplicateCandidate.objects.visible_to(user).filter(person_a__in=people, person_b__in=people)
+def duplicates(*, user) -> QuerySet[DuplicateCandidate]:
+    """Pairs of likely duplicates; a pair may span two communes and shows only to someone who may see both."""
+    visible = Person.objects.visible_to(user)
+    return (DuplicateCandidate.objects.visible_to(user).filter(person_a__in=visible, person_b__in=visible)
+            .select_related("person_a__commune", "person_b__commune"))
 
 
 def duplicate_queue(*, user, status: str = DuplicateCandidate.Status.PENDING) -> QuerySet[DuplicateCandidate]:
-    return (
-        _duplicates_visible(user)
-        .filter(status=status)
-        .select_related("person_a", "person_b", "person_a__commune", "person_b__commune")
-    )
+    return duplicates(user=user).filter(status=status)
 
 
 def access_duplicate(user, candidate: DuplicateCandidate | int, action: str = "merge") -> DuplicateCandidate:
     """A pair of likely duplicates in the queue of `user`: both people must be theirs to see."""
     if isinstance(candidate, DuplicateCandidate):
         return access(DuplicateCandidate.objects.all(), user, candidate, action)
-    return access(_duplicates_visible(user).select_related("person_a__commune", "person_b__commune"), user, candidate,
-                  action)
+    return access(duplicates(user=user), user, candidate, action)
 
 
 def duplicate_get(*, user, pk) -> DuplicateCandidate:

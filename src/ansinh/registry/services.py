@@ -2,6 +2,7 @@
 
 import datetime
 import difflib
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
@@ -17,6 +18,7 @@ from ansinh.geo.models import AdministrativeUnit
 
 from . import rules
 from .access import REGISTRY_CHANGE
+from .extensions import MERGE_PARTS
 from .models import (
     PERSON_FIELDS,
     DisabilityLevel,
@@ -208,11 +210,22 @@ def duplicate_dismiss(*, user, candidate: DuplicateCandidate) -> DuplicateCandid
     return candidate
 
 
-def person_merge(*, user, survivor: Person, duplicate: Person) -> Person:
+@dataclass
+class Merged:
+    """What a merge did: the person kept, the one merged into it, and what the apps' parts found that an
+    officer must act on (say, months paid to both people: a double payment to recover)."""
+
+    survivor: Person
+    duplicate: Person
+    notes: list[str] = field(default_factory=list)
+
+
+def person_merge(*, user, survivor: Person, duplicate: Person) -> Merged:
     """Gộp hồ sơ trùng: every link to `duplicate` moves to `survivor`; the duplicate stays, marked merged.
 
-    Blank fields of the survivor are filled from the duplicate. Links are found from the model
-    graph, so records added by later apps (enrolments, cases…) move too.
+    Blank fields of the survivor are filled from the duplicate. The apps built on the registry move their
+    own records where a rule of theirs is at stake (`extensions.MERGE_PARTS`): a refusal from one of them
+    leaves both records as they were. Every other link is found from the model graph and moved.
     """
     for p in (survivor, duplicate):
         access_person(user, p, "merge")
@@ -240,7 +253,14 @@ def person_merge(*, user, survivor: Person, duplicate: Person) -> Person:
         today = timezone.localdate()
         if HouseholdMember.objects.filter(person=survivor, left_on__isnull=True).exists():
             HouseholdMember.objects.filter(person=duplicate, left_on__isnull=True).update(left_on=today)
-        moved = _move_links(duplicate, survivor)
+        parts: dict[str, dict] = {}
+        handled: set[type] = set()
+        for part in MERGE_PARTS:
+            outcome = part.move(user=user, survivor=survivor, duplicate=duplicate)
+            handled.update(part.models)
+            if outcome:
+                parts[part.models[0]._meta.app_label] = outcome
+        moved = _move_links(duplicate, survivor, skip=handled)
         for attname, value in filled.items():
             setattr(survivor, attname, value)
         survivor.name_folded = fold(survivor.full_name)
@@ -251,18 +271,20 @@ def person_merge(*, user, survivor: Person, duplicate: Person) -> Person:
         DuplicateCandidate.objects.filter(
             person_a__in=[survivor.pk, duplicate.pk], person_b__in=[survivor.pk, duplicate.pk]
         ).update(status=DuplicateCandidate.Status.MERGED, resolved_by=user, resolved_at=timezone.now())
-        changes = {"merged_from": duplicate.pk, "moved_links": moved, **diff(before, snapshot(survivor, _audit_fields()))}
+        notes = [outcome["note"] for outcome in parts.values() if outcome.get("note")]
+        changes = {"merged_from": duplicate.pk, "moved_links": moved, "parts": parts,
+                   **diff(before, snapshot(survivor, _audit_fields()))}
         audit_record(actor=user, action=AuditEvent.Action.MERGE, instance=survivor, changes=changes)
         audit_record(actor=user, action=AuditEvent.Action.MERGE, instance=duplicate, changes={"merged_into": survivor.pk})
-    return survivor
+    return Merged(survivor=survivor, duplicate=duplicate, notes=notes)
 
 
-def _move_links(source: Person, target: Person) -> dict[str, int]:
+def _move_links(source: Person, target: Person, *, skip: set[type]) -> dict[str, int]:
     moved: dict[str, int] = {}
     for rel in Person._meta.related_objects:
         if not (rel.one_to_many or rel.one_to_one) or rel.related_model is Person:
             continue
-        if rel.related_model is DuplicateCandidate:
+        if rel.related_model is DuplicateCandidate or rel.related_model in skip:
             continue
         count = rel.related_model._base_manager.filter(**{rel.field.name: source}).update(**{rel.field.name: target})
         if count:

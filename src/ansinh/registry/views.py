@@ -1,167 +1,193 @@
-"""Registry pages: thin — parse the request, call a selector or a service, render."""
-
+"""Registry pages: declarations on the generic scoped views, and the few household actions of the detail page."""
 
 from django.contrib import messages
 from django.db.models import Q
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.selectors import history_of
-from ansinh.audit.services import download
 from ansinh.core.access import can
 from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
-from ansinh.core.web import form_error, paginate, require
+from ansinh.core.generic import (
+    ActionView,
+    Export,
+    ScopedDetailView,
+    ScopedListView,
+    ServiceFormView,
+)
+from ansinh.core.web import require
 
 from . import selectors, services
 from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
+from .actions import DUPLICATE_ACTIONS
 from .exports import person_table
 from .extensions import PERSON_ACTIONS, PERSON_PANELS
-from .forms import HouseholdForm, MemberAddForm, PersonFilterForm, PersonForm, PovertyForm
-from .models import DuplicateCandidate, HouseholdMember, Person
+from .filters import DuplicateFilterSet, HouseholdFilterSet, PersonFilterSet
+from .forms import HouseholdForm, MemberAddForm, PersonForm, PovertyForm
+from .models import HouseholdMember, Person
+
+# --- people -------------------------------------------------------------------------------------------
 
 
-def _person_filters(request):
-    form = PersonFilterForm(request.GET or None, user=request.user)
-    filters = {}
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "search": data.get("q") or "",
-            "commune_id": data["commune"].pk if data.get("commune") else None,
-            "sex": data.get("sex") or "",
-            "disability": data.get("disability") or "",
+class PersonList(ScopedListView):
+    access = REGISTRY_VIEW
+    filterset_class = PersonFilterSet
+    template_name = "registry/person_list.html"
+    table_template = "registry/_person_table.html"
+    table_id = "person-results"
+    export = Export(table=person_table, filename="doi-tuong", what="registry.person")
+
+    def get_queryset(self):
+        return selectors.people(user=self.request.user)
+
+    def get_rows(self, filterset):
+        return filterset.results()
+
+
+class PersonDetail(ScopedDetailView):
+    access = REGISTRY_VIEW
+    template_name = "registry/person_detail.html"
+    read = selectors.access_person
+    context_object_name = "person"
+
+    def get_object(self):
+        person = super().get_object()
+        services.person_record_view(user=self.request.user, person=person)  # reading a file is logged
+        return person
+
+    def get_context_data(self, **context):
+        person, request = context["person"], self.request
+        return {
+            **context,
+            "membership": selectors.person_current_membership(person=person),
+            "history": history_of(user=request.user, instance=person).exclude(action=AuditEvent.Action.VIEW)[:50],
+            "can_change": can(request.user, REGISTRY_CHANGE) and not person.merged_into_id,
+            "age": person.age_on(timezone.localdate()),
+            # what the apps built on the registry show of this person (social assistance…)
+            "actions": render_panels(PERSON_ACTIONS, request, person=person),
+            "panels": render_panels(PERSON_PANELS, request, person=person),
         }
-    return form, filters
 
 
-@require(REGISTRY_VIEW)
-def person_list(request):
-    form, filters = _person_filters(request)
-    page = paginate(request, selectors.person_results(user=request.user, **filters))
-    context = {"form": form, "page": page, "htmx_target": "#person-results", "query": request.GET.urlencode()}
-    if request.htmx and request.htmx.target == "person-results":
-        return render(request, "registry/_person_table.html", context)
-    return render(request, "registry/person_list.html", context)
+class PersonCreate(ServiceFormView):
+    access = REGISTRY_CHANGE
+    form_class = PersonForm
+    template_name = "registry/person_form.html"
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user}
+
+    def get_context_data(self, **context):
+        return {**context, "title": _("Thêm đối tượng")}
+
+    def perform(self, form):
+        return services.person_create(user=self.request.user, data=form.service_data())
+
+    def success_text(self, person):
+        return _("Đã thêm %(name)s vào sổ đăng ký.") % {"name": person.full_name}
+
+    def success(self, person):
+        return redirect("registry:person_detail", pk=person.pk)
 
 
-@require(REGISTRY_VIEW)
-def person_export(request, fmt: str):
-    _form, filters = _person_filters(request)
-    table = person_table(selectors.person_list(user=request.user, **filters))
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return download(user=request.user, table=table, fmt=fmt, filename=f"doi-tuong-{stamp}",
-                    changes={"what": "registry.person", "filters": {k: v for k, v in filters.items() if v}})
+class PersonEdit(PersonCreate):
+    def load(self):
+        self.person = selectors.access_person(self.request.user, self.kwargs["pk"])
+
+    def get_initial(self):
+        return PersonForm.initial_from(self.person)
+
+    def get_context_data(self, **context):
+        return {**context, "person": self.person, "title": _("Sửa: %(name)s") % {"name": self.person.full_name}}
+
+    def perform(self, form):
+        return services.person_update(user=self.request.user, person=self.person, data=form.service_data(),
+                                      expected_version=form.cleaned_data.get("version") or 0)
+
+    def success_text(self, person):
+        return _("Đã lưu thay đổi.")
 
 
-@require(REGISTRY_VIEW)
-def person_detail(request, pk: int):
-    person = selectors.person_get(user=request.user, pk=pk)
-    services.person_record_view(user=request.user, person=person)
-    context = {
-        "person": person,
-        "membership": selectors.person_current_membership(person=person),
-        "history": history_of(user=request.user, instance=person).exclude(action=AuditEvent.Action.VIEW)[:50],
-        "can_change": can(request.user, REGISTRY_CHANGE) and not person.merged_into_id,
-        "age": person.age_on(timezone.localdate()),
-        # what the apps built on the registry show of this person (social assistance…)
-        "actions": render_panels(PERSON_ACTIONS, request, person=person),
-        "panels": render_panels(PERSON_PANELS, request, person=person),
-    }
-    return render(request, "registry/person_detail.html", context)
+# --- households ---------------------------------------------------------------------------------------
 
 
-@require(REGISTRY_CHANGE)
-def person_create(request):
-    form = PersonForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_create(user=request.user, data=form.service_data())
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("Đã thêm %(name)s vào sổ đăng ký.") % {"name": person.full_name})
-            return redirect("registry:person_detail", pk=person.pk)
-    return render(request, "registry/person_form.html", {"form": form, "title": _("Thêm đối tượng")})
+class HouseholdList(ScopedListView):
+    access = REGISTRY_VIEW
+    filterset_class = HouseholdFilterSet
+    template_name = "registry/household_list.html"
+    table_template = "registry/_household_table.html"
+    table_id = "household-results"
+
+    def get_queryset(self):
+        return selectors.households(user=self.request.user)
 
 
-@require(REGISTRY_CHANGE)
-def person_edit(request, pk: int):
-    person = selectors.person_get(user=request.user, pk=pk)
-    form = PersonForm(request.POST or None, user=request.user, initial=PersonForm.initial_from(person))
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_update(
-                user=request.user, person=person, data=form.service_data(),
-                expected_version=form.cleaned_data.get("version") or 0,
-            )
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("registry:person_detail", pk=person.pk)
-    return render(request, "registry/person_form.html", {"form": form, "person": person, "title": _("Sửa: %(name)s") % {"name": person.full_name}})
+class HouseholdDetail(ScopedDetailView):
+    access = REGISTRY_VIEW
+    template_name = "registry/household_detail.html"
+    read = selectors.access_household
+    context_object_name = "household"
+
+    def get_context_data(self, **context):
+        household = context["household"]
+        members = household.memberships.all()
+        return {
+            **context,
+            "members": [m for m in members if m.left_on is None],
+            "former": [m for m in members if m.left_on is not None],
+            "history": history_of(user=self.request.user, instance=household)[:50],
+            "can_change": can(self.request.user, REGISTRY_CHANGE),
+            "member_form": MemberAddForm(),
+            "poverty_form": PovertyForm(initial={"year": timezone.localdate().year}),
+        }
 
 
-@require(REGISTRY_VIEW)
-def household_list(request):
-    search = request.GET.get("q", "")
-    page = paginate(request, selectors.household_list(user=request.user, search=search))
-    context = {"page": page, "q": search, "htmx_target": "#household-results"}
-    if request.htmx and request.htmx.target == "household-results":
-        return render(request, "registry/_household_table.html", context)
-    return render(request, "registry/household_list.html", context)
+class HouseholdCreate(ServiceFormView):
+    access = REGISTRY_CHANGE
+    form_class = HouseholdForm
+    template_name = "registry/household_form.html"
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user}
+
+    def get_context_data(self, **context):
+        return {**context, "title": _("Thêm hộ gia đình")}
+
+    def perform(self, form):
+        data = dict(form.cleaned_data)
+        data.pop("version", None)
+        return services.household_create(user=self.request.user, data=data)
+
+    def success_text(self, household):
+        return _("Đã tạo hộ %(code)s.") % {"code": household.code}
+
+    def success(self, household):
+        return redirect("registry:household_detail", pk=household.pk)
 
 
-@require(REGISTRY_VIEW)
-def household_detail(request, pk: int):
-    household = selectors.household_get(user=request.user, pk=pk)
-    context = {
-        "household": household,
-        "members": [m for m in household.memberships.all() if m.left_on is None],
-        "former": [m for m in household.memberships.all() if m.left_on is not None],
-        "history": history_of(user=request.user, instance=household)[:50],
-        "can_change": can(request.user, REGISTRY_CHANGE),
-        "member_form": MemberAddForm(),
-        "poverty_form": PovertyForm(initial={"year": timezone.localdate().year}),
-    }
-    return render(request, "registry/household_detail.html", context)
+class HouseholdEdit(HouseholdCreate):
+    def load(self):
+        self.household = selectors.access_household(self.request.user, self.kwargs["pk"])
 
+    def get_initial(self):
+        h = self.household
+        return {"code": h.code, "commune": h.commune_id, "hamlet": h.hamlet, "address": h.address, "version": h.version}
 
-@require(REGISTRY_CHANGE)
-def household_create(request):
-    form = HouseholdForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            household = services.household_create(user=request.user, data=form.cleaned_data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("Đã tạo hộ %(code)s.") % {"code": household.code})
-            return redirect("registry:household_detail", pk=household.pk)
-    return render(request, "registry/household_form.html", {"form": form, "title": _("Thêm hộ gia đình")})
+    def get_context_data(self, **context):
+        return {**context, "household": self.household, "title": _("Sửa hộ %(code)s") % {"code": self.household.code}}
 
-
-@require(REGISTRY_CHANGE)
-def household_edit(request, pk: int):
-    household = selectors.household_get(user=request.user, pk=pk)
-    initial = {"code": household.code, "commune": household.commune_id, "hamlet": household.hamlet,
-               "address": household.address, "version": household.version}
-    form = HouseholdForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    def perform(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version") or 0
-        try:
-            household = services.household_update(user=request.user, household=household, data=data, expected_version=version)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("registry:household_detail", pk=household.pk)
-    return render(request, "registry/household_form.html", {"form": form, "household": household, "title": _("Sửa hộ %(code)s") % {"code": household.code}})
+        return services.household_update(user=self.request.user, household=self.household, data=data,
+                                         expected_version=version)
+
+    def success_text(self, household):
+        return _("Đã lưu thay đổi.")
 
 
 def _find_person(user, ref: str) -> Person | None:
@@ -230,31 +256,35 @@ def household_poverty_set(request, pk: int):
     return redirect("registry:household_detail", pk=household.pk)
 
 
-@require(REGISTRY_MERGE)
-def duplicate_list(request):
-    status = request.GET.get("status") or DuplicateCandidate.Status.PENDING
-    page = paginate(request, selectors.duplicate_queue(user=request.user, status=status))
-    return render(request, "registry/duplicate_list.html", {"page": page, "status": status,
-                                                            "statuses": DuplicateCandidate.Status.choices})
+# --- duplicates ---------------------------------------------------------------------------------------
 
 
-@require_POST
-@require(REGISTRY_MERGE)
-def duplicate_resolve(request, pk: int):
-    candidate = selectors.duplicate_get(user=request.user, pk=pk)
-    action = request.POST.get("action")
-    try:
-        if action == "dismiss":
-            services.duplicate_dismiss(user=request.user, candidate=candidate)
-            messages.success(request, _("Đã đánh dấu hai hồ sơ là khác người."))
-        elif action in ("keep_a", "keep_b"):
-            a, b = candidate.person_a, candidate.person_b
-            survivor, duplicate = (a, b) if action == "keep_a" else (b, a)
-            services.person_merge(user=request.user, survivor=survivor, duplicate=duplicate)
-            messages.success(request, _("Đã gộp hồ sơ %(duplicate)s vào %(name)s (mã %(survivor)s).")
-                             % {"duplicate": duplicate.pk, "name": survivor.full_name, "survivor": survivor.pk})
-        else:
-            messages.error(request, _("Thao tác không hợp lệ."))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("registry:duplicate_list")
+class DuplicateList(ScopedListView):
+    access = REGISTRY_MERGE
+    filterset_class = DuplicateFilterSet
+    template_name = "registry/duplicate_list.html"
+
+    def get_queryset(self):
+        return selectors.duplicates(user=self.request.user)
+
+    def get_context_data(self, **context):
+        filterset = context["filter"]
+        chosen = filterset.form.cleaned_data.get("status") if filterset.is_bound and filterset.form.is_valid() else ""
+        return {**context, "status": chosen or "pending", "statuses": filterset.filters["status"].extra["choices"]}
+
+
+class DuplicateAction(ActionView):
+    """Merge (keeping `merge-keep` = a or b) or dismiss a pair, from the queue; the outcome is a message."""
+
+    access = REGISTRY_MERGE
+    actions = DUPLICATE_ACTIONS
+    read = selectors.access_duplicate
+    errors_as_messages = True
+
+    def back_url(self, obj):
+        return "registry:duplicate_list"
+
+    def next_url(self, obj, result):
+        for note in getattr(result, "notes", ()):
+            messages.warning(self.request, note)
+        return "registry:duplicate_list"

@@ -14,7 +14,7 @@ from ansinh.registry.models import Person
 from ansinh.registry.rules import effective_birth_date
 
 from .. import rules
-from ..models import Enrolment, FuneralSupport, PaymentMethod, Programme
+from ..models import Application, Enrolment, FuneralSupport, PaymentMethod, Programme
 from ..selectors import access_enrolment, parameters_at, require_deciding
 
 
@@ -254,3 +254,22 @@ def only_the_higher(*, user, person, programme: str, month: datetime.date, amoun
             f"({vnd(amount)}); chỉ hưởng một mức cao nhất (NĐ 176/2025 Điều 3 khoản 1).", field="person")
     _close_and_open(user=user, enrolment=current, expected_version=current.version, from_month=month,
                     reason="Chuyển sang chế độ có mức cao hơn (NĐ 176/2025 Điều 3 khoản 1)")
+
+
+def merge_enrolments(*, user, survivor: Person, duplicate: Person) -> dict:
+    """The registry merges two records of one person (`registry.extensions.MERGE_PARTS`): enrolments,
+    applications and funeral support go to the survivor. Two open periods of one programme would be two
+    decisions paying one person: refused, so that an officer first ends the wrong one."""
+    both_open = (Enrolment.objects.filter(person=duplicate, end_month__isnull=True)
+                 .filter(programme__in=Enrolment.objects.filter(person=survivor, end_month__isnull=True)
+                         .values("programme")))
+    if both_open.exists():
+        names = ", ".join(sorted({str(e.get_programme_display()) for e in both_open}))
+        raise DomainError(f"Cả hai hồ sơ đang hưởng {names}: hãy thôi hưởng ở hồ sơ sai trước khi gộp.")
+    if FuneralSupport.objects.filter(person=survivor).exists() and FuneralSupport.objects.filter(person=duplicate).exists():
+        raise DomainError("Cả hai hồ sơ đều có hỗ trợ mai táng: hãy kiểm tra lại trước khi gộp.")
+    return {
+        "enrolments_moved": Enrolment.objects.filter(person=duplicate).update(person=survivor),
+        "applications_moved": Application.objects.filter(person=duplicate).update(person=survivor),
+        "funeral_moved": FuneralSupport.objects.filter(person=duplicate).update(person=survivor),
+    }
