@@ -8,6 +8,6 @@ app_name = "accounts"
 urlpatterns = [
     path("dang-nhap/", public(views.LoginView.as_view()), name="login"),
     path("dang-xuat/", public(views.LogoutView.as_view()), name="logout"),
-    path("nguoi-dung/", views.user_list, name="user_list"),
-    path("nguoi-dung/them/", views.user_create, name="user_create"),
+    path("nguoi-dung/", views.UserList.as_view(), name="user_list"),
+    path("nguoi-dung/them/", views.UserCreate.as_view(), name="user_create"),
 ]

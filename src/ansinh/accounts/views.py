@@ -1,15 +1,14 @@
 """Sign in and out; administrators list and create users of their jurisdiction."""
 
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from ansinh.core.exceptions import DomainError
-from ansinh.core.web import form_error, paginate, require
+from ansinh.core.generic import ScopedListView, ServiceFormView
 
 from . import selectors, services
 from .access import USERS_MANAGE
+from .filters import UserFilterSet
 from .forms import LoginForm, UserCreateForm
 
 
@@ -23,21 +22,28 @@ class LogoutView(auth_views.LogoutView):
     pass
 
 
-@require(USERS_MANAGE)
-def user_list(request):
-    page = paginate(request, selectors.user_list(user=request.user))
-    return render(request, "accounts/user_list.html", {"page": page})
+class UserList(ScopedListView):
+    access = USERS_MANAGE
+    filterset_class = UserFilterSet
+    template_name = "accounts/user_list.html"
+
+    def get_queryset(self):
+        return selectors.user_list(user=self.request.user)
 
 
-@require(USERS_MANAGE)
-def user_create(request):
-    form = UserCreateForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_create(actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("Đã tạo người dùng %(username)s.") % {"username": user.username})
-            return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form})
+class UserCreate(ServiceFormView):
+    access = USERS_MANAGE
+    form_class = UserCreateForm
+    template_name = "accounts/user_form.html"
+
+    def get_form_kwargs(self):
+        return {"actor": self.request.user}
+
+    def perform(self, form):
+        return services.user_create(actor=self.request.user, **form.cleaned_data)
+
+    def success_text(self, user):
+        return _("Đã tạo người dùng %(username)s.") % {"username": user.username}
+
+    def success(self, user):
+        return redirect("accounts:user_list")

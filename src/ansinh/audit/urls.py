@@ -3,4 +3,4 @@ from django.urls import path
 from . import views
 
 app_name = "audit"
-urlpatterns = [path("", views.event_list, name="event_list")]
+urlpatterns = [path("", views.EventList.as_view(), name="event_list")]

@@ -1,10 +1,7 @@
-import django_filters
-from django import forms
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
-    extend_schema_field,
     inline_serializer,
 )
 from rest_framework import mixins, serializers, status, viewsets
@@ -21,6 +18,7 @@ from ansinh.geo.models import AdministrativeUnit
 
 from . import exports, selectors, services
 from .access import PAYMENT_FILES, PAYROLL_RUN
+from .filters import PaymentFileFilterSet, PaymentLineFilterSet
 from .models import PaymentFile, PaymentLine, PayrollRun
 from .results import read_results
 
@@ -80,27 +78,6 @@ class ResultUploadSerializer(serializers.Serializer):
                                            "“Kết quả” (Đã chi / Không thành công), “Lý do”, “Ngày chi”")
 
 
-ID_MAX = 2**63 - 1  # a larger number is no id, and SQLite could not even compare it
-
-
-@extend_schema_field({"type": "integer", "minimum": 1, "maximum": ID_MAX})
-class _IdFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, min_value=1, max_value=ID_MAX, **kwargs)
-
-
-class PaymentFileFilter(django_filters.FilterSet):
-    # a plain id, not a choice among runs: the agent sees no run, and a run out of scope just matches nothing
-    run = _IdFilter(field_name="run_id", help_text="Mã lần lập danh sách chi trả")
-    status = django_filters.ChoiceFilter(choices=PaymentFile.Status.choices)
-
-    class Meta:
-        model = PaymentFile
-        fields = ["run", "status"]
-
-
 class _FileFormatNegotiation(DefaultContentNegotiation):
     """On a download `?format=` names the file (xlsx/csv), not an API renderer; errors stay JSON."""
 
@@ -116,7 +93,7 @@ class PaymentFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     permission_classes = [HasCapability]
     capability = PAYMENT_FILES
     write_capability = PAYMENT_FILES  # sending back results; the service says who may reconcile which file
-    filterset_class = PaymentFileFilter
+    filterset_class = PaymentFileFilterSet
 
     def get_queryset(self):
         return selectors.file_list(user=self.request.user)
@@ -204,13 +181,16 @@ class PayrollRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         done = run.status == PayrollRun.Status.DONE
         return Response(PayrollRunSerializer(run).data, status=status.HTTP_201_CREATED if done else status.HTTP_202_ACCEPTED)
 
-    @extend_schema(responses=PaymentLineSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @extend_schema(responses=PaymentLineSerializer(many=True),
+                   parameters=[OpenApiParameter("status", str, enum=PaymentLine.Status.values)])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def lines(self, request, pk=None):
-        """Các dòng chi trả của lần lập này (phân trang)."""
+        """Các dòng chi trả của lần lập này (phân trang); `status`: chờ chi trả, đã chi, không thành công."""
         run = self.get_object()
-        page = self.paginate_queryset(selectors.run_lines(user=request.user, run=run,
-                                                          status=request.query_params.get("status", "")))
+        lines = PaymentLineFilterSet(request.query_params, queryset=selectors.run_lines(user=request.user, run=run))
+        if not lines.is_valid():
+            raise ValidationError(lines.errors)
+        page = self.paginate_queryset(lines.qs)
         return self.get_paginated_response(PaymentLineSerializer(page, many=True).data)
 
     @extend_schema(request=None, responses={201: PaymentFileSerializer(many=True)})

@@ -35,10 +35,8 @@ def run_progress(*, run: PayrollRun) -> dict:
             "previous": max(1, round(previous)) if previous is not None else None}
 
 
-def run_lines(*, user, run: PayrollRun, status: str = ""):
+def run_lines(*, user, run: PayrollRun):
     qs = PaymentLine.objects.visible_to(user).filter(run=run).select_related("person", "commune")
-    if status:
-        qs = qs.filter(status=status)
     return qs.order_by("commune__name", "person__sort_name", "month", "id")
 
 

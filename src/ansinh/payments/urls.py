@@ -8,7 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.run_detail, name="run_detail"),
     path("<int:pk>/tai-ve.<fileformat:fmt>", views.run_export, name="run_export"),
     path("<int:pk>/giao-tep/", views.run_issue, name="run_issue"),
-    path("tep/", views.file_list, name="file_list"),
+    path("tep/", views.FileList.as_view(), name="file_list"),
     path("tep/<int:pk>/", views.file_detail, name="file_detail"),
     path("tep/<int:pk>/tai-ve.<fileformat:fmt>", views.file_export, name="file_export"),
 ]

@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.files import download
+from ansinh.core.generic import ScopedListView
 from ansinh.core.web import form_error, paginate, require
 from ansinh.geo.models import AdministrativeUnit
 
 from . import exports, selectors, services
 from .access import PAYMENT_FILES, PAYROLL_RUN
+from .filters import PaymentFileFilterSet, PaymentLineFilterSet
 from .forms import PayrollForm, ResultUploadForm
-from .models import PaymentLine
 from .results import read_results
 
 
@@ -63,7 +64,7 @@ def run_detail(request, pk: int):
         return response
     if request.htmx and request.htmx.target == "run-progress":  # the polling progress card: done, reload
         return HttpResponse(headers={"HX-Refresh": "true"})
-    status = request.GET.get("status", "")
+    lines = PaymentLineFilterSet(request.GET or None, queryset=selectors.run_lines(user=request.user, run=run))
     summary = selectors.run_summary(user=request.user, run=run)
     communes = summary["by_commune"][:15]
     chart = bar_chart(
@@ -71,8 +72,8 @@ def run_detail(request, pk: int):
         series={_("Số tiền"): [row["amount"] // 1000 for row in communes]}, horizontal=True,
     ) if communes else None
     return render(request, "payments/run_detail.html", {
-        "run": run, "summary": summary, "chart": chart, "status": status, "statuses": PaymentLine.Status.choices,
-        "page": paginate(request, selectors.run_lines(user=request.user, run=run, status=status), per_page=50),
+        "run": run, "summary": summary, "chart": chart, "lines": lines,
+        "page": paginate(request, lines.qs, per_page=50),
         **_files_by_kind(selectors.file_list(user=request.user, run=run)), "unissued": selectors.unissued_count(run=run),
         "province_name": AdministrativeUnit.objects.filter(level="province", code=run.province_code,
                                                            valid_to__isnull=True).values_list("name", flat=True).first(),
@@ -113,10 +114,15 @@ def run_issue(request, pk: int):
     return redirect("payments:run_detail", pk=pk)
 
 
-@require(PAYMENT_FILES)
-def file_list(request):
-    return render(request, "payments/file_list.html", {
-        "page": paginate(request, selectors.file_list(user=request.user))})
+class FileList(ScopedListView):
+    """An agent's files, or the files of the officer's jurisdiction."""
+
+    access = PAYMENT_FILES
+    filterset_class = PaymentFileFilterSet
+    template_name = "payments/file_list.html"
+
+    def get_queryset(self):
+        return selectors.file_list(user=self.request.user)
 
 
 @require(PAYMENT_FILES)
