@@ -65,3 +65,18 @@ def test_three_months_uncollected_are_listed_for_suspension(users, communes):
     assert [(e.person.full_name, e.last_failure) for e in rows] == [("Đi Làm Xa", "Không có mặt tại địa phương")]
     assert payment_selectors.uncollected(user=users["xa2"], through=D(2026, 5, 1)) == []
     assert payment_selectors.uncollected(user=users["xa1"], through=D(2026, 6, 1)) == []  # June not failed (yet)
+
+
+def test_the_page_shows_both_lists(users, communes, client):
+    """The changes come from assistance, the uncollected list from payments through the page's extension point."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    today = timezone.localdate().replace(day=1)
+    months = [datetime.date(today.year - (today.month - k <= 0), (today.month - k - 1) % 12 + 1, 1) for k in (3, 2, 1)]
+    away = PersonFactory(full_name="Đi Làm Xa", birth_year=2015, commune=communes["c1"])
+    failed_lines(away, enrol(away), *months)
+    client.force_login(users["xa1"])
+    page = client.get(reverse("assistance:enrolment_changes")).content.decode()
+    assert 'data-testid="changes"' in page and 'data-testid="uncollected"' in page
+    assert "Đi Làm Xa" in page and "Không có mặt tại địa phương" in page
