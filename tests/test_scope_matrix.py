@@ -29,8 +29,8 @@ def world(users, communes):
     theirs = PersonFactory(full_name=SECRET_NAME, sex="M", birth_year=1990, commune=c2, citizen_id=SECRET_ID)
     twin = PersonFactory(full_name=SECRET_NAME, sex="M", birth_year=1990, commune=c2, citizen_id=None)
     services.duplicates_scan()
-    household = services.household_create(user=users["xa2"], data={"commune": c2, "code": "HGD-XA2"}, head=theirs)
-    my_household = services.household_create(user=users["xa1"], data={"commune": c1, "code": "HGD-XA1"}, head=mine)
+    household = services.household_create(user=users["xa2"], commune=c2, code="HGD-XA2", head=theirs)
+    my_household = services.household_create(user=users["xa1"], commune=c1, code="HGD-XA1", head=mine)
     return {"mine": mine, "theirs": theirs, "twin": twin, "household": household, "my_household": my_household,
             "duplicate": DuplicateCandidate.objects.get(person_a=theirs)}
 

@@ -17,7 +17,7 @@ def person_data(commune, **overrides):
 
 
 def test_create_normalises_and_audits(users, communes):
-    person = services.person_create(user=users["xa1"], data=person_data(communes["c1"]))
+    person = services.person_create(user=users["xa1"], **person_data(communes["c1"]))
     assert person.full_name == "Nguyễn Văn An"
     assert person.name_folded == "nguyen van an"
     assert person.sort_name == "an nguyen van an"
@@ -30,20 +30,20 @@ def test_create_normalises_and_audits(users, communes):
 
 def test_create_outside_jurisdiction_refused(users, communes):
     with pytest.raises(DomainError) as err:
-        services.person_create(user=users["xa1"], data=person_data(communes["c2"]))
+        services.person_create(user=users["xa1"], **person_data(communes["c2"]))
     assert err.value.field == "commune"
     assert not Person.objects.exists()
 
 
 def test_auditor_cannot_write(users, communes):
     with pytest.raises(PermissionDeniedError):
-        services.person_create(user=users["kiemtra"], data=person_data(communes["c1"]))
+        services.person_create(user=users["kiemtra"], **person_data(communes["c1"]))
 
 
 def test_existing_citizen_id_rejected_naming_the_record(users, communes):
-    first = services.person_create(user=users["tinh"], data=person_data(communes["c1"]))
+    first = services.person_create(user=users["tinh"], **person_data(communes["c1"]))
     with pytest.raises(DomainError) as err:
-        services.person_create(user=users["tinh"], data=person_data(communes["c2"], full_name="Lê Văn Bảy"))
+        services.person_create(user=users["tinh"], **person_data(communes["c2"], full_name="Lê Văn Bảy"))
     message = err.value.errors["citizen_id"][0]
     assert "Nguyễn Văn An" in message and str(first.pk) in message
     assert Person.objects.count() == 1
@@ -52,23 +52,23 @@ def test_existing_citizen_id_rejected_naming_the_record(users, communes):
 
 def test_invalid_citizen_id_and_birth_reported_per_field(users, communes):
     with pytest.raises(DomainError) as err:
-        services.person_create(user=users["xa1"], data=person_data(
+        services.person_create(user=users["xa1"], **person_data(
             communes["c1"], citizen_id="96080123456", birth_month=2, birth_day=30, full_name=""))
     assert set(err.value.errors) == {"citizen_id", "birth_year", "full_name"}
     assert "số 0 ở đầu" in err.value.errors["citizen_id"][0]
 
 
 def test_year_only_birth_and_no_citizen_id(users, communes):
-    person = services.person_create(user=users["xa1"], data=person_data(
+    person = services.person_create(user=users["xa1"], **person_data(
         communes["c1"], citizen_id="", birth_month=None, birth_day=None, birth_year=1940))
     assert person.citizen_id is None and person.birth_display == "1940" and person.birth_is_partial
 
 
 def test_update_uses_optimistic_locking(users, communes):
-    person = services.person_create(user=users["xa1"], data=person_data(communes["c1"]))
-    services.person_update(user=users["xa1"], person=person, data={"phone": "0912345678"}, expected_version=1)
+    person = services.person_create(user=users["xa1"], **person_data(communes["c1"]))
+    services.person_update(user=users["xa1"], person=person, phone="0912345678", expected_version=1)
     with pytest.raises(ConflictError):
-        services.person_update(user=users["tinh"], person=person, data={"phone": "0987654321"}, expected_version=1)
+        services.person_update(user=users["tinh"], person=person, phone="0987654321", expected_version=1)
     person.refresh_from_db()
     assert person.phone == "0912345678" and person.version == 2
     event = AuditEvent.objects.filter(action="update", object_id=str(person.pk)).get()
@@ -76,18 +76,18 @@ def test_update_uses_optimistic_locking(users, communes):
 
 
 def test_other_commune_officer_cannot_update(users, communes):
-    person = services.person_create(user=users["xa1"], data=person_data(communes["c1"]))
+    person = services.person_create(user=users["xa1"], **person_data(communes["c1"]))
     with pytest.raises(PermissionDeniedError):
-        services.person_update(user=users["xa2"], person=person, data={"phone": "1"}, expected_version=1)
+        services.person_update(user=users["xa2"], person=person, phone="1", expected_version=1)
 
 
 def test_duplicate_detected_on_create_and_merge_moves_links(users, communes):
-    a = services.person_create(user=users["xa1"], data=person_data(communes["c1"], citizen_id=""))
-    b = services.person_create(user=users["xa1"], data=person_data(communes["c1"], citizen_id="096080654321", birth_month=None, birth_day=None, phone="0909"))
+    a = services.person_create(user=users["xa1"], **person_data(communes["c1"], citizen_id=""))
+    b = services.person_create(user=users["xa1"], **person_data(communes["c1"], citizen_id="096080654321", birth_month=None, birth_day=None, phone="0909"))
     candidate = DuplicateCandidate.objects.get()
     assert (candidate.person_a, candidate.person_b) == (a, b)
     assert candidate.reason == DuplicateCandidate.Reason.SAME_NAME_YEAR_COMMUNE
-    household = services.household_create(user=users["xa1"], data={"commune": communes["c1"]}, head=b)
+    household = services.household_create(user=users["xa1"], commune=communes["c1"], head=b)
     survivor = services.person_merge(user=users["xa1"], survivor=a, duplicate=b).survivor
     b.refresh_from_db()
     assert b.merged_into == survivor and b.citizen_id is None
@@ -102,11 +102,11 @@ def test_duplicate_detected_on_create_and_merge_moves_links(users, communes):
 
 
 def test_similar_name_same_birth_date_is_queued_but_different_ids_are_not(users, communes):
-    services.person_create(user=users["xa1"], data=person_data(communes["c1"], citizen_id=""))
-    services.person_create(user=users["xa1"], data=person_data(communes["c1"], full_name="Nguyễn Văn Anh", citizen_id=""))
+    services.person_create(user=users["xa1"], **person_data(communes["c1"], citizen_id=""))
+    services.person_create(user=users["xa1"], **person_data(communes["c1"], full_name="Nguyễn Văn Anh", citizen_id=""))
     assert DuplicateCandidate.objects.get().reason == DuplicateCandidate.Reason.SIMILAR_NAME_SAME_DATE
-    services.person_create(user=users["xa1"], data=person_data(communes["c1"], full_name="Lê Văn Tám", citizen_id="096080999999"))
-    services.person_create(user=users["xa1"], data=person_data(communes["c1"], full_name="Lê Văn Tám", citizen_id="096080888888"))
+    services.person_create(user=users["xa1"], **person_data(communes["c1"], full_name="Lê Văn Tám", citizen_id="096080999999"))
+    services.person_create(user=users["xa1"], **person_data(communes["c1"], full_name="Lê Văn Tám", citizen_id="096080888888"))
     # Two different valid citizen IDs are two different people.
     assert DuplicateCandidate.objects.count() == 1
 
@@ -123,8 +123,8 @@ def test_duplicates_scan_is_set_based_and_idempotent(users, communes):
 
 
 def test_dismiss_twice_conflicts(users, communes):
-    services.person_create(user=users["xa1"], data=person_data(communes["c1"], citizen_id=""))
-    services.person_create(user=users["xa1"], data=person_data(communes["c1"], citizen_id=""))
+    services.person_create(user=users["xa1"], **person_data(communes["c1"], citizen_id=""))
+    services.person_create(user=users["xa1"], **person_data(communes["c1"], citizen_id=""))
     candidate = DuplicateCandidate.objects.get()
     services.duplicate_dismiss(user=users["xa1"], candidate=candidate)
     with pytest.raises(ConflictError):
@@ -134,12 +134,12 @@ def test_dismiss_twice_conflicts(users, communes):
 def test_household_members_and_poverty(users, communes):
     head = PersonFactory(commune=communes["c1"])
     wife = PersonFactory(commune=communes["c1"], full_name="Trần Thị Bình", sex="F")
-    household = services.household_create(user=users["xa1"], data={"commune": communes["c1"], "hamlet": "Ấp 2"}, head=head)
+    household = services.household_create(user=users["xa1"], commune=communes["c1"], hamlet="Ấp 2", head=head)
     assert household.code == f"{communes['c1'].code}-000001"
     household.refresh_from_db()
     assert household.head == head
     services.household_member_add(user=users["xa1"], household=household, person=wife, relationship="spouse")
-    other = services.household_create(user=users["xa1"], data={"commune": communes["c1"]})
+    other = services.household_create(user=users["xa1"], commune=communes["c1"])
     assert other.code.endswith("-000002")
     with pytest.raises(DomainError) as err:
         services.household_member_add(user=users["xa1"], household=other, person=wife, relationship="spouse")
@@ -158,12 +158,12 @@ def test_household_members_and_poverty(users, communes):
 
 
 def test_household_code_unique_and_scoped(users, communes):
-    services.household_create(user=users["xa1"], data={"commune": communes["c1"], "code": "hgd-1"})
+    services.household_create(user=users["xa1"], commune=communes["c1"], code="hgd-1")
     with pytest.raises(DomainError) as err:
-        services.household_create(user=users["tinh"], data={"commune": communes["c2"], "code": "HGD-1"})
+        services.household_create(user=users["tinh"], commune=communes["c2"], code="HGD-1")
     assert err.value.field == "code"
     with pytest.raises(DomainError):
-        services.household_create(user=users["xa2"], data={"commune": communes["c1"]})
+        services.household_create(user=users["xa2"], commune=communes["c1"])
 
 
 def test_citizen_id_helper_makes_valid_numbers():

@@ -175,7 +175,7 @@ def _members(
 
 
 # Year-on-year moves between poor / near-poor / not poor, keeping the shares near 2.5 % and 3.5 %.
-_NEXT_YEAR = {
+_NEXT_YEAR: dict[str, tuple[list[PovertyStatus], list[float]]] = {
     PovertyStatus.POOR: (
         [PovertyStatus.POOR, PovertyStatus.NEAR_POOR, PovertyStatus.NOT_POOR],
         [75, 15, 10],
@@ -205,10 +205,10 @@ def _poverty(
                 status = rng.choices(choices, weights=weights)[0]
             key = (h.commune_id, year)
             if key not in decisions:
-                date = datetime.date(year - 1, 12, rng.randint(10, 28))
+                signed = datetime.date(year - 1, 12, rng.randint(10, 28))
                 decisions[key] = (
                     f"{rng.randint(20, 480)}/QĐ-UBND",
-                    date if date <= today else None,
+                    signed if signed <= today else None,
                 )
             number, date = decisions[key]
             records.append(

@@ -33,15 +33,15 @@ class VersionedWrites:
     instance_name = ""
 
     def perform_create(self, serializer):
-        serializer.instance = type(self).create_service(user=self.request.user, data=_service_data(serializer.validated_data))
+        serializer.instance = type(self).create_service(user=self.request.user, **_service_data(serializer.validated_data))
 
     def perform_update(self, serializer):
         version = serializer.validated_data.get("version")
         if version is None:
             raise ValidationError({"version": ["Cần gửi kèm version (phiên bản hồ sơ đã đọc) khi sửa."]})
         serializer.instance = type(self).update_service(
-            user=self.request.user, **{self.instance_name: serializer.instance},
-            data=_service_data(serializer.validated_data), expected_version=version,
+            user=self.request.user, **{self.instance_name: serializer.instance}, expected_version=version,
+            **_service_data(serializer.validated_data),
         )
 
 

@@ -4,6 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Model
+
 from ansinh.core.extensions import Panel, Slot
 
 # buttons in the person page's header, and panels under it (their context gets `person`)
@@ -20,7 +22,7 @@ class MergePart:
     audit event and the message (say, months paid to both people), or raises a `DomainError` to refuse.
     """
 
-    models: tuple[type, ...]
+    models: tuple[type[Model], ...]
     move: Callable[..., dict[str, Any]]
 
 

@@ -1,6 +1,7 @@
 """The registry of people and households (cơ sở dữ liệu đối tượng), shared by every programme."""
 
 import datetime
+from typing import TypedDict
 
 from django.conf import settings
 from django.db import models
@@ -37,12 +38,40 @@ class PensionStatus(models.TextChoices):
     SOCIAL_PENSION = "social_pension", _("Trợ cấp hưu trí xã hội")
 
 
-# what an officer enters about a person (forms, services, merge and audit all use this list)
-PERSON_FIELDS = (
-    "citizen_id", "full_name", "birth_year", "birth_month", "birth_day", "sex", "ethnicity", "commune",
-    "hamlet", "address", "legacy_address", "phone", "disability_level", "disability_certificate_date",
-    "date_of_death", "pension_status", "bank_name", "bank_account",
-)
+class PersonFields(TypedDict, total=False):
+    """What an officer enters about a person, by name and type: the keyword arguments of the services that
+    register and change people (forms, API, merge and audit use the same names)."""
+
+    citizen_id: str | None
+    full_name: str
+    birth_year: int | None
+    birth_month: int | None
+    birth_day: int | None
+    sex: str
+    ethnicity: str
+    commune: AdministrativeUnit
+    hamlet: str
+    address: str
+    legacy_address: str
+    phone: str
+    disability_level: str
+    disability_certificate_date: datetime.date | None
+    date_of_death: datetime.date | None
+    pension_status: str
+    bank_name: str
+    bank_account: str
+
+
+PERSON_FIELDS = tuple(PersonFields.__annotations__)
+
+
+class HouseholdFields(TypedDict, total=False):
+    """What an officer enters about a household: an empty code asks the system for the next one."""
+
+    code: str
+    commune: AdministrativeUnit
+    hamlet: str
+    address: str
 
 
 class PersonQuerySet(ScopedQuerySet):

@@ -58,7 +58,7 @@ def validate_birth_parts(year: int | None, month: int | None, day: int | None, *
         return ["Có ngày sinh thì phải có tháng sinh."]
     if month and not 1 <= month <= 12:
         return [f"Tháng sinh {month} không hợp lệ."]
-    if day:
+    if day and month:
         try:
             born = datetime.date(year, month, day)
         except ValueError:

@@ -3,7 +3,7 @@
 import datetime
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Unpack
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
@@ -24,9 +24,11 @@ from .models import (
     DisabilityLevel,
     DuplicateCandidate,
     Household,
+    HouseholdFields,
     HouseholdMember,
     HouseholdPoverty,
     Person,
+    PersonFields,
     PovertyStatus,
     Relationship,
 )
@@ -36,11 +38,12 @@ HOUSEHOLD_FIELDS = ("code", "commune", "hamlet", "address")
 SIMILAR_NAME_THRESHOLD = 0.85
 
 
-def _require_commune(user, commune: AdministrativeUnit | None) -> None:
+def _require_commune(user, commune: AdministrativeUnit | None) -> AdministrativeUnit:
     if commune is None or commune.level != AdministrativeUnit.Level.COMMUNE:
         raise DomainError("Hãy chọn xã/phường/đặc khu.", field="commune")
     if not covers(user, commune):
         raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
+    return commune
 
 
 def _clean_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> dict[str, Any]:
@@ -63,7 +66,8 @@ def _clean_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> dic
         if id_errors:
             errors["citizen_id"] = id_errors
         else:
-            existing = Person.objects.filter(citizen_id=citizen_id).exclude(pk=exclude_pk).first()
+            holders = Person.objects.filter(citizen_id=citizen_id)
+            existing = (holders.exclude(pk=exclude_pk) if exclude_pk is not None else holders).first()
             if existing is not None:
                 errors["citizen_id"] = [
                     f"Số định danh {citizen_id} đã có trong sổ: {existing.full_name}, sinh {existing.birth_display}, "
@@ -93,11 +97,11 @@ def _apply_person(person: Person, data: dict[str, Any]) -> None:
     person.province_code = person.commune.province_code
 
 
-def person_create(*, user, data: dict[str, Any]) -> Person:
+def person_create(*, user, **fields: Unpack[PersonFields]) -> Person:
     """Register a person. A known citizen ID is refused; a likely duplicate is queued for review."""
     require_capability(user, REGISTRY_CHANGE)
-    _require_commune(user, data.get("commune"))
-    data = _clean_person(data)
+    _require_commune(user, fields.get("commune"))
+    data = _clean_person(dict(fields))
     with transaction.atomic():
         person = Person(created_by=user if getattr(user, "pk", None) else None)
         _apply_person(person, data)
@@ -111,16 +115,17 @@ def person_create(*, user, data: dict[str, Any]) -> Person:
 
 
 def _audit_fields() -> list[str]:
-    return [Person._meta.get_field(n).attname for n in PERSON_FIELDS]
+    """The column names of PERSON_FIELDS (`commune_id` for `commune`)."""
+    return [f.attname for f in Person._meta.concrete_fields if f.name in PERSON_FIELDS]
 
 
-def person_update(*, user, person: Person, data: dict[str, Any], expected_version: int) -> Person:
+def person_update(*, user, person: Person, expected_version: int, **changes: Unpack[PersonFields]) -> Person:
     """Change a person; refused if someone saved it since `expected_version` was read."""
     access_person(user, person, "change")
-    if "commune" in data:
-        _require_commune(user, data["commune"])
+    if "commune" in changes:
+        _require_commune(user, changes["commune"])
     merged = {name: getattr(person, name) for name in PERSON_FIELDS}
-    merged.update(data)
+    merged.update(changes)
     clean = _clean_person(merged, exclude_pk=person.pk)
     with transaction.atomic():
         current = Person.objects.select_for_update().get(pk=person.pk)
@@ -136,9 +141,9 @@ def person_update(*, user, person: Person, data: dict[str, Any], expected_versio
         except IntegrityError as exc:
             raise DomainError("Số định danh cá nhân này đã được đăng ký cho người khác.", field="citizen_id") from exc
         current.refresh_from_db()
-        changes = diff(before, snapshot(current, _audit_fields()))
-        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current, changes=changes)
-        if {"full_name", "birth_year", "birth_month", "birth_day", "commune_id"} & set(changes):
+        changed = diff(before, snapshot(current, _audit_fields()))
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current, changes=changed)
+        if {"full_name", "birth_year", "birth_month", "birth_day", "commune_id"} & set(changed):
             duplicates_detect_for(person=current)
     return current
 
@@ -169,7 +174,8 @@ def duplicates_detect_for(*, person: Person) -> list[DuplicateCandidate]:
         name_folded=person.name_folded, birth_year=person.birth_year, commune_id=person.commune_id
     ).exclude(pk=person.pk)
     for other in same:
-        found.append(_candidate(person, other, DuplicateCandidate.Reason.SAME_NAME_YEAR_COMMUNE, 1.0))
+        if (candidate := _candidate(person, other, DuplicateCandidate.Reason.SAME_NAME_YEAR_COMMUNE, 1.0)):
+            found.append(candidate)
     if person.birth_month and person.birth_day:
         near = Person.objects.active().filter(
             commune_id=person.commune_id,
@@ -179,9 +185,10 @@ def duplicates_detect_for(*, person: Person) -> list[DuplicateCandidate]:
         ).exclude(pk=person.pk).exclude(name_folded=person.name_folded, commune_id=person.commune_id)
         for other in near:
             score = _name_similarity(person.name_folded, other.name_folded)
-            if score >= SIMILAR_NAME_THRESHOLD:
-                found.append(_candidate(person, other, DuplicateCandidate.Reason.SIMILAR_NAME_SAME_DATE, round(score, 3)))
-    return [c for c in found if c is not None]
+            reason = DuplicateCandidate.Reason.SIMILAR_NAME_SAME_DATE
+            if score >= SIMILAR_NAME_THRESHOLD and (candidate := _candidate(person, other, reason, round(score, 3))):
+                found.append(candidate)
+    return found
 
 
 def _candidate(p: Person, q: Person, reason: str, score: float) -> DuplicateCandidate | None:
@@ -240,8 +247,7 @@ def person_merge(*, user, survivor: Person, duplicate: Person) -> Merged:
             raise ConflictError("Một trong hai hồ sơ đã được gộp trước đó.")
         before = snapshot(survivor, _audit_fields())
         filled = {}
-        for name in PERSON_FIELDS:
-            attname = Person._meta.get_field(name).attname
+        for attname in _audit_fields():
             mine, theirs = getattr(survivor, attname), getattr(duplicate, attname)
             if mine in (None, "", DisabilityLevel.NONE, "none") and theirs not in (None, "", "none"):
                 filled[attname] = theirs
@@ -304,17 +310,16 @@ def _next_household_code(commune: AdministrativeUnit) -> str:
     return f"{prefix}{number:06d}"
 
 
-def household_create(*, user, data: dict[str, Any], head: Person | None = None) -> Household:
+def household_create(*, user, head: Person | None = None, **fields: Unpack[HouseholdFields]) -> Household:
     require_capability(user, REGISTRY_CHANGE)
-    commune = data.get("commune")
-    _require_commune(user, commune)
+    commune = _require_commune(user, fields.get("commune"))
     with transaction.atomic():
-        code = (data.get("code") or "").strip().upper() or _next_household_code(commune)
+        code = (fields.get("code") or "").strip().upper() or _next_household_code(commune)
         if Household.objects.filter(code=code).exists():
             raise DomainError(f"Mã hộ {code} đã tồn tại.", field="code")
         household = Household(
             code=code, commune=commune, province_code=commune.province_code,
-            hamlet=data.get("hamlet", ""), address=data.get("address", ""),
+            hamlet=fields.get("hamlet", ""), address=fields.get("address", ""),
         )
         household.save()
         audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=household, changes={"after": snapshot(household)})
@@ -323,22 +328,23 @@ def household_create(*, user, data: dict[str, Any], head: Person | None = None) 
     return household
 
 
-def household_update(*, user, household: Household, data: dict[str, Any], expected_version: int) -> Household:
+def household_update(*, user, household: Household, expected_version: int,
+                     **changes: Unpack[HouseholdFields]) -> Household:
     access_household(user, household, "change")
-    if "commune" in data:
-        _require_commune(user, data["commune"])
+    if "commune" in changes:
+        _require_commune(user, changes["commune"])
     with transaction.atomic():
         current = Household.objects.select_for_update().get(pk=household.pk)
         if current.version != expected_version:
             raise ConflictError("Hộ đã được người khác sửa sau khi bạn mở. Hãy tải lại trang rồi sửa lại.")
         before = snapshot(current)
-        code = (data.get("code") or current.code).strip().upper()
+        code = (changes.get("code") or current.code).strip().upper()
         if code != current.code and Household.objects.filter(code=code).exists():
             raise DomainError(f"Mã hộ {code} đã tồn tại.", field="code")
         current.code = code
         for name in ("commune", "hamlet", "address"):
-            if name in data:
-                setattr(current, name, data[name])
+            if name in changes:
+                setattr(current, name, changes[name])
         current.province_code = current.commune.province_code
         current.version += 1
         current.save()

@@ -85,7 +85,7 @@ class PersonCreate(ServiceFormView):
         return {**context, "title": _("Thêm đối tượng")}
 
     def perform(self, form):
-        return services.person_create(user=self.request.user, data=form.service_data())
+        return services.person_create(user=self.request.user, **form.service_data())
 
     def success_text(self, person):
         return _("Đã thêm %(name)s vào sổ đăng ký.") % {"name": person.full_name}
@@ -105,8 +105,8 @@ class PersonEdit(PersonCreate):
         return {**context, "person": self.person, "title": _("Sửa: %(name)s") % {"name": self.person.full_name}}
 
     def perform(self, form):
-        return services.person_update(user=self.request.user, person=self.person, data=form.service_data(),
-                                      expected_version=form.cleaned_data.get("version") or 0)
+        return services.person_update(user=self.request.user, person=self.person,
+                                      expected_version=form.cleaned_data.get("version") or 0, **form.service_data())
 
     def success_text(self, person):
         return _("Đã lưu thay đổi.")
@@ -160,7 +160,7 @@ class HouseholdCreate(ServiceFormView):
     def perform(self, form):
         data = dict(form.cleaned_data)
         data.pop("version", None)
-        return services.household_create(user=self.request.user, data=data)
+        return services.household_create(user=self.request.user, **data)
 
     def success_text(self, household):
         return _("Đã tạo hộ %(code)s.") % {"code": household.code}
@@ -183,8 +183,8 @@ class HouseholdEdit(HouseholdCreate):
     def perform(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version") or 0
-        return services.household_update(user=self.request.user, household=self.household, data=data,
-                                         expected_version=version)
+        return services.household_update(user=self.request.user, household=self.household, expected_version=version,
+                                         **data)
 
     def success_text(self, household):
         return _("Đã lưu thay đổi.")
