@@ -17,12 +17,6 @@ from tests.factories import PersonFactory
 D = datetime.date
 
 
-def test_working_days_skip_weekends_and_holidays():
-    # Friday 28/08/2026 + 3 working days: Mon 31/08, (02/09 holiday) Tue 01/09, Thu 03/09
-    assert workflow.add_working_days(D(2026, 8, 28), 3, [D(2026, 9, 2)]) == D(2026, 9, 3)
-    assert workflow.add_working_days(D(2026, 8, 28), 1) == D(2026, 8, 31)
-
-
 def test_procedure_follows_the_date_received():
     assert workflow.procedure_for(D(2025, 6, 30)) == "three_tier"
     assert workflow.procedure_for(D(2025, 7, 1)) == "commune"

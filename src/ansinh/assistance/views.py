@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ansinh.core.access import can, covers
+from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
 from ansinh.core.web import form_error, paginate, require
@@ -95,7 +96,7 @@ def enrolment_changes(request):
     today = datetime.date.today()
     changes = selectors.changes_next_month(user=request.user, month=today)
     return render(request, "assistance/enrolment_changes.html", {
-        "changes": changes, "month": rules.add_months(rules.first_of_month(today), 1),
+        "changes": changes, "month": add_months(first_of_month(today), 1),
         "milestones": selectors.AGE_MILESTONES, "panels": render_panels(CHANGES_PANELS, request, today=today),
     })
 
@@ -198,7 +199,7 @@ def health_insurance(request):
     try:
         month = datetime.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
     except ValueError:
-        month = rules.first_of_month(datetime.date.today())
+        month = first_of_month(datetime.date.today())
     changes = selectors.health_insurance_changes(user=request.user, month=month)
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
