@@ -8,10 +8,11 @@ from django.urls import reverse
 from docx import Document
 
 from ansinh.assistance import services, workflow
-from ansinh.assistance.models import Application, Enrolment, Holiday
+from ansinh.assistance.models import Application, Enrolment
 from ansinh.assistance.selectors import application_timeline, posting_list
 from ansinh.audit.models import AuditEvent
 from ansinh.core.exceptions import ConflictError, DomainError
+from ansinh.core.models import Holiday
 from tests.factories import PersonFactory
 
 D = datetime.date
@@ -166,18 +167,6 @@ def test_api_receive_advance_decide(users, person):
     complaint = {"version": 3, "done_on": "2026-10-08", "note": "Khiếu nại"}
     assert api.post(f"/api/v1/applications/{a['id']}/complaint/", complaint, format="json").status_code == 400
     assert other.post(f"/api/v1/applications/{a['id']}/complaint/", complaint, format="json").status_code == 404
-
-
-@pytest.mark.django_db
-def test_holidays_fixed_dates_loaded_and_added_by_the_national_admin(users, client):
-    assert Holiday.objects.filter(date=D(2026, 9, 2)).exists()
-    client.force_login(users["admin"])
-    assert client.post(reverse("assistance:holiday_list"), {"date": "2026-02-17", "name": "Tết Nguyên đán"}
-                       ).status_code == 302
-    assert Holiday.objects.filter(date=D(2026, 2, 17)).exists()
-    client.force_login(users["tinh"])
-    assert "Tết Nguyên đán" in client.get(reverse("assistance:holiday_list")).content.decode()
-    assert client.post(reverse("assistance:holiday_list"), {"date": "2026-02-18", "name": "x"}).status_code == 403
 
 
 @pytest.mark.django_db

@@ -172,11 +172,6 @@ class ApplicationRejectForm(StyledForm):
     reply = forms.CharField(label=_("Lý do không đủ điều kiện"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class HolidayForm(StyledForm):
-    date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
-    name = forms.CharField(label=_("Tên ngày nghỉ"), max_length=100)
-
-
 class PensionForm(StyledForm):
     decision_number = forms.CharField(label=_("Số quyết định"), max_length=40)
     decision_date = forms.DateField(label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -167,21 +167,6 @@ class FuneralSupport(models.Model):
         return f"Mai táng: {self.person} — {self.amount} đ"
 
 
-class Holiday(models.Model):
-    """A public holiday (ngày nghỉ lễ, Tết), left out of working-day deadlines. Lunar holidays (Tết, Giỗ Tổ)
-    and the extra National Day are set each year by the Government: an administrator enters them."""
-
-    date = models.DateField(_("ngày"), unique=True)
-    name = models.CharField(_("tên"), max_length=100)
-
-    class Meta:
-        verbose_name = _("ngày nghỉ lễ")
-        ordering = ["date"]
-
-    def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y} {self.name}"
-
-
 class FormType(models.TextChoices):
     # NĐ 20/2021, Điều 7: tờ khai đề nghị trợ cấp (Mẫu 1a–1đ), hỗ trợ chăm sóc (Mẫu 2a, 2b, 03)
     F1A = "1a", _("Mẫu 1a — trẻ em, người từ 16 đến 22 tuổi đang học")
@@ -254,17 +239,3 @@ class ApplicationStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.done_on:%d/%m/%Y}"
-
-
-class DocumentNumber(models.Model):
-    """The yearly number sequence of an issuer's decisions: from 01 on 1 January (NĐ 30/2020 Điều 15)."""
-
-    issuer = models.CharField(max_length=20)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="document_number_issuer_year")]
-
-    def __str__(self) -> str:
-        return f"{self.issuer}/{self.year}: {self.last}"

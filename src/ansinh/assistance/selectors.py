@@ -14,7 +14,7 @@ from ansinh.registry.selectors import access_person, search_q
 
 from . import policy, rules, workflow
 from .access import ENROLMENT_MANAGE
-from .models import Application, Enrolment, Holiday, PolicyParameter, Programme
+from .models import Application, Enrolment, PolicyParameter, Programme
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
@@ -169,10 +169,6 @@ def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[En
         "ended": list(visible.filter(pk__in=prior.values("pk")).exclude(Exists(now_same)).select_related(*related)
                       .order_by("commune__name", "person__sort_name")),
     }
-
-
-def holidays() -> list[datetime.date]:
-    return list(Holiday.objects.values_list("date", flat=True))
 
 
 def application_list(*, user, status: str = "", overdue_only: bool = False, today: datetime.date | None = None):

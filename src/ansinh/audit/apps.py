@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 
+from ansinh.core import audit as core_audit
 from ansinh.core.access import declare
 
 from . import access
@@ -11,3 +12,6 @@ class AuditConfig(AppConfig):
 
     def ready(self):
         declare(self.label, access.GRANTS)
+        from .services import audit_record  # writes AuditEvent: the models must be loaded
+
+        core_audit.RECORDERS.register(audit_record)

@@ -54,3 +54,8 @@ class PartialDateField(forms.CharField):
             return parse_partial_date(value)
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class HolidayForm(StyledForm):
+    date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("Tên ngày nghỉ"), max_length=100)
