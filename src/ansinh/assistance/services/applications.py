@@ -7,7 +7,7 @@ from django.db import transaction
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, snapshot
-from ansinh.core.documents import next_document_number
+from ansinh.core.documents import document_code, next_document_number
 from ansinh.core.exceptions import ConflictError, DomainError
 
 from .. import rules, workflow
@@ -68,7 +68,7 @@ def application_advance(*, user, application: Application, expected_version: int
     ApplicationStep.objects.create(application=current, code=step.code, done_on=done_on, note=note.strip(), actor=user)
     if step.code == "decided":
         number = next_document_number(issuer=current.commune.code, year=done_on.year)
-        current.decision_number = f"{number:02d}/QĐ-UBND"
+        current.decision_number = document_code(number, kind="QUYẾT ĐỊNH")
         current.decision_date = done_on
         current.enrolment = enrolment_create(
             user=user, person=current.person, categories=current.categories.split("+"),
