@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.core.access import Scope, ScopedQuerySet, can
+from ansinh.core.fields import MonthField
 
 from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
 
@@ -92,8 +93,8 @@ class Enrolment(models.Model):
     # facts of the decision the rules need again at each reassessment
     children_count = models.PositiveSmallIntegerField(_("số con đang nuôi (diện 5.4)"), default=0)
     studying = models.BooleanField(_("đang đi học (diện 5.2)"), default=False)
-    start_month = models.DateField(_("hưởng từ tháng"))
-    end_month = models.DateField(_("hưởng đến hết tháng"), null=True, blank=True)
+    start_month = MonthField(_("hưởng từ tháng"))
+    end_month = MonthField(_("hưởng đến hết tháng"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     end_reason = models.CharField(_("lý do kết thúc giai đoạn"), max_length=200, blank=True)
     # Months before the decision month are owed (truy lĩnh): the next payroll pays them too.
