@@ -12,6 +12,6 @@ class AuditConfig(AppConfig):
 
     def ready(self):
         declare(self.label, access.GRANTS)
-        from .services import audit_record  # writes AuditEvent: the models must be loaded
+        from .services import audit_record  # it writes AuditEvent rows: the models must be loaded
 
-        core_audit.RECORDERS.register(audit_record)
+        core_audit.register(audit_record)

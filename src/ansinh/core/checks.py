@@ -1,12 +1,11 @@
 """Start-up checks of access: every model with a commune declares its scope, every URL declares who may
-open it, and every capability asked for is one an app declared; and core's writes have an audit recorder."""
+open it, and every capability asked for is one an app declared."""
 
 from django.apps import apps
 from django.core.checks import Error, Tags, register
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from .access import ScopedQuerySet, declared_capabilities, scope_of
-from .audit import RECORDERS
 from .web import PUBLIC, SIGNED_IN
 
 
@@ -71,12 +70,3 @@ def urls_declare_access(app_configs=None, **kwargs) -> list[Error]:
         elif access not in (PUBLIC, SIGNED_IN) and access not in known:
             errors.append(Error(f"URL {name!r} asks for capability {access!r}, declared by no app", id="ansinh.E005"))
     return errors
-
-
-@register(Tags.security)
-def audit_recorder_registered(app_configs=None, **kwargs) -> list[Error]:
-    if list(RECORDERS):
-        return []
-    return [Error("No audit recorder is registered: core's writes would fail",
-                  hint="Install ansinh.audit, whose AppConfig.ready() registers it in core.audit.RECORDERS.",
-                  id="ansinh.E006")]

@@ -22,6 +22,6 @@ def holiday_add(*, user, date: datetime.date, name: str) -> Holiday:
     if Holiday.objects.filter(date=date).exists():
         raise DomainError(f"Ngày {date:%d/%m/%Y} đã có trong danh sách.", field="date")
     holiday = Holiday.objects.create(date=date, name=name.strip())
-    audit.record(actor=user, action=audit.CREATE, instance=holiday,
+    audit.record(actor=user, action="create", instance=holiday,
                  changes={"after": {"id": holiday.pk, "date": str(holiday.date), "name": holiday.name}})
     return holiday
