@@ -221,8 +221,8 @@ NOT_SCOPED = {
     "api-schema", "api-docs", "api-root", "admin-unit-list", "admin-unit-detail",
     # the allowance calculator computes from what it is given and reads no record
     "assistance:calculator", "allowance-evaluate",
-    # public holidays are national reference data (tests/assistance/test_applications.py)
-    "assistance:holiday_list",
+    # public holidays are national reference data (tests/core/test_holidays.py)
+    "core:holiday_list",
 }
 
 

@@ -8,19 +8,14 @@ from django.urls import reverse
 from docx import Document
 
 from ansinh.assistance import services, workflow
-from ansinh.assistance.models import Application, Enrolment, Holiday
+from ansinh.assistance.models import Application, Enrolment
 from ansinh.assistance.selectors import application_timeline, posting_list
 from ansinh.audit.models import AuditEvent
 from ansinh.core.exceptions import ConflictError, DomainError
+from ansinh.core.models import Holiday
 from tests.factories import PersonFactory
 
 D = datetime.date
-
-
-def test_working_days_skip_weekends_and_holidays():
-    # Friday 28/08/2026 + 3 working days: Mon 31/08, (02/09 holiday) Tue 01/09, Thu 03/09
-    assert workflow.add_working_days(D(2026, 8, 28), 3, [D(2026, 9, 2)]) == D(2026, 9, 3)
-    assert workflow.add_working_days(D(2026, 8, 28), 1) == D(2026, 8, 31)
 
 
 def test_procedure_follows_the_date_received():
@@ -172,18 +167,6 @@ def test_api_receive_advance_decide(users, person):
     complaint = {"version": 3, "done_on": "2026-10-08", "note": "Khiếu nại"}
     assert api.post(f"/api/v1/applications/{a['id']}/complaint/", complaint, format="json").status_code == 400
     assert other.post(f"/api/v1/applications/{a['id']}/complaint/", complaint, format="json").status_code == 404
-
-
-@pytest.mark.django_db
-def test_holidays_fixed_dates_loaded_and_added_by_the_national_admin(users, client):
-    assert Holiday.objects.filter(date=D(2026, 9, 2)).exists()
-    client.force_login(users["admin"])
-    assert client.post(reverse("assistance:holiday_list"), {"date": "2026-02-17", "name": "Tết Nguyên đán"}
-                       ).status_code == 302
-    assert Holiday.objects.filter(date=D(2026, 2, 17)).exists()
-    client.force_login(users["tinh"])
-    assert "Tết Nguyên đán" in client.get(reverse("assistance:holiday_list")).content.decode()
-    assert client.post(reverse("assistance:holiday_list"), {"date": "2026-02-18", "name": "x"}).status_code == 403
 
 
 @pytest.mark.django_db

@@ -28,7 +28,7 @@ EXPECTED = {
     Role.FACILITY_STAFF: READER,
     Role.PAYMENT_AGENT: {"payments.files"},
     Role.AUDITOR: READER | {"audit.view"},
-    Role.ADMINISTRATOR: OFFICER | {"audit.view", "users.manage", "policy.manage"},
+    Role.ADMINISTRATOR: OFFICER | {"audit.view", "users.manage", "policy.manage", "calendar.manage"},
 }
 
 
@@ -49,6 +49,7 @@ def test_capabilities_belong_to_the_app_that_declares_them():
     owners = declared_capabilities()
     assert owners["registry.view"] == "registry" and owners["audit.view"] == "audit"
     assert owners["payroll.run"] == "payments" and owners["users.manage"] == "accounts"
+    assert owners["calendar.manage"] == "core"
     with pytest.raises(ValueError, match="declared by registry"):
         declare("payments", {Role.ADMINISTRATOR: {"registry.view"}})
     with pytest.raises(ValueError, match="unknown role"):

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ansinh.core.api import HasCapability
+from ansinh.core.selectors import holidays
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.selectors import person_get
 
@@ -310,7 +311,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         return selectors.application_list(user=self.request.user)
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "holidays": selectors.holidays()}
+        return {**super().get_serializer_context(), "holidays": holidays()}
 
     @extend_schema(request=ApplicationCreateSerializer, responses={201: ApplicationSerializer})
     def create(self, request):

@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ansinh.core.forms import StyledForm
+from ansinh.core.forms import MonthField, StyledForm
 from ansinh.geo.models import AdministrativeUnit
 
 from . import policy, rules
@@ -77,20 +77,6 @@ class ParameterForm(StyledForm):
     legal_basis = forms.CharField(label=_("Căn cứ pháp lý"), max_length=255)
     verified = forms.BooleanField(label=_("Đã đối chiếu văn bản gốc"), required=False, initial=True)
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-MONTH_INPUT = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
-
-
-class MonthField(forms.DateField):
-    """A month as `YYYY-MM` (the browser's month input), or a full date; kept as its first day."""
-
-    widget = MONTH_INPUT
-    input_formats = ["%Y-%m", "%Y-%m-%d", "%m/%Y", "%d/%m/%Y"]
-
-    def to_python(self, value):
-        day = super().to_python(value)
-        return day.replace(day=1) if day else day
 
 
 class EnrolmentCreateForm(StyledForm):
@@ -170,11 +156,6 @@ class ApplicationRejectForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     done_on = forms.DateField(label=_("Ngày trả lời"), widget=forms.DateInput(attrs={"type": "date"}))
     reply = forms.CharField(label=_("Lý do không đủ điều kiện"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class HolidayForm(StyledForm):
-    date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
-    name = forms.CharField(label=_("Tên ngày nghỉ"), max_length=100)
 
 
 class PensionForm(StyledForm):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.core.access import Scope, ScopedQuerySet, can
+from ansinh.core.fields import MonthField
 
 from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
 
@@ -92,8 +93,8 @@ class Enrolment(models.Model):
     # facts of the decision the rules need again at each reassessment
     children_count = models.PositiveSmallIntegerField(_("số con đang nuôi (diện 5.4)"), default=0)
     studying = models.BooleanField(_("đang đi học (diện 5.2)"), default=False)
-    start_month = models.DateField(_("hưởng từ tháng"))
-    end_month = models.DateField(_("hưởng đến hết tháng"), null=True, blank=True)
+    start_month = MonthField(_("hưởng từ tháng"))
+    end_month = MonthField(_("hưởng đến hết tháng"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     end_reason = models.CharField(_("lý do kết thúc giai đoạn"), max_length=200, blank=True)
     # Months before the decision month are owed (truy lĩnh): the next payroll pays them too.
@@ -165,21 +166,6 @@ class FuneralSupport(models.Model):
 
     def __str__(self) -> str:
         return f"Mai táng: {self.person} — {self.amount} đ"
-
-
-class Holiday(models.Model):
-    """A public holiday (ngày nghỉ lễ, Tết), left out of working-day deadlines. Lunar holidays (Tết, Giỗ Tổ)
-    and the extra National Day are set each year by the Government: an administrator enters them."""
-
-    date = models.DateField(_("ngày"), unique=True)
-    name = models.CharField(_("tên"), max_length=100)
-
-    class Meta:
-        verbose_name = _("ngày nghỉ lễ")
-        ordering = ["date"]
-
-    def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y} {self.name}"
 
 
 class FormType(models.TextChoices):
@@ -254,17 +240,3 @@ class ApplicationStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.done_on:%d/%m/%Y}"
-
-
-class DocumentNumber(models.Model):
-    """The yearly number sequence of an issuer's decisions: from 01 on 1 January (NĐ 30/2020 Điều 15)."""
-
-    issuer = models.CharField(max_length=20)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="document_number_issuer_year")]
-
-    def __str__(self) -> str:
-        return f"{self.issuer}/{self.year}: {self.last}"

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from ansinh.core.dates import add_months, first_of_month
+
 # Điều 5 NĐ 20/2021: khoản.điểm → short label and citation.
 CATEGORIES: dict[str, tuple[str, str]] = {
     "5.1": ("Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng", "NĐ 20/2021/NĐ-CP Điều 5 khoản 1"),
@@ -96,15 +98,6 @@ class Evaluation:
     @property
     def coefficient(self) -> Decimal:
         return sum((e.coefficient for e in self.payable), Decimal(0))
-
-
-def first_of_month(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def add_months(month: datetime.date, n: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + n
-    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def age_in_month(birth_date: datetime.date, month: datetime.date) -> int:

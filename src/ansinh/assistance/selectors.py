@@ -7,13 +7,14 @@ from django.db import DatabaseError
 from django.db.models import Count, Exists, OuterRef, Q
 
 from ansinh.core.access import access, require_capability
+from ansinh.core.dates import add_months, first_of_month
 from ansinh.registry.models import Person
 from ansinh.registry.rules import effective_birth_date
 from ansinh.registry.selectors import access_person, search_q
 
 from . import policy, rules, workflow
 from .access import ENROLMENT_MANAGE
-from .models import Application, Enrolment, Holiday, PolicyParameter, Programme
+from .models import Application, Enrolment, PolicyParameter, Programme
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
@@ -104,8 +105,8 @@ def changes_next_month(*, user, month: datetime.date) -> list[dict]:
     changes in the month after `month`. A new band starts in the month of the birthday (Điều 8 k.1); an
     upper age limit ends payment the month after it (Điều 8 k.2), so the candidates are the people with a
     milestone birthday in that month or in the month before. Only they go through the rules."""
-    current = rules.first_of_month(month)
-    upcoming = rules.add_months(current, 1)
+    current = first_of_month(month)
+    upcoming = add_months(current, 1)
     birthday_q = Q()
     for birthday_month in (upcoming, current):
         # a birthday in that month, or a year-only birth date (1 January) when that month is January
@@ -150,8 +151,8 @@ def _covering(month: datetime.date):
 def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[Enrolment]]:
     """Danh sách đề nghị cấp thẻ BHYT: beneficiaries whose state-paid card starts, changes (another commune)
     or ends with `month` (NĐ 20/2021 Điều 9; Luật BHYT Điều 12 k.3). One query per list, each with EXISTS."""
-    month = rules.first_of_month(month)
-    before = rules.add_months(month, -1)
+    month = first_of_month(month)
+    before = add_months(month, -1)
     # both the monthly allowance (item 17) and the social pension (item 19) carry a state-paid card
     now = _covering(month)
     prior = _covering(before)
@@ -168,10 +169,6 @@ def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[En
         "ended": list(visible.filter(pk__in=prior.values("pk")).exclude(Exists(now_same)).select_related(*related)
                       .order_by("commune__name", "person__sort_name")),
     }
-
-
-def holidays() -> list[datetime.date]:
-    return list(Holiday.objects.values_list("date", flat=True))
 
 
 def application_list(*, user, status: str = "", overdue_only: bool = False, today: datetime.date | None = None):

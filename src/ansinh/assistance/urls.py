@@ -10,7 +10,6 @@ urlpatterns = [
     path("doi-tuong-huong/", views.enrolment_list, name="enrolment_list"),
     path("bhyt/", views.health_insurance, name="health_insurance"),
     path("ho-so/", views.application_list, name="application_list"),
-    path("ngay-nghi-le/", views.holiday_list, name="holiday_list"),
     path("ho-so/niem-yet/", views.posting_list, name="posting_list"),
     path("ho-so/tiep-nhan/<int:person_id>/", views.application_create, name="application_create"),
     path("ho-so/<int:pk>/", views.application_detail, name="application_detail"),

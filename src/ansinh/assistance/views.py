@@ -1,15 +1,16 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ansinh.core.access import can, covers
+from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
 from ansinh.core.files import FORMATS, download
+from ansinh.core.selectors import holidays
 from ansinh.core.web import form_error, paginate, require
 from ansinh.registry.selectors import person_get
 
@@ -25,11 +26,10 @@ from .forms import (
     DeathForm,
     EnrolmentActionForm,
     EnrolmentCreateForm,
-    HolidayForm,
     ParameterForm,
     PensionForm,
 )
-from .models import Application, Enrolment, Holiday
+from .models import Application, Enrolment
 
 
 def _province_of(user) -> str:
@@ -96,7 +96,7 @@ def enrolment_changes(request):
     today = datetime.date.today()
     changes = selectors.changes_next_month(user=request.user, month=today)
     return render(request, "assistance/enrolment_changes.html", {
-        "changes": changes, "month": rules.add_months(rules.first_of_month(today), 1),
+        "changes": changes, "month": add_months(first_of_month(today), 1),
         "milestones": selectors.AGE_MILESTONES, "panels": render_panels(CHANGES_PANELS, request, today=today),
     })
 
@@ -199,7 +199,7 @@ def health_insurance(request):
     try:
         month = datetime.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
     except ValueError:
-        month = rules.first_of_month(datetime.date.today())
+        month = first_of_month(datetime.date.today())
     changes = selectors.health_insurance_changes(user=request.user, month=month)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
@@ -218,7 +218,7 @@ def health_insurance(request):
 def application_list(request):
     status = request.GET.get("status", "")
     today = datetime.date.today()
-    days = selectors.holidays()
+    days = holidays()
     page = paginate(request, selectors.application_list(user=request.user, status=status))
     rows = [(a, selectors.application_timeline(a, today=today, holiday_dates=days)) for a in page]
     return render(request, "assistance/application_list.html", {
@@ -250,7 +250,7 @@ def application_create(request, person_id: int):
 def application_detail(request, pk: int):
     application = selectors.application_get(user=request.user, pk=pk)
     timeline = selectors.application_timeline(application, today=datetime.date.today(),
-                                              holiday_dates=selectors.holidays())
+                                              holiday_dates=holidays())
     step_form = reject_form = complaint_form = None
     if can(request.user, ENROLMENT_MANAGE) and timeline["next"]:
         initial = {"version": application.version, "done_on": datetime.date.today()}
@@ -323,26 +323,6 @@ def application_decision(request, pk: int):
 @require(ASSISTANCE_VIEW)
 def posting_list(request):
     return render(request, "assistance/posting_list.html", {"rows": selectors.posting_list(user=request.user)})
-
-
-@require(ASSISTANCE_VIEW)
-def holiday_list(request):
-    form = HolidayForm(request.POST or None)
-    if request.method == "POST":
-        if not can(request.user, POLICY_MANAGE) or request.user.jurisdiction is not None:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.holiday_add(user=request.user, **form.cleaned_data)
-            except DomainError as exc:
-                form_error(form, exc)
-            else:
-                messages.success(request, _("Đã thêm ngày nghỉ."))
-                return redirect("assistance:holiday_list")
-    can_add = can(request.user, POLICY_MANAGE) and request.user.jurisdiction is None
-    return render(request, "assistance/holiday_list.html", {
-        "holidays": Holiday.objects.filter(date__year__gte=datetime.date.today().year - 1), "form": form,
-        "can_add": can_add})
 
 
 @require(ENROLMENT_MANAGE)

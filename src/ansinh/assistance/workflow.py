@@ -10,6 +10,8 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ansinh.core.dates import add_working_days
+
 COMMUNE_PROCEDURE_FROM = datetime.date(2025, 7, 1)
 
 
@@ -69,17 +71,6 @@ def complaint_allowed(procedure: str, done: Iterable[str]) -> bool:
 
 def procedure_for(received_on: datetime.date) -> str:
     return "commune" if received_on >= COMMUNE_PROCEDURE_FROM else "three_tier"
-
-
-def add_working_days(start: datetime.date, days: int, holidays: Iterable[datetime.date] = ()) -> datetime.date:
-    """The date `days` working days after `start` (Monday to Friday, public holidays excluded)."""
-    off = set(holidays)
-    day = start
-    while days > 0:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5 and day not in off:
-            days -= 1
-    return day
 
 
 def next_step(procedure: str, done: Iterable[str]) -> Step | None:

@@ -1,4 +1,4 @@
-"""Form plumbing: Bootstrap classes on every widget, and the partial birth date field."""
+"""Form plumbing: Bootstrap classes on every widget, the partial birth date field and the month field."""
 
 import re
 
@@ -58,3 +58,22 @@ class PartialDateField(forms.CharField):
             return parse_partial_date(value)
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+MONTH_INPUT = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+
+
+class MonthField(forms.DateField):
+    """A month as `YYYY-MM` (the browser's month input), or a full date; kept as its first day."""
+
+    widget = MONTH_INPUT
+    input_formats = ["%Y-%m", "%Y-%m-%d", "%m/%Y", "%d/%m/%Y"]
+
+    def to_python(self, value):
+        day = super().to_python(value)
+        return day.replace(day=1) if day else day
+
+
+class HolidayForm(StyledForm):
+    date = forms.DateField(label=_("Ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("Tên ngày nghỉ"), max_length=100)

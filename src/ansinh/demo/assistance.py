@@ -8,6 +8,7 @@ from decimal import Decimal
 from ansinh.accounts.models import User
 from ansinh.assistance import policy, rules, services
 from ansinh.assistance.models import Enrolment, PaymentMethod, PolicyParameter, Programme
+from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.exceptions import DomainError
 from ansinh.payments.models import PaymentAgent, PaymentLine
 from ansinh.payments.services import payment_file_reconcile, payment_files_issue, payroll_generate
@@ -28,9 +29,9 @@ def seed(*, rng: random.Random, province_code: str, home1, today: datetime.date)
     enrolments = _enrolments(rng, province_code, today)
     Enrolment.objects.bulk_create(enrolments, batch_size=2000)
     officer = User.objects.get(username="tinh")
-    current = rules.first_of_month(today)
+    current = first_of_month(today)
     for back in range(HISTORY_MONTHS, 0, -1):
-        month = rules.add_months(current, -back)
+        month = add_months(current, -back)
         run = payroll_generate(user=officer, month=month, province_code=province_code)
         files = payment_files_issue(user=officer, run=run)
         if back == 1:
@@ -113,8 +114,8 @@ def _enrolments(rng: random.Random, province_code: str, today: datetime.date) ->
             continue
         decision = datetime.date(today.year - rng.randint(0, 3), rng.randint(1, 12), rng.randint(1, 28))
         decision = min(decision, today - datetime.timedelta(days=40))
-        start = rules.first_of_month(decision)
-        if start < rules.first_of_month(birth):
+        start = first_of_month(decision)
+        if start < first_of_month(birth):
             continue
         values, _notes = policy.resolve(rows, start, province_code)
         result = rules.evaluate(rules.Facts(tuple(categories), birth, start, disability_level=(

@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ansinh.assistance.forms import MonthField
 from ansinh.assistance.models import Programme
-from ansinh.core.forms import StyledForm
+from ansinh.core.forms import MonthField, StyledForm
 from ansinh.geo.models import AdministrativeUnit
 
 

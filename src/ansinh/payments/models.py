@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ansinh.assistance.access import ASSISTANCE_VIEW
 from ansinh.assistance.models import PaymentMethod, Programme
 from ansinh.core.access import Role, Scope, ScopedQuerySet, can, jurisdiction_q
+from ansinh.core.fields import MonthField
 
 from .access import PAYMENT_FILES, PAYROLL_RUN
 
@@ -20,7 +21,7 @@ class PayrollRun(models.Model):
         DONE = "done", _("Đã xong")
         FAILED = "failed", _("Lỗi")
 
-    month = models.DateField(_("tháng"))
+    month = MonthField(_("tháng"))
     programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
     province_code = models.CharField(_("mã tỉnh"), max_length=3)
     commune = models.ForeignKey("geo.AdministrativeUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -127,7 +128,7 @@ class PaymentLine(models.Model):
     person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, related_name="payment_lines",
                                db_index=False)
     programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
-    month = models.DateField(_("tháng"))
+    month = MonthField(_("tháng"))
     categories = models.CharField(_("diện"), max_length=20)
     coefficient = models.DecimalField(_("hệ số"), max_digits=5, decimal_places=2)
     standard_level = models.PositiveIntegerField(_("mức chuẩn"))

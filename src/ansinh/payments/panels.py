@@ -2,7 +2,7 @@
 
 import datetime
 
-from ansinh.assistance import rules
+from ansinh.core.dates import add_months, first_of_month
 
 from . import selectors
 
@@ -14,6 +14,6 @@ def enrolment_lines(request, *, enrolment) -> dict:
 
 def uncollected(request, *, today: datetime.date) -> dict:
     """Không nhận trợ cấp 3 tháng liên tục, up to last month: this month's files are still with the agents."""
-    through = rules.add_months(rules.first_of_month(today), -1)
+    through = add_months(first_of_month(today), -1)
     return {"uncollected": selectors.uncollected(user=request.user, through=through), "through": through,
-            "uncollected_from": rules.add_months(through, -(selectors.UNCOLLECTED_MONTHS - 1))}
+            "uncollected_from": add_months(through, -(selectors.UNCOLLECTED_MONTHS - 1))}

@@ -5,9 +5,9 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
-from ansinh.assistance import rules
 from ansinh.assistance.models import Enrolment, Programme
 from ansinh.core.access import access
+from ansinh.core.dates import add_months, first_of_month
 
 from .models import PaymentFile, PaymentLine, PayrollRun
 
@@ -122,8 +122,8 @@ def uncollected(*, user, through: datetime.date, months: int = UNCOLLECTED_MONTH
     """Open active periods whose person's payment failed for each of the `months` months up to `through`
     (the agent could not pay: not collected, away, wrong account): candidates for suspension. One query per
     programme; the last failure reason comes along."""
-    through = rules.first_of_month(through)
-    start = rules.add_months(through, -(months - 1))
+    through = first_of_month(through)
+    start = add_months(through, -(months - 1))
     failed = PaymentLine.objects.filter(status=PaymentLine.Status.FAILED, month__gte=start, month__lte=through)
     rows: list[Enrolment] = []
     for programme in Programme.values:

@@ -14,13 +14,12 @@ from django.db.models import Count, Exists, F, OuterRef, Sum
 from django.utils import timezone
 from django_tasks import task
 
-from ansinh.assistance import rules
 from ansinh.assistance.models import Enrolment, PaymentMethod, Programme
-from ansinh.assistance.rules import first_of_month
 from ansinh.assistance.selectors import parameters_at
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
 from ansinh.core.access import covers, require_capability
+from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.exceptions import DomainError, PermissionDeniedError
 from ansinh.core.text import fold
 
@@ -83,12 +82,12 @@ def _pay_arrears(cursor, params: dict, *, month, province_code, programme, commu
     if earliest is None:
         return 0
     owed = []
-    cursor_month = max(earliest, rules.add_months(month, -ARREARS_MONTHS_MAX))
+    cursor_month = max(earliest, add_months(month, -ARREARS_MONTHS_MAX))
     while cursor_month < month:
         level = parameters_at(cursor_month, province_code)[0].get(LEVEL_KEY[Programme(programme)])
         if level:
             owed.append((cursor_month, int(level)))
-        cursor_month = rules.add_months(cursor_month, 1)
+        cursor_month = add_months(cursor_month, 1)
     added = 0
     if owed:
         values = {f"m{i}": m for i, (m, _) in enumerate(owed)} | {f"l{i}": lv for i, (_, lv) in enumerate(owed)}

@@ -6,7 +6,6 @@ from .applications import (
     application_complaint,
     application_receive,
     application_reject,
-    holiday_add,
 )
 from .enrolments import (
     assess,
@@ -25,6 +24,6 @@ from .pension import pension_enrol
 __all__ = [
     "application_advance", "application_complaint", "application_receive", "application_reject", "assess",
     "enrolment_create", "enrolment_end", "enrolment_move", "enrolment_reassess", "enrolment_resume",
-    "enrolment_suspend", "holiday_add", "parameter_add", "pension_enrol",
+    "enrolment_suspend", "parameter_add", "pension_enrol",
     "person_death_record", "start_month_for",
 ]

@@ -7,12 +7,11 @@ from django.db import transaction
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, snapshot
-from ansinh.core.access import require_capability
-from ansinh.core.exceptions import ConflictError, DomainError, PermissionDeniedError
+from ansinh.core.documents import document_code, next_document_number
+from ansinh.core.exceptions import ConflictError, DomainError
 
 from .. import rules, workflow
-from ..access import POLICY_MANAGE
-from ..models import Application, ApplicationStep, DocumentNumber, Holiday, PaymentMethod
+from ..models import Application, ApplicationStep, PaymentMethod
 from ..selectors import access_application, require_deciding
 from .enrolments import enrolment_create
 
@@ -50,13 +49,6 @@ def _locked_application(application: Application, expected_version: int) -> Appl
     return current
 
 
-def _next_number(issuer: str, year: int) -> int:
-    counter, _created = DocumentNumber.objects.select_for_update().get_or_create(issuer=issuer, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
-
-
 @transaction.atomic
 def application_advance(*, user, application: Application, expected_version: int, done_on: datetime.date,
                         note: str = "", payment_method: str = PaymentMethod.AGENT) -> Application:
@@ -75,8 +67,8 @@ def application_advance(*, user, application: Application, expected_version: int
         raise DomainError("Ngày thực hiện không được sau hôm nay.", field="done_on")
     ApplicationStep.objects.create(application=current, code=step.code, done_on=done_on, note=note.strip(), actor=user)
     if step.code == "decided":
-        number = _next_number(current.commune.code, done_on.year)
-        current.decision_number = f"{number:02d}/QĐ-UBND"
+        number = next_document_number(issuer=current.commune.code, year=done_on.year)
+        current.decision_number = document_code(number, kind="QUYẾT ĐỊNH")
         current.decision_date = done_on
         current.enrolment = enrolment_create(
             user=user, person=current.person, categories=current.categories.split("+"),
@@ -133,17 +125,3 @@ def application_reject(*, user, application: Application, expected_version: int,
     audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
                  changes={"step": "rejected", "reply": current.reply})
     return current
-
-
-@transaction.atomic
-def holiday_add(*, user, date: datetime.date, name: str) -> Holiday:
-    """Ngày nghỉ lễ, Tết of a year, announced by the Government: counted out of working-day deadlines."""
-    require_capability(user, POLICY_MANAGE, "Ngày nghỉ lễ do quản trị cấp trung ương nhập.")
-    if user.jurisdiction is not None:
-        raise PermissionDeniedError("Ngày nghỉ lễ do quản trị cấp trung ương nhập.")
-    if Holiday.objects.filter(date=date).exists():
-        raise DomainError(f"Ngày {date:%d/%m/%Y} đã có trong danh sách.", field="date")
-    holiday = Holiday.objects.create(date=date, name=name.strip())
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=holiday, changes={"after": snapshot(holiday)},
-                 commune=None)
-    return holiday

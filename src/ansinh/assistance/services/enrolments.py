@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, diff, snapshot
+from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.exceptions import ConflictError, DomainError
 from ansinh.core.templatetags.ansinh import vnd
 from ansinh.registry.models import Person
@@ -35,9 +36,9 @@ def assess(*, person, month: datetime.date, categories: list[str], studying: boo
 def start_month_for(*, person, categories: list[str], decision_date: datetime.date) -> datetime.date:
     """NĐ 20/2021 Điều 8 k.1: from the month the decision is signed; for a person with a disability, from
     the month the disability certificate was issued."""
-    decision_month = rules.first_of_month(decision_date)
+    decision_month = first_of_month(decision_date)
     if "5.6" in categories and person.disability_certificate_date:
-        return min(decision_month, rules.first_of_month(person.disability_certificate_date))
+        return min(decision_month, first_of_month(person.disability_certificate_date))
     return decision_month
 
 
@@ -69,7 +70,7 @@ def enrolment_create(
         children_count=children_count, studying=studying,
         decision_number=decision_number.strip(), decision_date=decision_date, payment_method=payment_method,
         commune=person.commune, province_code=person.province_code,
-        arrears_pending=start < rules.first_of_month(decision_date),
+        arrears_pending=start < first_of_month(decision_date),
     )
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=enrolment, changes={"after": snapshot(enrolment)})
     return enrolment
@@ -90,7 +91,7 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
 
     A change from the period's own first month replaces its terms in place instead: no empty period."""
     access_enrolment(user, enrolment, "manage")
-    from_month = rules.first_of_month(from_month)
+    from_month = first_of_month(from_month)
     current = _locked_open(enrolment, expected_version)
     if from_month < current.start_month:
         raise DomainError(f"Tháng áp dụng phải từ tháng bắt đầu của giai đoạn ({current.start_month:%m/%Y}).",
@@ -110,7 +111,7 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
         audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
                      changes={**diff(before, snapshot(current)), "reason": reason})
         return current if next_period else None
-    current.end_month = rules.add_months(from_month, -1)
+    current.end_month = add_months(from_month, -1)
     if current.status == Enrolment.Status.ACTIVE:  # a closed suspension stays unpaid
         current.status = Enrolment.Status.ENDED
     current.end_reason = reason
@@ -126,7 +127,7 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
     fields.update(next_period)
     # a change recorded late (resumed from an earlier month…): the next payroll pays the months still owed;
     # months already paid are unique per person and month, so nothing is paid twice
-    backdated = from_month < rules.first_of_month(timezone.localdate())
+    backdated = from_month < first_of_month(timezone.localdate())
     successor = Enrolment.objects.create(start_month=from_month, status=next_period.get("status", carried_status),
                                          arrears_pending=backdated,
                                          **{k: v for k, v in fields.items() if k != "status"})
@@ -145,7 +146,7 @@ def enrolment_reassess(*, user, enrolment: Enrolment, expected_version: int, fro
     categories = categories or (enrolment.entitled_categories or enrolment.categories).split("+")
     studying = enrolment.studying if studying is None else studying
     children_count = enrolment.children_count if children_count is None else children_count
-    result = assess(person=enrolment.person, month=rules.first_of_month(from_month), categories=categories,
+    result = assess(person=enrolment.person, month=first_of_month(from_month), categories=categories,
                     studying=studying, children_count=children_count)
     if not result.payable:
         return enrolment_end(user=user, enrolment=enrolment, expected_version=expected_version, from_month=from_month,
@@ -214,7 +215,7 @@ def person_death_record(*, user, person, date_of_death: datetime.date, recipient
     locked.save(update_fields=["date_of_death", "version", "updated_at"])
     audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=locked,
                  changes=diff(before, snapshot(locked, ["date_of_death"])))
-    next_month = rules.add_months(rules.first_of_month(date_of_death), 1)
+    next_month = add_months(first_of_month(date_of_death), 1)
     was_beneficiary = False
     for open_period in Enrolment.objects.filter(person=locked, end_month__isnull=True):
         was_beneficiary = True
@@ -224,7 +225,7 @@ def person_death_record(*, user, person, date_of_death: datetime.date, recipient
                         reason=f"Mất ngày {date_of_death:%d/%m/%Y}")
     if not was_beneficiary or FuneralSupport.objects.filter(person=locked).exists():
         return None
-    values, notes = parameters_at(rules.first_of_month(date_of_death), locked.province_code)
+    values, notes = parameters_at(first_of_month(date_of_death), locked.province_code)
     multiple, level = values["funeral.regular"], values["standard_level"]
     support = FuneralSupport.objects.create(
         person=locked, date_of_death=date_of_death, legal_basis=notes.get("funeral.regular", "NĐ 20/2021 Điều 11"),

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, snapshot
+from ansinh.core.dates import first_of_month
 from ansinh.core.exceptions import DomainError
 from ansinh.registry.models import HouseholdMember, HouseholdPoverty, PensionStatus, PovertyStatus
 from ansinh.registry.rules import effective_birth_date
@@ -34,7 +35,7 @@ def pension_enrol(*, user, person, decision_number: str, decision_date: datetime
         raise DomainError("Hồ sơ chưa có năm sinh.", field="person")
     if not decision_number.strip():
         raise DomainError("Cần số quyết định.", field="decision_number")
-    month = rules.first_of_month(decision_date)
+    month = first_of_month(decision_date)
     reason = rules.social_pension_eligibility(
         birth_date=effective_birth_date(person.birth_year, person.birth_month, person.birth_day), month=month,
         has_pension=person.pension_status in (PensionStatus.PENSION, PensionStatus.SOCIAL_INSURANCE),

@@ -1,0 +1,227 @@
+"""Official documents (văn bản hành chính) in the state format of NĐ 30/2020/NĐ-CP: their numbers, and
+the layout of Phụ lục I as a builder that decisions, reports, plans and letters fill in.
+
+A4, Times New Roman 13–14 pt, left margin 30 mm; the issuing body and the number at the top left, the
+national title, motto and the place and date (in italics) at the top right; the kind and summary
+(trích yếu) centred, or under the number as "V/v …" for a letter; "Nơi nhận" at the bottom left and the
+signature at the bottom right. Points of Phụ lục I not verified against its text are marked in
+`LEGAL_FACTS.md` §9.2.
+"""
+
+import datetime
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from .models import DocumentNumber
+
+FONT = "Times New Roman"
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def next_document_number(*, issuer: str, year: int) -> int:
+    """The next number in `issuer`'s sequence for `year`, from 1 on 1 January (NĐ 30/2020 Điều 15).
+
+    Call it inside the transaction that issues the document: the counter row stays locked until it
+    commits, so two documents never get the same number, and a rollback gives the number back."""
+    if not transaction.get_connection().in_atomic_block:  # SQLite would not say so itself
+        raise transaction.TransactionManagementError("A document number is taken inside the issuing transaction.")
+    counter, _created = DocumentNumber.objects.select_for_update().get_or_create(issuer=issuer, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of document (tên loại văn bản) as printed, with its abbreviation in the code (Phụ lục III)."""
+
+    title: str
+    abbreviation: str  # empty for a letter (công văn), whose code is the issuing body's alone
+    enacting: str = ""  # the line between the legal bases and the articles of a decision
+    letter: bool = False  # no title: the summary sits under the number as "V/v …"
+
+
+KINDS = {kind.title: kind for kind in (
+    Kind("QUYẾT ĐỊNH", "QĐ", enacting="QUYẾT ĐỊNH:"),
+    Kind("BÁO CÁO", "BC"),
+    Kind("KẾ HOẠCH", "KH"),
+    Kind("TỜ TRÌNH", "TTr"),
+    Kind("THÔNG BÁO", "TB"),
+    Kind("CÔNG VĂN", "", letter=True),
+)}
+
+
+def document_code(number: int, *, kind: str, body: str = "UBND") -> str:
+    """Số, ký hiệu: "07/QĐ-UBND" for a commune People's Committee's decision, "12/UBND" for its letter; a
+    number under 10 has a leading 0."""
+    abbreviation = KINDS[kind].abbreviation
+    return f"{number:02d}/{abbreviation}-{body}" if abbreviation else f"{number:02d}/{body}"
+
+
+def _para(container, text: str = "", *, size: float = 14, bold: bool = False, italic: bool = False,
+          align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after: float = 6, indent: bool = False, paragraph=None):
+    """A paragraph of one run added to `container` (or written into `paragraph`, a cell's first one)."""
+    paragraph = paragraph if paragraph is not None else container.add_paragraph()
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+    run = paragraph.add_run(text)
+    run.font.name, run.font.size, run.bold, run.italic = FONT, Pt(size), bold, italic
+    return paragraph
+
+
+@dataclass
+class OfficialDocument:
+    """One document: fill it in, add its content in order, then `to_bytes()` gives the DOCX.
+
+    `issuer` is the issuing body ("ỦY BAN NHÂN DÂN XÃ TÂN HƯNG"), under its `parent` body when there is
+    one; `number` the full "Số" ("07/QĐ-UBND", see `document_code`); `kind` one of `KINDS`; `subject` the
+    summary ("Về việc …" for a decision; the report's or plan's title; what a letter is about, printed
+    "V/v …"). A decision names the `authority` that decides and its legal `bases`; a letter its addressees
+    (`to`, "Kính gửi"). `recipients` are listed under "Nơi nhận"."""
+
+    issuer: str
+    number: str
+    place: str
+    date: datetime.date
+    kind: str = "QUYẾT ĐỊNH"
+    subject: str = ""
+    authority: str = ""
+    bases: Sequence[str] = ()
+    signer_title: str = "CHỦ TỊCH"
+    signer_name: str = ""
+    recipients: Sequence[str] = ()
+    parent: str = ""
+    to: Sequence[str] = ()
+    _body: list = field(default_factory=list, init=False, repr=False)
+    _articles: int = field(default=0, init=False, repr=False)
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown kind of document: {self.kind!r}")
+
+    # --- content, in order ---------------------------------------------------------------------------
+
+    def article(self, text: str, *paragraphs: str) -> "OfficialDocument":
+        """"Điều 1. …", numbered in order; further `paragraphs` belong to the same article."""
+        self._articles += 1
+        self._body.append(("paragraph", f"Điều {self._articles}. {text}", {"indent": True}))
+        for more in paragraphs:
+            self._body.append(("paragraph", more, {"indent": True}))
+        return self
+
+    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, indent: bool = True,
+                  center: bool = False) -> "OfficialDocument":
+        options = {"bold": bold, "italic": italic, "indent": indent and not center}
+        if center:
+            options["align"] = WD_ALIGN_PARAGRAPH.CENTER
+        self._body.append(("paragraph", text, options))
+        return self
+
+    def table(self, columns: Sequence[str], rows: Iterable[Sequence], *, widths_mm: Sequence[float] = ()
+              ) -> "OfficialDocument":
+        """A ruled table: the column headings in bold, then one line per row (values printed as given)."""
+        self._body.append(("table", (list(columns), [list(row) for row in rows], list(widths_mm)), {}))
+        return self
+
+    # --- layout --------------------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        doc = Document()
+        section = doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        section.left_margin, section.right_margin = Mm(30), Mm(15)
+        style = doc.styles["Normal"]
+        style.font.name, style.font.size = FONT, Pt(14)
+        kind = KINDS[self.kind]
+        self._header(doc, kind)
+        if not kind.letter:
+            _para(doc, kind.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+            if self.subject:
+                _para(doc, self.subject, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        if self.to:
+            self._addressees(doc)
+        if self.authority:
+            _para(doc, self.authority, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for basis in self.bases:
+            _para(doc, basis, italic=True, indent=True)
+        if kind.enacting:
+            _para(doc, kind.enacting, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for what, content, options in self._body:
+            if what == "table":
+                self._table(doc, *content)
+            else:
+                _para(doc, content, **options)
+        self._footer(doc)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        return buffer.getvalue()
+
+    def _header(self, doc, kind: Kind) -> None:
+        header = doc.add_table(rows=1, cols=2)
+        header.alignment = WD_TABLE_ALIGNMENT.CENTER
+        left, right = header.rows[0].cells
+        left.paragraphs[0].text = ""
+        if self.parent:
+            _para(left, self.parent.upper(), size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+        _para(left, self.issuer.upper(), size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+        _para(left, "———", size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=4)
+        _para(left, f"Số: {self.number}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+        if kind.letter and self.subject:
+            _para(left, f"V/v {self.subject}", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(right, NATIONAL_TITLE, size=12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+        _para(right, MOTTO, size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+        _para(right, "———————————", size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=4)
+        day = self.date
+        _para(right, f"{self.place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}", size=14,
+              italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+    def _addressees(self, doc) -> None:
+        if len(self.to) == 1:
+            _para(doc, f"Kính gửi: {self.to[0]}", align=WD_ALIGN_PARAGRAPH.CENTER)
+            return
+        _para(doc, "Kính gửi:", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+        for name in self.to:
+            _para(doc, f"- {name};", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+        _para(doc, "", space_after=0)
+
+    def _table(self, doc, columns: list[str], rows: list[list], widths_mm: list[float]) -> None:
+        table = doc.add_table(rows=1 + len(rows), cols=len(columns))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        if widths_mm:
+            table.autofit = False
+            for column, width in zip(table.columns, widths_mm, strict=True):
+                column.width = Mm(width)
+        for r, values in enumerate([columns, *rows]):
+            for c, value in enumerate(values):
+                cell = table.rows[r].cells[c]
+                _para(cell, "" if value is None else str(value), size=13, bold=r == 0, space_after=0,
+                      align=WD_ALIGN_PARAGRAPH.CENTER if r == 0 else WD_ALIGN_PARAGRAPH.LEFT,
+                      paragraph=cell.paragraphs[0])
+                if widths_mm:
+                    cell.width = Mm(widths_mm[c])
+        _para(doc, "", space_after=0)
+
+    def _footer(self, doc) -> None:
+        recipients, signature = doc.add_table(rows=1, cols=2).rows[0].cells
+        recipients.paragraphs[0].text = ""
+        _para(recipients, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
+        for line in self.recipients:
+            _para(recipients, f"- {line}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
+        signature.paragraphs[0].text = ""
+        _para(signature, self.signer_title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=60)
+        if self.signer_name:
+            _para(signature, self.signer_name, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        else:
+            _para(signature, "(Ký, ghi rõ họ tên)", size=13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)

@@ -1,0 +1,105 @@
+"""Official documents: the yearly number sequences of NĐ 30/2020 Điều 15, and the layout of its Phụ lục I
+for decisions, reports and letters."""
+
+import datetime
+import io
+
+import pytest
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
+from docx import Document
+
+from ansinh.core.dates import ReportingPeriod
+from ansinh.core.documents import OfficialDocument, document_code, next_document_number
+
+pytestmark = pytest.mark.django_db
+
+
+def test_numbers_run_per_issuer_and_restart_each_year():
+    with transaction.atomic():
+        assert [next_document_number(issuer="31001", year=2026) for _ in range(3)] == [1, 2, 3]
+        assert next_document_number(issuer="31002", year=2026) == 1  # another commune: its own sequence
+        assert next_document_number(issuer="31001", year=2027) == 1  # from 01 on 1 January
+        assert next_document_number(issuer="31001", year=2026) == 4
+        assert next_document_number(issuer="31002", year=2026) == 2
+
+
+def test_a_rolled_back_document_gives_its_number_back():
+    with transaction.atomic():
+        assert next_document_number(issuer="31001", year=2026) == 1
+    with pytest.raises(RuntimeError), transaction.atomic():
+        assert next_document_number(issuer="31001", year=2026) == 2
+        raise RuntimeError("the decision failed")
+    with transaction.atomic():
+        assert next_document_number(issuer="31001", year=2026) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_numbers_are_taken_inside_the_callers_transaction():
+    with pytest.raises(TransactionManagementError):
+        next_document_number(issuer="31001", year=2026)
+
+
+def test_codes_of_the_kinds():
+    assert document_code(7, kind="QUYẾT ĐỊNH") == "07/QĐ-UBND"
+    assert document_code(12, kind="BÁO CÁO") == "12/BC-UBND"
+    assert document_code(3, kind="KẾ HOẠCH") == "03/KH-UBND"
+    assert document_code(5, kind="CÔNG VĂN", body="UBND-VHXH") == "05/UBND-VHXH"
+
+
+def _read(content: bytes) -> tuple[list[str], list[list[str]]]:
+    """The document's own paragraphs, and each table's cells as text."""
+    doc = Document(io.BytesIO(content))
+    return [p.text for p in doc.paragraphs], [[c.text for c in t._cells] for t in doc.tables]
+
+
+def test_a_decision_has_its_authority_bases_enacting_line_and_numbered_articles():
+    doc = OfficialDocument(issuer="Ủy ban nhân dân xã Tân Hưng", number="07/QĐ-UBND", place="Tân Hưng",
+                           date=datetime.date(2026, 3, 5), subject="Về việc trợ cấp xã hội hằng tháng",
+                           authority="CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN HƯNG", bases=["Căn cứ A;", "Căn cứ B."],
+                           recipients=["Như Điều 2;", "Lưu: VT."])
+    doc.article("Một.", "Tiếp theo của Điều 1.").article("Hai.")
+    paragraphs, (header, footer) = _read(doc.to_bytes())
+    assert paragraphs == ["QUYẾT ĐỊNH", "Về việc trợ cấp xã hội hằng tháng", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN HƯNG",
+                          "Căn cứ A;", "Căn cứ B.", "QUYẾT ĐỊNH:", "Điều 1. Một.", "Tiếp theo của Điều 1.",
+                          "Điều 2. Hai."]
+    assert "ỦY BAN NHÂN DÂN XÃ TÂN HƯNG" in header[0] and "Số: 07/QĐ-UBND" in header[0]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header[1] and "Độc lập - Tự do - Hạnh phúc" in header[1]
+    assert "Tân Hưng, ngày 05 tháng 03 năm 2026" in header[1]
+    assert footer[0].split("\n") == ["", "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT."]
+    assert footer[1].split("\n") == ["", "CHỦ TỊCH", "(Ký, ghi rõ họ tên)"]
+
+
+def test_a_report_has_a_title_and_a_table_and_no_enacting_line():
+    period = ReportingPeriod.parse("2026-H1")
+    doc = OfficialDocument(issuer="Ủy ban nhân dân xã Tân Hưng", number=document_code(12, kind="BÁO CÁO"),
+                           place="Tân Hưng", date=period.due(10), kind="BÁO CÁO",
+                           subject=f"Kết quả thực hiện chính sách trợ giúp xã hội {period.label}",
+                           signer_title="TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", signer_name="Nguyễn Văn An",
+                           recipients=["Sở Y tế;"])
+    doc.paragraph("I. KẾT QUẢ", bold=True, indent=False)
+    doc.table(["STT", "Diện", "Số người"], [[1, "Người cao tuổi", 120], [2, "Người khuyết tật", None]],
+              widths_mm=[15, 100, 30])
+    paragraphs, (header, table, footer) = _read(doc.to_bytes())
+    assert [p for p in paragraphs if p] == ["BÁO CÁO", "Kết quả thực hiện chính sách trợ giúp xã hội 6 tháng đầu "
+                                            "năm 2026", "I. KẾT QUẢ"]
+    assert "Số: 12/BC-UBND" in header[0] and "Tân Hưng, ngày 10 tháng 06 năm 2026" in header[1]
+    assert table == ["STT", "Diện", "Số người", "1", "Người cao tuổi", "120", "2", "Người khuyết tật", ""]
+    assert footer[1].split("\n") == ["", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"]
+
+
+def test_a_letter_carries_its_summary_under_the_number_and_its_addressees():
+    doc = OfficialDocument(issuer="Ủy ban nhân dân xã Tân Hưng", parent="Ủy ban nhân dân tỉnh Cà Mau",
+                           number=document_code(5, kind="CÔNG VĂN", body="UBND-VHXH"), place="Tân Hưng",
+                           date=datetime.date(2026, 3, 9), kind="CÔNG VĂN", subject="đề nghị bổ sung kinh phí",
+                           to=["Sở Y tế tỉnh Cà Mau"])
+    doc.paragraph("Nội dung.")
+    paragraphs, (header, _footer) = _read(doc.to_bytes())
+    assert paragraphs == ["Kính gửi: Sở Y tế tỉnh Cà Mau", "Nội dung."]  # no title for a letter
+    assert header[0].split("\n") == ["", "ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "ỦY BAN NHÂN DÂN XÃ TÂN HƯNG", "———",
+                                     "Số: 05/UBND-VHXH", "V/v đề nghị bổ sung kinh phí"]
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError):
+        OfficialDocument(issuer="x", number="1", place="x", date=datetime.date(2026, 1, 1), kind="NGHỊ QUYẾT")
