@@ -71,7 +71,7 @@ def decision_docx(application, *, place: str, payable_amount: int, signer_title:
     _para(doc, "QUYẾT ĐỊNH:", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     birth = person.birth_display or "—"
     address = ", ".join(x for x in (person.address, person.hamlet, commune.name) if x)
-    labels = "; ".join(f"{c} — {rules.CATEGORIES[c][0]}" for c in enrolment.categories.split("+"))
+    labels = "; ".join(f"{c} — {rules.CATEGORIES[c][0]}" for c in enrolment.paid_categories)
     _para(doc, f"Điều 1. Trợ cấp xã hội hằng tháng đối với {person.full_name}, sinh ngày {birth}, số định danh "
                f"cá nhân {person.citizen_id or '—'}, nơi cư trú {address}.", indent=True)
     _para(doc, f"Diện đối tượng: {labels}. Hệ số: {rules.format_coefficient(enrolment.coefficient).replace('.', ',')}. "

@@ -136,6 +136,6 @@ def uncollected(*, user, through: datetime.date, months: int = UNCOLLECTED_MONTH
             Enrolment.objects.visible_to(user).filter(end_month__isnull=True, status=Enrolment.Status.ACTIVE,
                                                      programme=programme, person_id__in=streaks)
             .annotate(last_failure=Subquery(last_reason.values("failure_reason")[:1]))
-            .select_related("person", "commune").order_by("commune__name", "person__sort_name")
+            .select_related("person", "commune").prefetch_related("category_rows").order_by("commune__name", "person__sort_name")
         )
     return rows
