@@ -9,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ansinh.assistance.models import Enrolment, PolicyParameter
+from ansinh.assistance.models import Enrolment, EnrolmentCategory, PolicyParameter
 from ansinh.assistance.policy import load_defaults
 from ansinh.core.exceptions import PermissionDeniedError
 from ansinh.payments.models import PaymentLine
+from ansinh.payments.selectors import monthly_by_category, run_summary
 from ansinh.payments.services import payroll_generate
 from tests.factories import PersonFactory, enrolment_make
 
@@ -53,6 +54,25 @@ def test_payroll_freezes_amounts_and_is_idempotent(enrolled, users, communes):
     again = payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
     assert again.lines_created == 0 and PaymentLine.objects.count() == 3
     assert PaymentLine.objects.get(person=enrolled[0]).amount == 1_250_000
+
+
+@pytest.mark.django_db
+def test_spending_by_category_splits_each_line_by_its_paid_categories(enrolled, users):
+    run = payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
+    summary = run_summary(user=users["tinh"], run=run)
+    # the 5.4+5.6 line counts in both: 500.000 đ (1,0) for 5.4 and 1.250.000 đ (2,5) for 5.6; not 5.8 (unpaid)
+    assert summary["by_category"] == [{"category": "5.6", "n": 2, "amount": 2_000_000},
+                                      {"category": "5.1", "n": 1, "amount": 1_250_000},
+                                      {"category": "5.4", "n": 1, "amount": 500_000}]
+    assert sum(r["amount"] for r in summary["by_category"]) == summary["total"]["amount"] == 3_750_000
+    # rows changed after the line was frozen: the first category takes what is left, the total still adds up
+    EnrolmentCategory.objects.filter(enrolment__person=enrolled[1], category="5.6").update(coefficient=Decimal(2))
+    by_category = {r["category"]: r["amount"] for r in run_summary(user=users["tinh"], run=run)["by_category"]}
+    assert by_category == {"5.6": 1_750_000, "5.1": 1_250_000, "5.4": 750_000}
+    # a commune officer: only the lines of the commune
+    assert run_summary(user=users["xa2"], run=run)["by_category"] == [{"category": "5.6", "n": 1, "amount": 750_000}]
+    labels, series = monthly_by_category(user=users["tinh"])
+    assert labels == ["03/2026"] and series == {"5.1": [1], "5.4": [0], "5.6": [1]}  # millions
 
 
 @pytest.mark.django_db
