@@ -22,10 +22,14 @@ DEFAULT_SQLITE = ROOT / "var" / "bench" / "payroll.sqlite3"
 PROVINCE = "96"
 MONTH = datetime.date(2026, 3, 1)
 TARGET_SECONDS = 60.0
+# the 5.6 coefficient of person i (child or elderly especially severe, especially severe, severe)
+DISABILITY = "CASE WHEN i %% 3 = 0 THEN 2.5 WHEN i %% 3 = 1 THEN 2.0 ELSE 1.5 END"
 
 
 def load(n: int) -> float:
-    """N people and N enrolments spread over the province's communes, written by the database itself."""
+    """N people and N enrolments spread over the province's communes, written by the database itself, with their
+    category rows: every enrolment paid under 5.6; one in 20 also under 5.4 (1 child, so 1,0 more), and one in 10
+    also qualified under 5.8 but not paid (Điều 6 k.2), so the payroll's "5.4+5.6" texts come from real grouping."""
     from django.db import connection
 
     from ansinh.geo.models import AdministrativeUnit
@@ -50,18 +54,25 @@ def load(n: int) -> float:
                    '01', {lo} + i %% {count}, '{PROVINCE}', '', '', '', '', 'severe', 'none', '', '', 1, {now}, {now}
             FROM ({series}) s""", {"n": n})
         cursor.execute(f"""
-            INSERT INTO assistance_enrolment (person_id, programme, categories, entitled_categories, coefficient,
-                children_count, studying,
+            INSERT INTO assistance_enrolment (person_id, programme, coefficient, children_count, studying,
                 start_month, status, end_reason, arrears_pending, decision_number, decision_date, payment_method,
                 commune_id, province_code, version, created_at)
-            SELECT i, 'tcxh', '5.6', '5.6', CASE WHEN i %% 3 = 0 THEN 2.5 WHEN i %% 3 = 1 THEN 2.0 ELSE 1.5 END, 0, false,
+            SELECT i, 'tcxh', {DISABILITY} + CASE WHEN i %% 20 = 0 THEN 1.0 ELSE 0 END,
+                   CASE WHEN i %% 20 = 0 THEN 1 ELSE 0 END, false,
                    '2025-01-01', 'active', '', false, i || '/QĐ-UBND', '2025-01-01', 'agent', {lo} + i %% {count},
                    '{PROVINCE}', 1, {now}
             FROM ({series}) s""", {"n": n})
+        for category, coefficient, paid, which in [("5.6", DISABILITY.replace("i %%", "person_id %%"), "true", "1 = 1"),
+                                                   ("5.4", "1.0", "true", "person_id %% 20 = 0"),
+                                                   ("5.8", "1.5", "false", "person_id %% 10 = 0")]:
+            cursor.execute(f"""INSERT INTO assistance_enrolmentcategory (enrolment_id, category, coefficient, paid)
+                               SELECT id, '{category}', {coefficient}, {paid} FROM assistance_enrolment
+                               WHERE {which}""", {"n": n})
         if pg:
             cursor.execute("SELECT setval(pg_get_serial_sequence('registry_person', 'id'), %s)", [n])
             cursor.execute("VACUUM (ANALYZE) registry_person")
             cursor.execute("VACUUM (ANALYZE) assistance_enrolment")
+            cursor.execute("VACUUM (ANALYZE) assistance_enrolmentcategory")
         else:
             cursor.execute("ANALYZE")
     return round(time.perf_counter() - started, 2)

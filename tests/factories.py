@@ -1,10 +1,13 @@
 """Factories for tests: real rows through the real services where it matters."""
 
+import datetime
 import random
+from decimal import Decimal
 
 import factory
 
 from ansinh.accounts.models import User
+from ansinh.assistance.models import Enrolment, EnrolmentCategory
 from ansinh.core.text import fold, sort_key
 from ansinh.registry.models import Household, Person
 from ansinh.registry.rules import sex_century_digit
@@ -56,3 +59,21 @@ def api_client(user):
     client = APIClient()
     client.force_authenticate(user)
     return client
+
+
+def enrolment_make(person, *, categories: str | dict = "5.6", coefficient: str | None = None, unpaid: dict | None = None,
+                   **fields):
+    """An enrolment period written directly (for fixtures), with its category rows. `categories`: the paid one
+    ("5.6", at `coefficient`, 1.5 by default) or several, each with its own part ({"5.4": "1", "5.6": "2.5"});
+    `unpaid`: categories qualified under but not paid, with the coefficient they would have had."""
+    paid = categories if isinstance(categories, dict) else {categories: coefficient or "1.5"}
+    total = sum((Decimal(v) for v in paid.values()), Decimal(0))
+    start = fields.pop("start_month", datetime.date(2026, 1, 1))
+    values = {"programme": "tcxh", "decision_number": "1", "decision_date": start, "commune": person.commune,
+              "province_code": person.province_code} | fields
+    enrolment = Enrolment.objects.create(person=person, coefficient=total, start_month=start, **values)
+    EnrolmentCategory.objects.bulk_create(
+        [EnrolmentCategory(enrolment=enrolment, category=c, coefficient=Decimal(k), paid=True) for c, k in paid.items()]
+        + [EnrolmentCategory(enrolment=enrolment, category=c, coefficient=Decimal(k), paid=False)
+           for c, k in (unpaid or {}).items()])
+    return enrolment

@@ -71,8 +71,27 @@ def test_three_tier_procedure_before_july_2025_with_posting_without_hiv(users, c
     assert [(r["application"].person.full_name, r["categories"]) for r in rows] == [("Người Khuyết Tật", "5.6")]
     for n, day in enumerate([D(2025, 3, 12), D(2025, 3, 14), D(2025, 3, 21), D(2025, 3, 25)], start=2):
         a = services.application_advance(user=users["xa1"], application=a, expected_version=n, done_on=day)
-    assert a.status == "decided" and a.enrolment.categories == "5.8"
+    assert a.status == "decided" and a.enrolment.category_codes == "5.8"
     assert [r["application"].pk for r in posting_list(user=users["xa1"])] == [other.pk]
+
+
+@pytest.mark.django_db
+def test_the_posting_list_never_shows_an_hiv_category(users, communes, client, django_assert_max_num_queries):
+    c1 = communes["c1"]
+    plans = [("Chỉ HIV", 1980, "1đ", ["5.8"], ""), ("Khuyết Tật Và HIV", 1980, "1d", ["5.6", "5.8"], "severe"),
+             ("Trẻ Mồ Côi Có HIV", 2018, "1a", ["5.3", "5.1"], ""), ("Khuyết Tật", 1980, "1d", ["5.6"], "severe")]
+    for name, year, form, categories, disability in plans:
+        person = PersonFactory(full_name=name, birth_year=year, commune=c1, disability_level=disability)
+        a = services.application_receive(user=users["xa1"], person=person, form_type=form, categories=categories,
+                                         received_on=D(2025, 3, 3))
+        services.application_advance(user=users["xa1"], application=a, expected_version=1, done_on=D(2025, 3, 10))
+    with django_assert_max_num_queries(2):  # the applications, their categories other than 5.3 and 5.8
+        rows = posting_list(user=users["xa1"])
+    assert sorted((r["application"].person.full_name, r["categories"]) for r in rows) == [
+        ("Khuyết Tật", "5.6"), ("Khuyết Tật Và HIV", "5.6"), ("Trẻ Mồ Côi Có HIV", "5.1")]
+    client.force_login(users["xa1"])
+    page = client.get(reverse("assistance:posting_list")).content.decode()
+    assert "Trẻ Mồ Côi Có HIV" in page and "Chỉ HIV" not in page and "5.3" not in page and "5.8" not in page
 
 
 @pytest.mark.django_db

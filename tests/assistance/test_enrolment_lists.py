@@ -6,21 +6,18 @@ from decimal import Decimal
 import pytest
 
 from ansinh.assistance import selectors
-from ansinh.assistance.models import Enrolment, PolicyParameter
+from ansinh.assistance.models import PolicyParameter
 from ansinh.assistance.policy import load_defaults
 from ansinh.payments import selectors as payment_selectors
 from ansinh.payments.models import PaymentLine, PayrollRun
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, enrolment_make
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
 def enrol(person, categories="5.1", coefficient="1.5", programme="tcxh", status="active"):
-    return Enrolment.objects.create(
-        person=person, programme=programme, categories=categories, coefficient=Decimal(coefficient),
-        start_month=D(2026, 1, 1), decision_number="1", decision_date=D(2026, 1, 1), status=status,
-        commune=person.commune, province_code=person.province_code)
+    return enrolment_make(person, categories=categories, coefficient=coefficient, programme=programme, status=status)
 
 
 @pytest.fixture(autouse=True)

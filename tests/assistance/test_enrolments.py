@@ -20,6 +20,10 @@ def months_paid(person):
             PaymentLine.objects.filter(person=person).order_by("month").values_list("month", "amount")]
 
 
+def rows(enrolment):
+    return sorted((r.category, str(r.coefficient), r.paid) for r in enrolment.category_rows.all())
+
+
 def pay(user, *months):
     for month in months:
         payroll_generate(user=user, month=month, province_code="96")
@@ -34,7 +38,8 @@ def child(communes):
 def test_create_from_the_decision_month_with_the_rules(users, child):
     e = services.enrolment_create(user=users["xa1"], person=child, categories=["5.1"], decision_number="01/QĐ-UBND",
                                   decision_date=D(2026, 1, 12))
-    assert (e.start_month, e.categories, str(e.coefficient)) == (D(2026, 1, 1), "5.1", "2.50")
+    assert (e.start_month, e.category_codes, str(e.coefficient)) == (D(2026, 1, 1), "5.1", "2.50")
+    assert rows(e) == [("5.1", "2.50", True)]
     assert not e.arrears_pending
 
 
@@ -158,10 +163,29 @@ def test_the_unpaid_category_is_kept_for_the_next_reassessment(users, communes):
                           disability_level="especially_severe")
     e = services.enrolment_create(user=users["xa1"], person=child, categories=["5.1", "5.6"], decision_number="01",
                                   decision_date=D(2026, 1, 5))
-    assert (e.categories, e.entitled_categories) == ("5.1", "5.1+5.6")
+    assert (e.category_codes, e.entitled_categories) == ("5.1", ["5.1", "5.6"])
+    assert rows(e) == [("5.1", "2.50", True), ("5.6", "2.50", False)]  # the one not paid keeps its coefficient
     new = services.enrolment_reassess(user=users["xa1"], enrolment=e, expected_version=e.version,
                                       from_month=D(2026, 3, 1))
-    assert (new.categories, str(new.coefficient), new.entitled_categories) == ("5.6", "2.50", "5.1+5.6")
+    assert (new.category_codes, str(new.coefficient), new.entitled_categories) == ("5.6", "2.50", ["5.1", "5.6"])
+    assert rows(new) == [("5.1", "1.50", False), ("5.6", "2.50", True)]
+    e.refresh_from_db()
+    assert rows(e) == [("5.1", "2.50", True), ("5.6", "2.50", False)]  # the closed period keeps its own
+
+
+def test_a_successor_copies_its_predecessors_rows_and_a_change_in_place_replaces_them(users, communes):
+    child = PersonFactory(birth_year=2022, birth_month=3, birth_day=20, commune=communes["c1"],
+                          disability_level="especially_severe")
+    e = services.enrolment_create(user=users["xa1"], person=child, categories=["5.1", "5.6"], decision_number="01",
+                                  decision_date=D(2026, 1, 5))
+    moved = services.enrolment_move(user=users["xa1"], enrolment=e, expected_version=e.version,
+                                    to_commune=communes["c2"], from_month=D(2026, 2, 1))
+    assert rows(moved) == rows(e) == [("5.1", "2.50", True), ("5.6", "2.50", False)]
+    # reassessed from the moved period's own first month, as if 4 already: its rows are replaced, no new period
+    same = services.enrolment_reassess(user=users["tinh"], enrolment=moved, expected_version=moved.version,
+                                       from_month=D(2026, 2, 1), categories=["5.6"])
+    assert same.pk == moved.pk and rows(same) == [("5.6", "2.50", True)]
+    assert Enrolment.objects.filter(person=child).count() == 2
 
 
 def test_moving_a_suspended_beneficiary_keeps_the_payment_suspended(users, child, communes):
@@ -190,3 +214,5 @@ def test_a_resumption_recorded_late_pays_the_months_owed_once(users, child):
     pay(users["tinh"], D(2026, 5, 1), D(2026, 5, 1))
     assert months_paid(child) == [("2026-01", 1_250_000), ("2026-03", 1_250_000), ("2026-04", 1_250_000),
                                   ("2026-05", 1_250_000)]
+    # the arrears lines freeze the categories too (from the resumed period's rows, copied from the first)
+    assert set(PaymentLine.objects.filter(person=child).values_list("categories", flat=True)) == {"5.1"}

@@ -251,7 +251,7 @@ def test_demo_has_enrolments_payroll_history_and_open_files(seeded):
     from ansinh.assistance.models import Enrolment
     from ansinh.payments.models import PaymentFile, PaymentLine, PayrollRun
 
-    assert seeded["enrolments"] > 0 and Enrolment.objects.filter(categories="5.6").exists()
+    assert seeded["enrolments"] > 0 and Enrolment.objects.filter(category_rows__category="5.6", category_rows__paid=True).exists()
     assert PayrollRun.objects.values("month").distinct().count() == 4
     assert PaymentLine.objects.filter(status="paid").exists()
     # the last month's files are still with the agents, the earlier ones reconciled

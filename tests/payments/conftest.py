@@ -1,15 +1,14 @@
 """Fixtures of the payment-file tests: a month's payroll with two agents and a cash commune."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 
-from ansinh.assistance.models import Enrolment, PolicyParameter
+from ansinh.assistance.models import PolicyParameter
 from ansinh.assistance.policy import load_defaults
 from ansinh.payments.models import PaymentAgent
 from ansinh.payments.services import payroll_generate
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, enrolment_make
 
 D = datetime.date
 
@@ -21,9 +20,7 @@ def setup(communes, users):
     c1, c2 = communes["c1"], communes["c2"]
     for i, (commune, method) in enumerate([(c1, "agent"), (c1, "agent"), (c1, "cash"), (c2, "bank"), (c2, "agent")]):
         person = PersonFactory(full_name=f"Người Số {i}", commune=commune, bank_account=f"00{i}123", bank_name="VBSP")
-        Enrolment.objects.create(person=person, programme="tcxh", categories="5.6", coefficient=Decimal("1.5"),
-                                 start_month=D(2026, 1, 1), decision_number=f"{i}/QĐ", decision_date=D(2026, 1, 1),
-                                 payment_method=method, commune=commune, province_code="96")
+        enrolment_make(person, decision_number=f"{i}/QĐ", payment_method=method)
     post = PaymentAgent.objects.create(code="BD96", name="Bưu điện tỉnh Cà Mau", province_code="96")
     bank = PaymentAgent.objects.create(code="NH-C2", name="Ngân hàng CSXH xã 2", province_code="96")
     bank.communes.add(c2)

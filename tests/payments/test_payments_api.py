@@ -23,7 +23,8 @@ def test_enrol_change_and_pay_through_the_api(users, elderly, communes):
                                                "decision_date": "2026-01-15"}, format="json")
     assert created.status_code == 201, created.json()
     body = created.json()
-    assert (body["categories"], body["coefficient"], body["start_month"]) == ("5.5a", "1.50", "2026-01-01")
+    assert (body["categories"], body["coefficient"], body["start_month"]) == (["5.5a"], "1.50", "2026-01-01")
+    assert body["entitled_categories"] == ["5.5a"]
     stale = xa1.post(f"/api/v1/enrolments/{body['id']}/suspend/",
                      {"version": body["version"] + 1, "from_month": "2026-03-01", "reason": "x"}, format="json")
     assert stale.status_code == 409

@@ -6,24 +6,24 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from ansinh.assistance.models import Enrolment, PolicyParameter
+from ansinh.assistance.models import Enrolment, EnrolmentCategory, PolicyParameter
 from ansinh.assistance.policy import load_defaults
 from ansinh.core.exceptions import PermissionDeniedError
 from ansinh.payments.models import PaymentLine
+from ansinh.payments.selectors import monthly_by_category, run_summary
 from ansinh.payments.services import payroll_generate
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, enrolment_make
 
 D = datetime.date
 JANUARY = D(2026, 1, 1)
 
 
-def enrol(person, *, coefficient="1.5", categories="5.6", start=JANUARY, end=None, status="active"):
-    return Enrolment.objects.create(
-        person=person, programme="tcxh", categories=categories, coefficient=Decimal(coefficient), start_month=start,
-        end_month=end, status=status, decision_number="12/QĐ-UBND", decision_date=start, commune=person.commune,
-        province_code=person.province_code,
-    )
+def enrol(person, *, coefficient="1.5", categories="5.6", start=JANUARY, end=None, status="active", unpaid=None):
+    return enrolment_make(person, categories=categories, coefficient=coefficient, unpaid=unpaid, start_month=start,
+                          end_month=end, status=status, decision_number="12/QĐ-UBND")
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def enrolled(communes):
     c1, c2 = communes["c1"], communes["c2"]
     people = [PersonFactory(commune=c1) for _ in range(4)] + [PersonFactory(commune=c2) for _ in range(2)]
     enrol(people[0], coefficient="2.5", categories="5.1")
-    enrol(people[1], coefficient="3.5", categories="5.4+5.6")
+    enrol(people[1], categories={"5.6": "2.5", "5.4": "1"}, unpaid={"5.8": "1.5"})
     enrol(people[2], start=D(2026, 4, 1))  # not yet
     enrol(people[3], end=D(2026, 2, 1))  # ended before March
     enrol(people[4])
@@ -54,6 +54,42 @@ def test_payroll_freezes_amounts_and_is_idempotent(enrolled, users, communes):
     again = payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
     assert again.lines_created == 0 and PaymentLine.objects.count() == 3
     assert PaymentLine.objects.get(person=enrolled[0]).amount == 1_250_000
+
+
+@pytest.mark.django_db
+def test_spending_by_category_splits_each_line_by_its_paid_categories(enrolled, users):
+    run = payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
+    summary = run_summary(user=users["tinh"], run=run)
+    # the 5.4+5.6 line counts in both: 500.000 đ (1,0) for 5.4 and 1.250.000 đ (2,5) for 5.6; not 5.8 (unpaid)
+    assert summary["by_category"] == [{"category": "5.6", "n": 2, "amount": 2_000_000},
+                                      {"category": "5.1", "n": 1, "amount": 1_250_000},
+                                      {"category": "5.4", "n": 1, "amount": 500_000}]
+    assert sum(r["amount"] for r in summary["by_category"]) == summary["total"]["amount"] == 3_750_000
+    # rows changed after the line was frozen: the first category takes what is left, the total still adds up
+    EnrolmentCategory.objects.filter(enrolment__person=enrolled[1], category="5.6").update(coefficient=Decimal(2))
+    by_category = {r["category"]: r["amount"] for r in run_summary(user=users["tinh"], run=run)["by_category"]}
+    assert by_category == {"5.6": 1_750_000, "5.1": 1_250_000, "5.4": 750_000}
+    # a commune officer: only the lines of the commune
+    assert run_summary(user=users["xa2"], run=run)["by_category"] == [{"category": "5.6", "n": 1, "amount": 750_000}]
+    labels, series = monthly_by_category(user=users["tinh"])
+    assert labels == ["03/2026"] and series == {"5.1": [1], "5.4": [0], "5.6": [1]}  # millions
+
+
+@pytest.mark.django_db
+def test_payroll_pages_read_no_query_per_line(enrolled, users, communes, client):
+    client.force_login(users["tinh"])
+    run = payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
+    for _ in range(6):
+        enrol(PersonFactory(commune=communes["c1"]), categories={"5.4": "2", "5.6": "1.5"})
+    more = payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96")
+    assert (run.lines_created, more.lines_created) == (3, 6)
+    with CaptureQueriesContext(connection) as few:
+        assert "5.4+5.6" in client.get(reverse("payments:run_detail", args=[run.pk])).content.decode()
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("payments:run_detail", args=[more.pk]))
+    assert len(many) == len(few)
+    runs = client.get(reverse("payments:run_list")).content.decode()
+    assert 'data-testid="chart-spending"' in runs and "5.4" in runs
 
 
 @pytest.mark.django_db

@@ -2,18 +2,17 @@
 a run left half-way by a stopped worker is taken up again without writing anything twice."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from ansinh.assistance.models import Enrolment, PolicyParameter
+from ansinh.assistance.models import PolicyParameter
 from ansinh.assistance.policy import load_defaults
 from ansinh.payments.models import PaymentLine, PayrollRun
 from ansinh.payments.services import payroll_request, payroll_resume
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, enrolment_make
 
 # transactional: the worker commits and closes its connection as it does in production
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("database_queue")]
@@ -35,9 +34,7 @@ def enrolled(communes):
     load_defaults(PolicyParameter)
     for _ in range(3):
         person = PersonFactory(commune=communes["c1"])
-        Enrolment.objects.create(person=person, programme="tcxh", categories="5.6", coefficient=Decimal("1.5"),
-                                 start_month=D(2026, 1, 1), decision_number="1", decision_date=D(2026, 1, 1),
-                                 commune=person.commune, province_code="96")
+        enrolment_make(person)
 
 
 def test_queued_then_done_by_the_worker(users, enrolled, client):

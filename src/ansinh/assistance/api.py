@@ -85,13 +85,22 @@ class PolicyParameterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
 # --- enrolments ---------------------------------------------------------------------------------------
 
 
+def category_list(help_text: str, **source):
+    """Category codes, read from the rows (`category_rows`, prefetched by the selectors)."""
+    return serializers.ListField(child=serializers.CharField(), read_only=True, help_text=help_text, **source)
+
+
 class EnrolmentSerializer(serializers.ModelSerializer):
     full_name = serializers.CharField(source="person.full_name", read_only=True)
     commune_code = serializers.CharField(source="commune.code", read_only=True)
+    categories = category_list("Diện được hưởng (Điều 5 NĐ 20/2021; HTXH: trợ cấp hưu trí xã hội)",
+                               source="paid_categories")
+    entitled_categories = category_list("Mọi diện đủ điều kiện, kể cả diện không hưởng vì chỉ hưởng mức cao nhất")
 
     class Meta:
         model = Enrolment
-        fields = ["id", "person", "full_name", "programme", "categories", "coefficient", "children_count", "studying",
+        fields = ["id", "person", "full_name", "programme", "categories", "entitled_categories", "coefficient",
+                  "children_count", "studying",
                   "start_month", "end_month", "status", "end_reason", "arrears_pending", "decision_number",
                   "decision_date", "payment_method", "commune_code", "province_code", "version"]
         read_only_fields = fields
@@ -245,6 +254,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
     steps = ApplicationStepSerializer(many=True, read_only=True)
     next_step = serializers.SerializerMethodField()
     overdue_step = serializers.SerializerMethodField()
+    categories = category_list("Diện đề nghị (Điều 5 NĐ 20/2021)", source="requested_categories")
 
     class Meta:
         model = Application

@@ -28,7 +28,7 @@ def decision_docx(application, *, place: str, payable_amount: int, signer_title:
     )
     birth = person.birth_display or "—"
     address = ", ".join(x for x in (person.address, person.hamlet, commune.name) if x)
-    labels = "; ".join(f"{c} — {rules.CATEGORIES[c][0]}" for c in enrolment.categories.split("+"))
+    labels = "; ".join(f"{c} — {rules.CATEGORIES[c][0]}" for c in enrolment.paid_categories)
     doc.article(
         f"Trợ cấp xã hội hằng tháng đối với {person.full_name}, sinh ngày {birth}, số định danh cá nhân "
         f"{person.citizen_id or '—'}, nơi cư trú {address}.",

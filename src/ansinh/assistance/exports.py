@@ -20,7 +20,7 @@ def rows(changes: dict):
                 number, str(KINDS[kind]), p.full_name, p.birth_display, p.get_sex_display(), p.citizen_id or "",
                 # nhóm do ngân sách nhà nước đóng: người hưởng trợ cấp xã hội hằng tháng (Luật BHYT Điều 12 k.3)
                 "BT" if e.programme == "tcxh" else "", e.commune.name, e.province_code, ", ".join(x for x in (p.address, p.hamlet) if x),
-                e.categories, e.start_month.strftime("%m/%Y"), e.end_month.strftime("%m/%Y") if e.end_month else "",
+                e.category_codes, e.start_month.strftime("%m/%Y"), e.end_month.strftime("%m/%Y") if e.end_month else "",
                 e.decision_number,
             ]
 

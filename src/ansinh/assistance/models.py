@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ansinh.core.access import Scope, ScopedQuerySet, can
 from ansinh.core.fields import MonthField
 
+from . import rules
 from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
 
 
@@ -71,9 +72,11 @@ class Enrolment(models.Model):
 
     A change (coefficient, suspension, resumption, move to another commune, termination) closes the
     open period at the month before and opens the next one, so every past month keeps the terms it
-    was owed under and periods never overlap or leave a gap. `categories` and `coefficient` are what
-    the rules gave: "5.4+5.6" and the sum of their coefficients (k.4 per child); a month's amount is
-    coefficient × the standard level of that month. Status `suspended`: a period not paid.
+    was owed under and periods never overlap or leave a gap. Its categories are rows (`category_rows`,
+    `EnrolmentCategory`): every category the person qualified under, those paid marked, so a
+    reassessment starts from all of them (a child under 4 in 5.1 and 5.6 moves to 5.6 at 4, not to 1,5)
+    and counts by category count people. `coefficient` is the sum of the paid ones (k.4 per child); a
+    month's amount is coefficient × the standard level of that month. Status `suspended`: not paid.
     """
 
     class Status(models.TextChoices):
@@ -85,11 +88,8 @@ class Enrolment(models.Model):
     person = models.ForeignKey("registry.Person", verbose_name=_("đối tượng"), on_delete=models.PROTECT,
                                related_name="enrolments")
     programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
-    categories = models.CharField(_("diện"), max_length=20)
+    # the sum of the paid categories' coefficients (`category_rows`), what the payroll multiplies
     coefficient = models.DecimalField(_("hệ số"), max_digits=5, decimal_places=2)
-    # every category the person qualified under, paid or not (Điều 6 k.2 pays only the highest): a
-    # reassessment starts from these, so a child under 4 in 5.1 and 5.6 moves to 5.6 at 4, not to 1,5
-    entitled_categories = models.CharField(_("các diện đủ điều kiện"), max_length=40, blank=True, default="")
     # facts of the decision the rules need again at each reassessment
     children_count = models.PositiveSmallIntegerField(_("số con đang nuôi (diện 5.4)"), default=0)
     studying = models.BooleanField(_("đang đi học (diện 5.2)"), default=False)
@@ -132,7 +132,52 @@ class Enrolment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_programme_display()} — {self.categories} × {self.coefficient}"
+        return f"{self.get_programme_display()} — {self.category_codes} × {self.coefficient}"
+
+    # Read from `category_rows`: prefetch them (`prefetch_related("category_rows")`) on any list.
+    @property
+    def paid_categories(self) -> list[str]:
+        return sorted(row.category for row in self.category_rows.all() if row.paid)
+
+    @property
+    def entitled_categories(self) -> list[str]:
+        return sorted(row.category for row in self.category_rows.all())
+
+    @property
+    def category_codes(self) -> str:
+        """"5.4+5.6": the categories paid, for display."""
+        return rules.categories_label(self.paid_categories)
+
+
+class EnrolmentCategory(models.Model):
+    """A category of Điều 5 (diện) an enrolment period was decided under: one row per category the person
+    qualified under, `paid` for those paid after Điều 6 k.2 (the highest only; k.4 beside k.5, k.6 or k.8).
+
+    `coefficient` is this category's own part: for 5.4 the per-child coefficient × children. The paid rows
+    add up to `Enrolment.coefficient`, which the payroll multiplies. A row not paid keeps the coefficient the
+    rules gave it, so a page can say what it would have been; rows filled from the old strings by migration
+    0009 carry 0 where that was not known (see there). A social pension period has one row, `HTXH` × 1.
+    """
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.PROTECT, related_name="category_rows",
+                                  db_index=False)  # the unique (enrolment, category) below leads with it
+    category = models.CharField(_("diện"), max_length=8)
+    coefficient = models.DecimalField(_("hệ số của diện"), max_digits=5, decimal_places=2)
+    paid = models.BooleanField(_("được hưởng"))
+
+    scope = Scope(view=ASSISTANCE_VIEW, commune_field="enrolment__commune", province_field="enrolment__province_code")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("diện hưởng")
+        verbose_name_plural = _("diện hưởng")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "category"], name="enrolment_category_once"),
+            models.CheckConstraint(condition=Q(coefficient__gte=0), name="enrolment_category_coefficient_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} × {self.coefficient}{'' if self.paid else ' (không hưởng)'}"
 
 
 class FuneralSupport(models.Model):
@@ -193,7 +238,6 @@ class Application(models.Model):
     person = models.ForeignKey("registry.Person", verbose_name=_("người đề nghị"), on_delete=models.PROTECT,
                                related_name="applications")
     form_type = models.CharField(_("mẫu tờ khai"), max_length=3, choices=FormType.choices)
-    categories = models.CharField(_("diện đề nghị"), max_length=20)
     children_count = models.PositiveSmallIntegerField(_("số con đang nuôi (diện 5.4)"), default=0)
     studying = models.BooleanField(_("đang đi học (diện 5.2)"), default=False)
     documents = models.TextField(_("giấy tờ kèm theo"), blank=True)
@@ -224,6 +268,35 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"Hồ sơ {self.pk} — {self.person}"
+
+    @property
+    def requested_categories(self) -> list[str]:
+        """Read from `category_rows`: prefetch them on any list."""
+        return sorted(row.category for row in self.category_rows.all())
+
+    @property
+    def category_codes(self) -> str:
+        return rules.categories_label(self.requested_categories)
+
+
+class ApplicationCategory(models.Model):
+    """A category of Điều 5 applied for (diện đề nghị)."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="category_rows",
+                                    db_index=False)  # the unique (application, category) below leads with it
+    category = models.CharField(_("diện đề nghị"), max_length=8)
+
+    scope = Scope(view=ASSISTANCE_VIEW, commune_field="application__commune",
+                  province_field="application__province_code")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("diện đề nghị")
+        verbose_name_plural = _("diện đề nghị")
+        constraints = [models.UniqueConstraint(fields=["application", "category"], name="application_category_once")]
+
+    def __str__(self) -> str:
+        return self.category
 
 
 class ApplicationStep(models.Model):

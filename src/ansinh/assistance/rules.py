@@ -235,6 +235,12 @@ def highest(entitled: list[Entitlement]) -> list[Entitlement]:
     return [best]
 
 
+def categories_label(codes) -> str:
+    """"5.4+5.6": category codes joined in code order, which is the order of Điều 5 (and of `ORDER BY category`
+    in the payroll's SQL, so a line's frozen text and the pages agree)."""
+    return "+".join(sorted(codes))
+
+
 def format_coefficient(value: Decimal) -> str:
     """'2.5', '1.0', '3.0': at least one decimal, no trailing zeros beyond it."""
     text = format(value.normalize(), "f")
@@ -315,6 +321,7 @@ def care_support(facts: CareFacts, parameters: Parameters) -> tuple[Decimal | No
 
 # --- social pension (trợ cấp hưu trí xã hội): Luật BHXH 41/2024 Điều 21–22, NĐ 176/2025 ----------------
 
+SOCIAL_PENSION_CATEGORY = "HTXH"  # the category code of a social pension enrolment (one row, coefficient 1)
 SOCIAL_PENSION_AGE = 75
 SOCIAL_PENSION_POOR_AGE = 70  # in a poor or near-poor household
 

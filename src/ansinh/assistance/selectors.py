@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import DatabaseError
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from ansinh.core.access import access, require_capability
 from ansinh.core.dates import add_months, first_of_month
@@ -14,7 +14,14 @@ from ansinh.registry.selectors import access_person, search_q
 
 from . import policy, rules, workflow
 from .access import ENROLMENT_MANAGE
-from .models import Application, Enrolment, PolicyParameter, Programme
+from .models import (
+    Application,
+    ApplicationCategory,
+    Enrolment,
+    EnrolmentCategory,
+    PolicyParameter,
+    Programme,
+)
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
@@ -45,7 +52,7 @@ def parameter_list(*, user, key: str = ""):
 
 def enrolment_list(*, user, status: str = "", commune_id: int | None = None, search: str = "", open_only: bool = True):
     """Periods visible to the user; by default the open one of each person (who is receiving now)."""
-    qs = Enrolment.objects.visible_to(user).select_related("person", "commune")
+    qs = Enrolment.objects.visible_to(user).select_related("person", "commune").prefetch_related("category_rows")
     if open_only:
         qs = qs.filter(end_month__isnull=True)
     if status:
@@ -66,7 +73,8 @@ def require_deciding(user, person: Person) -> None:
 
 def access_enrolment(user, enrolment: Enrolment | int, action: str = "view") -> Enrolment:
     """An enrolment period `user` may `action` ("view", "manage")."""
-    return access(Enrolment.objects.select_related("person", "commune"), user, enrolment, action)
+    return access(Enrolment.objects.select_related("person", "commune").prefetch_related("category_rows"), user,
+                  enrolment, action)
 
 
 def enrolment_get(*, user, pk) -> Enrolment:
@@ -76,23 +84,29 @@ def enrolment_get(*, user, pk) -> Enrolment:
 def person_enrolments(*, user, person) -> list[Enrolment]:
     """The open periods of a person the user may see (one per programme at most)."""
     return list(Enrolment.objects.visible_to(user).filter(person=person, end_month__isnull=True)
-                .select_related("commune").order_by("programme"))
+                .select_related("commune").prefetch_related("category_rows").order_by("programme"))
 
 
 def enrolment_periods(*, user, enrolment: Enrolment):
     """Every period of the same person and programme the user may see, newest first (the history of the
     decision; a period paid by a commune outside the user's jurisdiction stays out of sight)."""
-    return Enrolment.objects.visible_to(user).filter(person_id=enrolment.person_id, programme=enrolment.programme
-                                                     ).select_related("commune").order_by("-start_month", "-id")
+    return (Enrolment.objects.visible_to(user).filter(person_id=enrolment.person_id, programme=enrolment.programme)
+            .select_related("commune").prefetch_related("category_rows").order_by("-start_month", "-id"))
 
 
 def enrolment_summary(*, user) -> dict:
-    """Open periods by status, and active ones by category and commune, for the dashboard and lists."""
+    """Open periods by status, and active ones by category and commune, for the dashboard and lists.
+
+    By category: people with an active open period paid under each category (`category`, `n`); a person
+    paid under 5.4 and 5.6 counts in both, so the counts add up to more than the people."""
     open_periods = Enrolment.objects.visible_to(user).filter(end_month__isnull=True)
     active = open_periods.filter(status=Enrolment.Status.ACTIVE)
+    paid_rows = EnrolmentCategory.objects.visible_to(user).filter(
+        paid=True, enrolment__end_month__isnull=True, enrolment__status=Enrolment.Status.ACTIVE)
     return {
         "by_status": dict(open_periods.values_list("status").annotate(n=Count("id")).order_by()),
-        "by_category": list(active.values("categories").annotate(n=Count("id")).order_by("-n")[:12]),
+        "by_category": list(paid_rows.values("category").annotate(n=Count("enrolment__person_id", distinct=True))
+                            .order_by("-n", "category")[:12]),
         "by_commune": list(active.values("commune__name").annotate(n=Count("id")).order_by("-n")[:12]),
     }
 
@@ -117,23 +131,25 @@ def changes_next_month(*, user, month: datetime.date) -> list[dict]:
     candidates = (
         Enrolment.objects.visible_to(user).filter(end_month__isnull=True, status=Enrolment.Status.ACTIVE,
                                                  programme=Programme.MONTHLY_ALLOWANCE)
-        .filter(birthday_q).select_related("person", "commune")
+        .filter(birthday_q).select_related("person", "commune").prefetch_related("category_rows")
     )
     changes = []
+    parameters: dict[str, tuple] = {}  # by province: read once, not once per person
     for enrolment in candidates:
         person = enrolment.person
         level = person.disability_level if person.disability_level in rules.DISABILITY_LEVELS else None
         birth = effective_birth_date(person.birth_year, person.birth_month, person.birth_day)
-        values, notes = parameters_at(upcoming, person.province_code)
-        categories = (enrolment.entitled_categories or enrolment.categories).split("+")
-        facts = rules.Facts(tuple(categories), birth, upcoming, disability_level=level,
+        if person.province_code not in parameters:
+            parameters[person.province_code] = parameters_at(upcoming, person.province_code)
+        values, notes = parameters[person.province_code]
+        facts = rules.Facts(tuple(enrolment.entitled_categories), birth, upcoming, disability_level=level,
                             children_count=enrolment.children_count, studying=enrolment.studying)
         result = rules.evaluate(facts, values, notes)
         if result.coefficient != enrolment.coefficient or not result.payable:
             changes.append({
                 "enrolment": enrolment, "age": rules.age_in_month(birth, upcoming),
                 "new_coefficient": result.coefficient if result.payable else None,
-                "new_categories": "+".join(e.category for e in result.payable), "messages": result.messages,
+                "new_categories": rules.categories_label(e.category for e in result.payable), "messages": result.messages,
             })
     return changes
 
@@ -159,14 +175,14 @@ def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[En
     visible = Enrolment.objects.visible_to(user)
     prior_same = prior.filter(person=OuterRef("person"))
     now_same = now.filter(person=OuterRef("person"))
-    related = ("person", "commune")
+    visible = visible.select_related("person", "commune").prefetch_related("category_rows")
     return {
-        "new": list(visible.filter(pk__in=now.values("pk")).exclude(Exists(prior_same)).select_related(*related)
+        "new": list(visible.filter(pk__in=now.values("pk")).exclude(Exists(prior_same))
                     .order_by("commune__name", "person__sort_name")),
         "changed": list(visible.filter(pk__in=now.values("pk"), start_month=month)
-                        .filter(Exists(prior_same.exclude(commune=OuterRef("commune")))).select_related(*related)
+                        .filter(Exists(prior_same.exclude(commune=OuterRef("commune"))))
                         .order_by("commune__name", "person__sort_name")),
-        "ended": list(visible.filter(pk__in=prior.values("pk")).exclude(Exists(now_same)).select_related(*related)
+        "ended": list(visible.filter(pk__in=prior.values("pk")).exclude(Exists(now_same))
                       .order_by("commune__name", "person__sort_name")),
     }
 
@@ -174,7 +190,8 @@ def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[En
 def application_list(*, user, status: str = "", overdue_only: bool = False, today: datetime.date | None = None):
     """Applications in scope, each with `timeline` (steps, due dates, done dates) and `overdue` (the step
     past its due date, or None). Overdue is computed from the steps, so the list is read whole per page."""
-    qs = Application.objects.visible_to(user).select_related("person", "commune").prefetch_related("steps")
+    qs = Application.objects.visible_to(user).select_related("person", "commune").prefetch_related(
+        "steps", "category_rows")
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-received_on", "-id")
@@ -194,7 +211,8 @@ def application_timeline(application, *, today: datetime.date, holiday_dates=Non
 
 def access_application(user, application: Application | int, action: str = "view") -> Application:
     """An application `user` may `action` ("view", "manage"), with its steps."""
-    queryset = Application.objects.select_related("person", "commune", "enrolment").prefetch_related("steps")
+    queryset = Application.objects.select_related("person", "commune", "enrolment").prefetch_related(
+        "steps", "category_rows", "enrolment__category_rows")
     return access(queryset, user, application, action)
 
 
@@ -205,17 +223,18 @@ def application_get(*, user, pk) -> Application:
 def posting_list(*, user, commune_id: int | None = None):
     """Danh sách niêm yết công khai: applications reviewed and being posted. HIV status is never shown
     (NĐ 20/2021 Điều 8 k.1 điểm b): categories 5.3 and 5.8 are withheld, and an applicant under no other
-    category is left off the list altogether (a name with a blank category would tell the same)."""
-    qs = Application.objects.visible_to(user).filter(status="open", procedure="three_tier",
-                                                     steps__code="reviewed").exclude(steps__code="posted")
+    category is left off the list altogether (a name with a blank category would tell the same). Both in the
+    query: the HIV rows are never read for this list."""
+    shown = ApplicationCategory.objects.exclude(category__in=HIV_CATEGORIES)
+    qs = (Application.objects.visible_to(user)
+          .filter(status="open", procedure="three_tier", steps__code="reviewed").exclude(steps__code="posted")
+          .filter(Exists(shown.filter(application=OuterRef("pk")))))
     if commune_id:
         qs = qs.filter(commune_id=commune_id)
-    rows = []
-    for a in qs.select_related("person", "commune").order_by("commune__name", "person__sort_name"):
-        shown = [c for c in a.categories.split("+") if c not in HIV_CATEGORIES]
-        if shown:
-            rows.append({"application": a, "categories": "+".join(shown)})
-    return rows
+    qs = qs.select_related("person", "commune").prefetch_related(
+        Prefetch("category_rows", queryset=shown.order_by("category"), to_attr="shown_categories"))
+    return [{"application": a, "categories": rules.categories_label(r.category for r in a.shown_categories)}
+            for a in qs.order_by("commune__name", "person__sort_name")]
 
 
 HIV_CATEGORIES = {"5.3", "5.8"}

@@ -7,7 +7,13 @@ from decimal import Decimal
 
 from ansinh.accounts.models import User
 from ansinh.assistance import policy, rules, services
-from ansinh.assistance.models import Enrolment, PaymentMethod, PolicyParameter, Programme
+from ansinh.assistance.models import (
+    Enrolment,
+    EnrolmentCategory,
+    PaymentMethod,
+    PolicyParameter,
+    Programme,
+)
 from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.exceptions import DomainError
 from ansinh.payments.models import PaymentAgent, PaymentLine
@@ -26,8 +32,12 @@ def seed(*, rng: random.Random, province_code: str, home1, today: datetime.date)
     bank = PaymentAgent.objects.create(code=f"NHCS-{home1.code}", name=f"Ngân hàng Chính sách xã hội — {home1.name}",
                                        province_code=province_code)
     bank.communes.add(home1)
-    enrolments = _enrolments(rng, province_code, today)
-    Enrolment.objects.bulk_create(enrolments, batch_size=2000)
+    decided = _enrolments(rng, province_code, today)
+    enrolments = Enrolment.objects.bulk_create([enrolment for enrolment, _result in decided], batch_size=2000)
+    EnrolmentCategory.objects.bulk_create(  # the keys came back from the insert (RETURNING)
+        [EnrolmentCategory(enrolment=enrolment, category=category, coefficient=coefficient, paid=paid)
+         for enrolment, result in decided for category, coefficient, paid in services.category_terms(result)],
+        batch_size=2000)
     officer = User.objects.get(username="tinh")
     current = first_of_month(today)
     for back in range(HISTORY_MONTHS, 0, -1):
@@ -89,8 +99,9 @@ def _applications(rng: random.Random, today: datetime.date) -> int:
     return count
 
 
-def _enrolments(rng: random.Random, province_code: str, today: datetime.date) -> list[Enrolment]:
-    """People of the demo registry who qualify, decided at a month of the last four years."""
+def _enrolments(rng: random.Random, province_code: str, today: datetime.date) -> list[tuple[Enrolment, rules.Evaluation]]:
+    """People of the demo registry who qualify, decided at a month of the last four years, with the rules'
+    evaluation their categories are written from."""
     poor = set(HouseholdPoverty.objects.filter(year=today.year, status=PovertyStatus.POOR)
                .values_list("household_id", flat=True))
     poor_people = set(HouseholdMember.objects.filter(household_id__in=poor, left_on__isnull=True)
@@ -123,10 +134,9 @@ def _enrolments(rng: random.Random, province_code: str, today: datetime.date) ->
         if not result.payable:
             continue
         method = rng.choices([PaymentMethod.AGENT, PaymentMethod.BANK, PaymentMethod.CASH], weights=[70, 20, 10])[0]
-        enrolments.append(Enrolment(
-            person_id=person.pk, programme=Programme.MONTHLY_ALLOWANCE,
-            categories="+".join(e.category for e in result.payable), coefficient=Decimal(result.coefficient),
+        enrolments.append((Enrolment(
+            person_id=person.pk, programme=Programme.MONTHLY_ALLOWANCE, coefficient=Decimal(result.coefficient),
             start_month=start, decision_number=f"{rng.randint(10, 900)}/QĐ-UBND", decision_date=decision,
             payment_method=method, commune_id=person.commune_id, province_code=person.province_code,
-        ))
+        ), result))
     return enrolments

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
-from ansinh.assistance.models import Enrolment, Programme
+from ansinh.assistance.models import Enrolment, EnrolmentCategory, Programme
 from ansinh.core.access import access
 from ansinh.core.dates import add_months, first_of_month
 
@@ -46,13 +48,55 @@ def person_lines(*, user, person):
     return PaymentLine.objects.visible_to(user).filter(person=person).select_related("commune").order_by("-month", "-id")
 
 
+def by_category(lines, *, by_month: bool = False) -> list[dict]:
+    """Lines and their amounts per category (`category`, `n`, `amount`, and `month` with `by_month`), in one query.
+
+    A line paid under one category (its frozen `categories` text) counts there with its whole amount. A line
+    paid under several ("5.4+5.6") counts in each and its amount is split by its enrolment's paid rows
+    (`EnrolmentCategory`): each takes ROUND(its coefficient × the line's standard level), and the first in code
+    order also takes what is left of the line's amount, so the categories always add up to the total, even if
+    a share was rounded or the rows changed after the line was frozen. Only those few lines are joined."""
+    try:
+        inner, params = lines.values("id", "enrolment_id", "month", "amount", "standard_level", "categories"
+                                     ).query.sql_with_params()
+    except EmptyResultSet:  # nothing the user may see
+        return []
+    month = "month, " if by_month else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"""
+            SELECT {month}category, COUNT(*), SUM(amount) FROM (
+                SELECT month, categories AS category, amount FROM ({inner}) single WHERE categories NOT LIKE '%%+%%'
+                UNION ALL
+                SELECT month, category, share + CASE WHEN position = 1 THEN amount - line_sum ELSE 0 END FROM (
+                    SELECT l.month, COALESCE(c.category, '') AS category, l.amount,
+                           COALESCE(ROUND(c.coefficient * l.standard_level), 0) AS share,
+                           SUM(COALESCE(ROUND(c.coefficient * l.standard_level), 0)) OVER (PARTITION BY l.id) AS line_sum,
+                           ROW_NUMBER() OVER (PARTITION BY l.id ORDER BY c.category) AS position
+                    FROM ({inner}) l LEFT JOIN {EnrolmentCategory._meta.db_table} c
+                         ON c.enrolment_id = l.enrolment_id AND c.paid
+                    WHERE l.categories LIKE '%%+%%'
+                ) shares
+            ) parts
+            GROUP BY {month}category""", [*params, *params])
+        rows = cursor.fetchall()
+    if by_month:
+        return [{"month": _date(m), "category": c, "n": n, "amount": int(a)} for m, c, n, a in rows]
+    return sorted(({"category": c, "n": n, "amount": int(a)} for c, n, a in rows),
+                  key=lambda r: (-r["amount"], r["category"]))
+
+
+def _date(value) -> datetime.date:
+    # a raw query on SQLite gives dates as text
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
 def run_summary(*, user, run: PayrollRun) -> dict:
     """Totals of a run by category and by commune, and its arrears (months before the run's month)."""
     lines = PaymentLine.objects.visible_to(user).filter(run=run)
     return {
         "total": lines.aggregate(n=Count("id"), amount=Sum("amount")),
         "arrears": lines.filter(month__lt=run.month).aggregate(n=Count("id"), amount=Sum("amount")),
-        "by_category": list(lines.values("categories").annotate(n=Count("id"), amount=Sum("amount")).order_by("-amount")),
+        "by_category": by_category(lines),
         "by_commune": list(lines.values("commune__name").annotate(n=Count("id"), amount=Sum("amount"))
                            .order_by("-amount")),
         "by_status": dict(lines.values_list("status").annotate(n=Count("id")).order_by()),
@@ -102,15 +146,14 @@ def unissued_count(*, run: PayrollRun) -> int:
 
 
 def monthly_by_category(*, user, months: int = 12) -> tuple[list[str], dict[str, list[int]]]:
-    """Spending per month (the month paid for) split by category, for a stacked chart: labels, series."""
+    """Spending per month (the month paid for) split by category (`by_category`), for a stacked chart: labels,
+    series."""
     lines = PaymentLine.objects.visible_to(user)
     recent = list(lines.values_list("month", flat=True).distinct().order_by("-month")[:months])
-    rows = (lines.filter(month__in=recent).values("month", "categories").annotate(amount=Sum("amount"))
-            .order_by("month"))
     ordered = sorted(recent)
     series: dict[str, list[int]] = {}
-    for row in rows:
-        values = series.setdefault(row["categories"], [0] * len(ordered))
+    for row in by_category(lines.filter(month__in=recent), by_month=True):
+        values = series.setdefault(row["category"], [0] * len(ordered))
         values[ordered.index(row["month"])] = row["amount"] // 1_000_000
     return [m.strftime("%m/%Y") for m in ordered], dict(sorted(series.items()))
 
@@ -134,6 +177,6 @@ def uncollected(*, user, through: datetime.date, months: int = UNCOLLECTED_MONTH
             Enrolment.objects.visible_to(user).filter(end_month__isnull=True, status=Enrolment.Status.ACTIVE,
                                                      programme=programme, person_id__in=streaks)
             .annotate(last_failure=Subquery(last_reason.values("failure_reason")[:1]))
-            .select_related("person", "commune").order_by("commune__name", "person__sort_name")
+            .select_related("person", "commune").prefetch_related("category_rows").order_by("commune__name", "person__sort_name")
         )
     return rows

@@ -2,8 +2,8 @@
 
 Idempotent by the database: a line is unique per (person, programme, month) and the insert skips
 what exists (ON CONFLICT DO NOTHING), so re-running adds nothing and two runs racing on PostgreSQL
-cannot both pay a person. Each line freezes categories, coefficient, standard level, amount and
-decision (ARCHITECTURE principle 5).
+cannot both pay a person. Each line freezes categories (the paid `EnrolmentCategory` rows as one text,
+"5.4+5.6"), coefficient, standard level, amount and decision (ARCHITECTURE principle 5).
 """
 
 import datetime
@@ -14,7 +14,7 @@ from django.db.models import Count, Exists, F, OuterRef, Sum
 from django.utils import timezone
 from django_tasks import task
 
-from ansinh.assistance.models import Enrolment, PaymentMethod, Programme
+from ansinh.assistance.models import Enrolment, EnrolmentCategory, PaymentMethod, Programme
 from ansinh.assistance.selectors import parameters_at
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
@@ -36,15 +36,37 @@ _COLUMNS = """run_id, enrolment_id, person_id, programme, month, categories, coe
               decision_number, method, commune_id, province_code, status, created_at"""
 
 
+def paid_categories_sql(*, commune: bool, arrears: bool = False) -> tuple[str, str]:
+    """A line's frozen `categories`: its enrolment's paid rows as one text, joined as `rules.categories_label`
+    joins them ("5.4+5.6", in code order). Returns (a join to add after the enrolment `e`, the expression).
+
+    PostgreSQL groups the rows of the statement's own periods once (the run's province and programme, its
+    commune, those owed arrears), not every period in the database, and orders inside `string_agg`. SQLite before 3.44 has no ORDER BY inside an aggregate:
+    `group_concat` reads each enrolment's rows from an ordered subquery on the (enrolment, category) index,
+    which is also its fastest plan."""
+    rows, enrolment = EnrolmentCategory._meta.db_table, Enrolment._meta.db_table
+    if connection.vendor == "postgresql":
+        join = f"""LEFT JOIN (SELECT r.enrolment_id, string_agg(r.category, '+' ORDER BY r.category) AS codes
+                              FROM {rows} r JOIN {enrolment} re ON re.id = r.enrolment_id
+                              WHERE r.paid AND re.province_code = %(province)s AND re.programme = %(programme)s
+                                {"AND re.commune_id = %(commune)s" if commune else ""}
+                                {"AND re.arrears_pending" if arrears else ""}
+                              GROUP BY r.enrolment_id) c ON c.enrolment_id = e.id"""
+        return join, "COALESCE(c.codes, '')"
+    return "", f"""COALESCE((SELECT group_concat(category, '+') FROM (
+                     SELECT r.category FROM {rows} r WHERE r.enrolment_id = e.id AND r.paid ORDER BY r.category)), '')"""
+
+
 def payroll_sql(*, commune: bool) -> str:
     """The month's statement, shared with the benchmark's floor."""
     line, enrolment, person = PaymentLine._meta.db_table, Enrolment._meta.db_table, "registry_person"
+    join, categories = paid_categories_sql(commune=commune)
     return f"""
         INSERT INTO {line} ({_COLUMNS})
-        SELECT %(run)s, e.id, e.person_id, e.programme, %(month)s, e.categories, e.coefficient,
+        SELECT %(run)s, e.id, e.person_id, e.programme, %(month)s, {categories}, e.coefficient,
                %(level)s, CAST(ROUND(e.coefficient * %(level)s) AS BIGINT), e.decision_number,
                e.payment_method, e.commune_id, e.province_code, 'pending', %(now)s
-        FROM {enrolment} e JOIN {person} p ON p.id = e.person_id
+        FROM {enrolment} e JOIN {person} p ON p.id = e.person_id {join}
         WHERE e.province_code = %(province)s AND e.programme = %(programme)s AND e.status IN {PAID_STATUSES}
           {"AND e.commune_id = %(commune)s" if commune else ""}
           AND e.start_month <= %(month)s AND (e.end_month IS NULL OR e.end_month >= %(month)s)
@@ -58,14 +80,15 @@ def arrears_sql(*, commune: bool, months: int) -> str:
     after the month payment starts), each at that month's own standard level."""
     line, enrolment, person = PaymentLine._meta.db_table, Enrolment._meta.db_table, "registry_person"
     values = ", ".join(f"(%(m{i})s, %(l{i})s)" for i in range(months))
+    join, categories = paid_categories_sql(commune=commune, arrears=True)
     return f"""
         WITH owed(month, level) AS (VALUES {values})
         INSERT INTO {line} ({_COLUMNS})
-        SELECT %(run)s, e.id, e.person_id, e.programme, o.month, e.categories, e.coefficient,
+        SELECT %(run)s, e.id, e.person_id, e.programme, o.month, {categories}, e.coefficient,
                o.level, CAST(ROUND(e.coefficient * o.level) AS BIGINT), e.decision_number,
                e.payment_method, e.commune_id, e.province_code, 'pending', %(now)s
         FROM {enrolment} e JOIN {person} p ON p.id = e.person_id
-             JOIN owed o ON o.month >= e.start_month AND (e.end_month IS NULL OR o.month <= e.end_month)
+             JOIN owed o ON o.month >= e.start_month AND (e.end_month IS NULL OR o.month <= e.end_month) {join}
         WHERE e.province_code = %(province)s AND e.programme = %(programme)s AND e.status IN {PAID_STATUSES}
           AND e.arrears_pending {"AND e.commune_id = %(commune)s" if commune else ""}
           AND (p.date_of_death IS NULL OR p.date_of_death >= o.month)

@@ -9,6 +9,7 @@ from .applications import (
 )
 from .enrolments import (
     assess,
+    category_terms,
     enrolment_create,
     enrolment_end,
     enrolment_move,
@@ -23,6 +24,7 @@ from .pension import pension_enrol
 
 __all__ = [
     "application_advance", "application_complaint", "application_receive", "application_reject", "assess",
+    "category_terms",
     "enrolment_create", "enrolment_end", "enrolment_move", "enrolment_reassess", "enrolment_resume",
     "enrolment_suspend", "parameter_add", "pension_enrol",
     "person_death_record", "start_month_for",

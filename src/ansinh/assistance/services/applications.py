@@ -11,7 +11,7 @@ from ansinh.core.documents import document_code, next_document_number
 from ansinh.core.exceptions import ConflictError, DomainError
 
 from .. import rules, workflow
-from ..models import Application, ApplicationStep, PaymentMethod
+from ..models import Application, ApplicationCategory, ApplicationStep, PaymentMethod
 from ..selectors import access_application, require_deciding
 from .enrolments import enrolment_create
 
@@ -29,14 +29,16 @@ def application_receive(*, user, person, form_type: str, categories: list[str], 
     if Application.objects.filter(person=person, status=Application.Status.OPEN).exists():
         raise DomainError("Người này đang có một hồ sơ chưa giải quyết xong.", field="person")
     application = Application.objects.create(
-        person=person, form_type=form_type, categories="+".join(categories), received_on=received_on,
+        person=person, form_type=form_type, received_on=received_on,
         documents=documents.strip(), children_count=children_count, studying=studying,
         procedure=workflow.procedure_for(received_on), commune=person.commune, province_code=person.province_code,
         created_by=user,
     )
+    codes = sorted(set(categories))
+    ApplicationCategory.objects.bulk_create(ApplicationCategory(application=application, category=c) for c in codes)
     ApplicationStep.objects.create(application=application, code="received", done_on=received_on, actor=user)
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=application,
-                 changes={"after": snapshot(application)})
+                 changes={"after": {**snapshot(application), "categories": rules.categories_label(codes)}})
     return application
 
 
@@ -71,7 +73,7 @@ def application_advance(*, user, application: Application, expected_version: int
         current.decision_number = document_code(number, kind="QUYẾT ĐỊNH")
         current.decision_date = done_on
         current.enrolment = enrolment_create(
-            user=user, person=current.person, categories=current.categories.split("+"),
+            user=user, person=current.person, categories=current.requested_categories,
             decision_number=current.decision_number, decision_date=done_on, payment_method=payment_method,
             studying=current.studying, children_count=current.children_count,
         )

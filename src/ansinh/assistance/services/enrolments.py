@@ -2,6 +2,7 @@
 next, ended by death or loss of eligibility. Each write in one transaction with its audit event."""
 
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,7 +16,14 @@ from ansinh.registry.models import Person
 from ansinh.registry.rules import effective_birth_date
 
 from .. import rules
-from ..models import Application, Enrolment, FuneralSupport, PaymentMethod, Programme
+from ..models import (
+    Application,
+    Enrolment,
+    EnrolmentCategory,
+    FuneralSupport,
+    PaymentMethod,
+    Programme,
+)
 from ..selectors import access_enrolment, parameters_at, require_deciding
 
 
@@ -31,6 +39,29 @@ def assess(*, person, month: datetime.date, categories: list[str], studying: boo
     )
     values, notes = parameters_at(month, person.province_code)
     return rules.evaluate(facts, values, notes)
+
+
+# (category, coefficient, paid): one `EnrolmentCategory` row to write
+CategoryTerms = list[tuple[str, Decimal, bool]]
+
+
+def category_terms(result: rules.Evaluation) -> CategoryTerms:
+    """The rows of an evaluation: every category qualified under, with the coefficient the rules gave it,
+    those paid after Điều 6 k.2 marked."""
+    paid = {e.category for e in result.payable}
+    return [(e.category, e.coefficient, e.category in paid) for e in result.entitled]
+
+
+def category_rows_write(enrolment: Enrolment, terms: CategoryTerms) -> None:
+    EnrolmentCategory.objects.bulk_create(
+        EnrolmentCategory(enrolment=enrolment, category=category, coefficient=coefficient, paid=paid)
+        for category, coefficient, paid in terms)
+
+
+def _labels(terms: CategoryTerms) -> dict[str, str]:
+    """What the audit trail keeps of a period's categories."""
+    return {"categories": rules.categories_label(c for c, _k, paid in terms if paid),
+            "entitled_categories": rules.categories_label(c for c, _k, _paid in terms)}
 
 
 def start_month_for(*, person, categories: list[str], decision_date: datetime.date) -> datetime.date:
@@ -64,15 +95,16 @@ def enrolment_create(
                      amount=rules.amount_for(result.coefficient, parameters_at(start, person.province_code)[0][
                          "standard_level"]))
     enrolment = Enrolment.objects.create(
-        person=person, programme=Programme.MONTHLY_ALLOWANCE,
-        categories="+".join(e.category for e in result.payable), coefficient=result.coefficient, start_month=start,
-        entitled_categories="+".join(e.category for e in result.entitled),
+        person=person, programme=Programme.MONTHLY_ALLOWANCE, coefficient=result.coefficient, start_month=start,
         children_count=children_count, studying=studying,
         decision_number=decision_number.strip(), decision_date=decision_date, payment_method=payment_method,
         commune=person.commune, province_code=person.province_code,
         arrears_pending=start < first_of_month(decision_date),
     )
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=enrolment, changes={"after": snapshot(enrolment)})
+    terms = category_terms(result)
+    category_rows_write(enrolment, terms)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=enrolment,
+                 changes={"after": {**snapshot(enrolment), **_labels(terms)}})
     return enrolment
 
 
@@ -86,10 +118,11 @@ def _locked_open(enrolment: Enrolment, expected_version: int) -> Enrolment:
 
 
 def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_month: datetime.date, reason: str,
-                    **next_period) -> Enrolment | None:
-    """End the open period with the month before `from_month` and, given `next_period` fields, open the next.
+                    categories: CategoryTerms | None = None, **next_period) -> Enrolment | None:
+    """End the open period with the month before `from_month` and, given `next_period` fields, open the next,
+    with `categories` as its rows or, without them, its predecessor's.
 
-    A change from the period's own first month replaces its terms in place instead: no empty period."""
+    A change from the period's own first month replaces its terms (and rows) in place instead: no empty period."""
     access_enrolment(user, enrolment, "manage")
     from_month = first_of_month(from_month)
     current = _locked_open(enrolment, expected_version)
@@ -100,16 +133,23 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
     carried_status = current.status  # a move or reassessment of a suspended period stays suspended
     if from_month == current.start_month:
         # nothing of this period is owed yet: change its terms in place, or cancel it
+        changed = {}
         if next_period:
             for name, value in next_period.items():
                 setattr(current, name, value)
+            if categories is not None:
+                old = _labels(list(current.category_rows.values_list("category", "coefficient", "paid")))
+                current.category_rows.all().delete()
+                category_rows_write(current, categories)
+                new = _labels(categories)
+                changed = {k: [old[k], new[k]] for k in new if old[k] != new[k]}
         else:
             current.end_month, current.status = from_month, Enrolment.Status.CANCELLED
             current.end_reason = reason
         current.version += 1
         current.save()
         audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
-                     changes={**diff(before, snapshot(current)), "reason": reason})
+                     changes={**diff(before, snapshot(current)), **changed, "reason": reason})
         return current if next_period else None
     current.end_month = add_months(from_month, -1)
     if current.status == Enrolment.Status.ACTIVE:  # a closed suspension stays unpaid
@@ -122,7 +162,7 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
     if not next_period:
         return None
     fields = {name: getattr(current, name) for name in (
-        "person_id", "programme", "categories", "entitled_categories", "coefficient", "children_count", "studying",
+        "person_id", "programme", "coefficient", "children_count", "studying",
         "decision_number", "decision_date", "payment_method", "commune_id", "province_code")}
     fields.update(next_period)
     # a change recorded late (resumed from an earlier month…): the next payroll pays the months still owed;
@@ -131,8 +171,12 @@ def _close_and_open(*, user, enrolment: Enrolment, expected_version: int, from_m
     successor = Enrolment.objects.create(start_month=from_month, status=next_period.get("status", carried_status),
                                          arrears_pending=backdated,
                                          **{k: v for k, v in fields.items() if k != "status"})
+    if categories is None:  # a move, suspension, resumption: the same categories go on
+        categories = list(current.category_rows.values_list("category", "coefficient", "paid"))
+    category_rows_write(successor, categories)
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=successor,
-                 changes={"after": snapshot(successor), "reason": reason, "follows": current.pk})
+                 changes={"after": {**snapshot(successor), **_labels(categories)}, "reason": reason,
+                          "follows": current.pk})
     return successor
 
 
@@ -143,7 +187,7 @@ def enrolment_reassess(*, user, enrolment: Enrolment, expected_version: int, fro
                        decision_date: datetime.date | None = None) -> Enrolment | None:
     """Điều chỉnh: the rules applied again from a month (a birthday band, a new category, more children).
     What is not given is taken from the current decision, starting from every category it qualified under."""
-    categories = categories or (enrolment.entitled_categories or enrolment.categories).split("+")
+    categories = categories or list(enrolment.category_rows.order_by("category").values_list("category", flat=True))
     studying = enrolment.studying if studying is None else studying
     children_count = enrolment.children_count if children_count is None else children_count
     result = assess(person=enrolment.person, month=first_of_month(from_month), categories=categories,
@@ -151,13 +195,11 @@ def enrolment_reassess(*, user, enrolment: Enrolment, expected_version: int, fro
     if not result.payable:
         return enrolment_end(user=user, enrolment=enrolment, expected_version=expected_version, from_month=from_month,
                              reason="Không còn đủ điều kiện: " + " ".join(result.messages))
-    terms = {"categories": "+".join(e.category for e in result.payable), "coefficient": result.coefficient,
-             "entitled_categories": "+".join(e.category for e in result.entitled),
-             "children_count": children_count, "studying": studying}
+    terms = {"coefficient": result.coefficient, "children_count": children_count, "studying": studying}
     if decision_number:
         terms |= {"decision_number": decision_number, "decision_date": decision_date or from_month}
     return _close_and_open(user=user, enrolment=enrolment, expected_version=expected_version, from_month=from_month,
-                           reason="Điều chỉnh hệ số/diện", **terms)
+                           reason="Điều chỉnh hệ số/diện", categories=category_terms(result), **terms)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 poverty, and only the higher of it and the monthly allowance."""
 
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -15,7 +16,7 @@ from ansinh.registry.rules import effective_birth_date
 from .. import rules
 from ..models import Enrolment, PaymentMethod, Programme
 from ..selectors import parameters_at, require_deciding
-from .enrolments import only_the_higher
+from .enrolments import category_rows_write, only_the_higher
 
 
 def _poor_or_near_poor(person, year: int) -> bool:
@@ -49,9 +50,11 @@ def pension_enrol(*, user, person, decision_number: str, decision_date: datetime
         raise DomainError("Người này đang hưởng trợ cấp hưu trí xã hội.", field="person")
     only_the_higher(user=user, person=person, programme=Programme.SOCIAL_PENSION, month=month, amount=int(level))
     enrolment = Enrolment.objects.create(
-        person=person, programme=Programme.SOCIAL_PENSION, categories="HTXH", coefficient=1, start_month=month,
+        person=person, programme=Programme.SOCIAL_PENSION, coefficient=1, start_month=month,
         decision_number=decision_number.strip(), decision_date=decision_date, payment_method=payment_method,
         commune=person.commune, province_code=person.province_code,
     )
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=enrolment, changes={"after": snapshot(enrolment)})
+    category_rows_write(enrolment, [(rules.SOCIAL_PENSION_CATEGORY, Decimal(1), True)])
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=enrolment,
+                 changes={"after": {**snapshot(enrolment), "categories": rules.SOCIAL_PENSION_CATEGORY}})
     return enrolment
