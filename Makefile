@@ -4,7 +4,7 @@ PYTHON ?= python3
 UV_HOME := .tools/uv
 UV := $(shell command -v uv 2>/dev/null || echo $(UV_HOME)/bin/uv)
 
-.PHONY: demo test sync lint check uv-path
+.PHONY: demo test sync lint typecheck check uv-path
 demo: $(UV)
 	$(UV) run --locked ansinh demo
 
@@ -16,6 +16,9 @@ sync: $(UV)
 
 lint: $(UV)
 	$(UV) run --locked ruff check .
+
+typecheck: $(UV)
+	$(UV) run --locked mypy
 
 check: $(UV)
 	$(UV) run --locked ansinh manage check

@@ -206,7 +206,7 @@ def evaluate(facts: Facts, parameters: Parameters, notes: Mapping[str, str] | No
             continue
         band, reason = category_band(category, facts, age, prior_age)
         if band is None:
-            result.messages.append(reason)
+            result.messages.append(str(reason))
             continue
         coefficient = parameters[f"coef.{band}"]
         if category == "5.4":

@@ -8,6 +8,7 @@ cannot both pay a person. Each line freezes categories (the paid `EnrolmentCateg
 
 import datetime
 import time
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Sum
@@ -175,7 +176,7 @@ def payroll_execute(*, run_id: int) -> PayrollRun:
     try:
         with transaction.atomic():
             run = PayrollRun.objects.select_for_update().get(pk=run_id)
-            params = {"run": run.pk, "month": run.month, "level": run.standard_level, "now": timezone.now(),
+            params: dict[str, Any] = {"run": run.pk, "month": run.month, "level": run.standard_level, "now": timezone.now(),
                       "province": run.province_code, "programme": run.programme, "commune": run.commune_id}
             with connection.cursor() as cursor:
                 cursor.execute(payroll_sql(commune=run.commune_id is not None), params)
