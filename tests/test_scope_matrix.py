@@ -200,10 +200,10 @@ COVERED = {
     # enrolments and payroll: tests/assistance/test_enrolment_views.py (xa2 gets 404 and an empty list)
     "assistance:enrolment_list", "assistance:enrolment_changes", "assistance:enrolment_create",
     "assistance:pension_create",
-    "assistance:enrolment_detail", "assistance:enrolment_death", "assistance:enrolment_action",
+    "assistance:enrolment_detail", "assistance:enrolment_action",
     "payments:run_list", "payments:run_detail", "payments:run_export",
     "assistance:application_list", "assistance:posting_list", "assistance:application_create",
-    "assistance:application_detail", "assistance:application_decision", "assistance:application_step",
+    "assistance:application_detail", "assistance:application_decision", "assistance:application_action",
     "application-list", "application-detail", "application-advance", "application-reject", "application-complaint",
     "assistance:health_insurance", "health-insurance",  # tests/assistance/test_health_insurance.py
     # tests/payments/test_files.py (an agent sees its own files only)

@@ -146,8 +146,9 @@ def test_pages_and_the_decision_document(users, person, client):
     assert response.status_code == 302
     for day in ("2026-10-06", "2026-10-08"):
         a.refresh_from_db()
-        r = client.post(reverse("assistance:application_step", args=[a.pk, "advance"]),
-                        {"version": a.version, "done_on": day, "note": "", "payment_method": "agent"})
+        r = client.post(reverse("assistance:application_action", args=[a.pk, "advance"]),
+                        {"advance-version": a.version, "advance-done_on": day, "advance-note": "",
+                         "advance-payment_method": "agent"})
         assert r.status_code == 302
     page = client.get(reverse("assistance:application_detail", args=[a.pk])).content.decode()
     assert "01/QĐ-UBND" in page and "Đã quyết định hưởng" in page
@@ -201,7 +202,7 @@ def test_a_complaint_about_the_posting_holds_the_forwarding_until_settled(users,
     client.force_login(users["xa1"])
     detail = client.get(reverse("assistance:application_detail", args=[a.pk])).content.decode()
     assert 'data-testid="complaint-form"' in detail
-    response = client.post(reverse("assistance:application_step", args=[a.pk, "complaint"]),
+    response = client.post(reverse("assistance:application_action", args=[a.pk, "complaint"]),
                            {"complaint-version": 3, "complaint-done_on": "2025-03-13",
                             "complaint-note": "Hàng xóm cho rằng hộ không nghèo"})
     assert response.status_code == 302

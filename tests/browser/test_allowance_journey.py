@@ -45,7 +45,7 @@ def test_decide_pay_and_reconcile(live_server, page, shot, users, communes, tmp_
     page.click("main button[type=submit]")
     expect(page.get_by_test_id("timeline")).to_contain_text("Xác thực")
     for day in ("2026-10-02", "2026-10-05"):
-        page.fill("[data-testid=advance-form] #id_done_on", day)
+        page.fill("[data-testid=advance-form] #id_advance-done_on", day)
         page.click("[data-testid=advance-form] button[type=submit]")
         expect(page.locator(".alert-success")).to_contain_text("Đã ghi nhận")
     expect(page.get_by_test_id("application-status")).to_have_text("Đã quyết định hưởng")

@@ -89,37 +89,28 @@ class EnrolmentCreateForm(StyledForm):
     children_count = forms.IntegerField(label=_("Số con đang nuôi (diện 5.4)"), required=False, min_value=0, initial=0)
 
 
-class EnrolmentActionForm(StyledForm):
-    """One form for every change of an open period; `action` says which fields count."""
+class EnrolmentChangeForm(StyledForm):
+    """A change of an open period from a month; each change adds what it needs."""
 
-    ACTIONS = {
-        "reassess": _("Điều chỉnh (tính lại theo quy định)"),
-        "suspend": _("Tạm dừng chi trả"),
-        "resume": _("Tiếp tục chi trả"),
-        "move": _("Chuyển nơi ở"),
-        "end": _("Thôi hưởng"),
-    }
     version = forms.IntegerField(widget=forms.HiddenInput)
     from_month = MonthField(label=_("Áp dụng từ tháng"))
-    reason = forms.CharField(label=_("Lý do"), required=False, max_length=160)
-    to_commune = forms.ModelChoiceField(label=_("Xã/phường chuyển đến"), required=False,
-                                        queryset=AdministrativeUnit.objects.none())
+
+
+class ReassessForm(EnrolmentChangeForm):
     children_count = forms.IntegerField(label=_("Số con đang nuôi (diện 5.4)"), required=False, min_value=0)
 
-    def __init__(self, *args, action: str, province_code: str, **kwargs):
+
+class ReasonForm(EnrolmentChangeForm):
+    reason = forms.CharField(label=_("Lý do"), max_length=160)
+
+
+class MoveForm(EnrolmentChangeForm):
+    to_commune = forms.ModelChoiceField(label=_("Xã/phường chuyển đến"), queryset=AdministrativeUnit.objects.none())
+
+    def __init__(self, *args, province_code: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.action = action
         self.fields["to_commune"].queryset = AdministrativeUnit.objects.filter(
             level="commune", valid_to__isnull=True, province_code=province_code).order_by("name")
-        keep = {"version", "from_month"} | {"suspend": {"reason"}, "end": {"reason"}, "move": {"to_commune"},
-                                            "reassess": {"children_count"}}.get(action, set())
-        for name in list(self.fields):
-            if name not in keep:
-                del self.fields[name]
-        if "reason" in self.fields:
-            self.fields["reason"].required = True
-        if "to_commune" in self.fields:
-            self.fields["to_commune"].required = True
 
 
 class DeathForm(StyledForm):

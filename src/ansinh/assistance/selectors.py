@@ -10,7 +10,7 @@ from ansinh.core.access import access, require_capability
 from ansinh.core.dates import add_months, first_of_month
 from ansinh.registry.models import Person
 from ansinh.registry.rules import effective_birth_date
-from ansinh.registry.selectors import access_person, search_q
+from ansinh.registry.selectors import access_person
 
 from . import policy, rules, workflow
 from .access import ENROLMENT_MANAGE
@@ -43,25 +43,15 @@ def parameters_source(province_code: str = ""):
     return source
 
 
-def parameter_list(*, user, key: str = ""):
-    qs = PolicyParameter.objects.visible_to(user).select_related("created_by")
-    if key:
-        qs = qs.filter(key=key)
-    return qs.order_by("key", "province_code", "-valid_from")
+def parameters(*, user):
+    return PolicyParameter.objects.visible_to(user).select_related("created_by").order_by(
+        "key", "province_code", "-valid_from")
 
 
-def enrolment_list(*, user, status: str = "", commune_id: int | None = None, search: str = "", open_only: bool = True):
-    """Periods visible to the user; by default the open one of each person (who is receiving now)."""
-    qs = Enrolment.objects.visible_to(user).select_related("person", "commune").prefetch_related("category_rows")
-    if open_only:
-        qs = qs.filter(end_month__isnull=True)
-    if status:
-        qs = qs.filter(status=status)
-    if commune_id:
-        qs = qs.filter(commune_id=commune_id)
-    if search:
-        qs = qs.filter(person__in=Person.objects.filter(search_q(search)))
-    return qs.order_by("person__sort_name", "person_id", "-start_month")
+def enrolments(*, user):
+    """Every period the user may see, by person (their name's order) and newest first."""
+    return (Enrolment.objects.visible_to(user).select_related("person", "commune").prefetch_related("category_rows")
+            .order_by("person__sort_name", "person_id", "-start_month"))
 
 
 def require_deciding(user, person: Person) -> None:
@@ -187,14 +177,10 @@ def health_insurance_changes(*, user, month: datetime.date) -> dict[str, list[En
     }
 
 
-def application_list(*, user, status: str = "", overdue_only: bool = False, today: datetime.date | None = None):
-    """Applications in scope, each with `timeline` (steps, due dates, done dates) and `overdue` (the step
-    past its due date, or None). Overdue is computed from the steps, so the list is read whole per page."""
-    qs = Application.objects.visible_to(user).select_related("person", "commune").prefetch_related(
-        "steps", "category_rows")
-    if status:
-        qs = qs.filter(status=status)
-    return qs.order_by("-received_on", "-id")
+def applications(*, user):
+    """Applications in scope, newest first, with what their timeline needs (steps) and their categories."""
+    return (Application.objects.visible_to(user).select_related("person", "commune")
+            .prefetch_related("steps", "category_rows").order_by("-received_on", "-id"))
 
 
 def application_timeline(application, *, today: datetime.date, holiday_dates=None) -> dict:

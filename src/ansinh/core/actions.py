@@ -39,10 +39,12 @@ class Action:
 
     def run(self, *, user, obj, data: dict[str, Any]) -> Any:
         """`check`, then `execute`: a missing capability is a `PermissionDeniedError`, a state that does not
-        allow it a `DomainError` carrying the reason."""
+        allow it a `DomainError` carrying the reason. A form read from an older version of the record is the
+        service's to refuse (it locks the record and says someone else changed it), whatever the state now."""
         if not can(user, scope_of(type(obj)).capability(self.scope_action)):
             raise PermissionDeniedError(NOT_ALLOWED)
-        reason = self.refusal(obj)
+        stale = data.get("version") is not None and data["version"] != getattr(obj, "version", data["version"])
+        reason = None if stale else self.refusal(obj)
         if reason:
             raise DomainError(reason)
         return self.execute(user=user, obj=obj, data=data)
