@@ -79,3 +79,11 @@ def test_application_steps_follow_the_procedure(users, communes):
     advanced = api_client(users["xa1"]).post(f"/api/v1/applications/{application.pk}/advance/",
                                              {"version": application.version, "done_on": "2026-10-06"}, format="json")
     assert advanced.status_code == 200 and advanced.json()["next_step"] == "decided"
+
+
+def test_the_enrolment_list_refreshes_its_table_by_search(enrolment, users, client):
+    client.force_login(users["xa1"])
+    table = client.get(reverse("assistance:enrolment_list"), {"search": "mai van"},
+                       HTTP_HX_REQUEST="true", HTTP_HX_TARGET="enrolment-results").content.decode()
+    assert "Mai Văn Động" in table and "<html" not in table
+    assert "Mai Văn Động" not in client.get(reverse("assistance:enrolment_list"), {"search": "tran"}).content.decode()

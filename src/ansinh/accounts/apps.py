@@ -1,13 +1,6 @@
-from django.apps import AppConfig
-
-from ansinh.core.access import declare
-
-from . import access
+from ansinh.core import app
 
 
-class AccountsConfig(AppConfig):
+class AccountsConfig(app.App):
     name = "ansinh.accounts"
     verbose_name = "Người dùng và phân quyền"
-
-    def ready(self):
-        declare(self.label, access.GRANTS)

@@ -26,9 +26,7 @@ class UserList(ScopedListView):
     access = USERS_MANAGE
     filterset_class = UserFilterSet
     template_name = "accounts/user_list.html"
-
-    def get_queryset(self):
-        return selectors.user_list(user=self.request.user)
+    source = selectors.user_list
 
 
 class UserCreate(ServiceFormView):

@@ -2,6 +2,7 @@
 and forms and for the API's endpoints (core.actions)."""
 
 import datetime
+from collections.abc import Callable
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,89 +36,39 @@ from .serializers import (
 
 
 class EnrolmentChange(Action):
-    """A change of an open period from a month: the service closes it and opens the next (or, from its first
-    month, changes it in place); `execute` returns the period now open, or None when none is."""
+    """A change of an open period from a month, by `service`: it closes the period and opens the next (or, from
+    its first month, changes it in place) and returns the period now open, or None when none is. `extra`
+    names what the service takes besides the month; `when(enrolment)` refuses it in some states."""
 
-    form_class = EnrolmentChangeForm
-    serializer_class = EnrolmentChangeSerializer
+    def __init__(self, name: str, label, description: str, service: Callable[..., Enrolment | None], *,
+                 extra: tuple[str, ...] = (), form_class: type = EnrolmentChangeForm,
+                 serializer_class: type = EnrolmentChangeSerializer,
+                 when: Callable[[Enrolment], str | None] = lambda enrolment: None):
+        self.name, self.label, self.description, self.service = name, label, description, service
+        self.extra, self.form_class, self.serializer_class, self.when = extra, form_class, serializer_class, when
 
     def refusal(self, enrolment: Enrolment) -> str | None:
         if enrolment.end_month is not None:
             return "Giai đoạn hưởng này đã kết thúc."
-        return None
+        return self.when(enrolment)
+
+    def form_kwargs(self, enrolment):
+        return {"enrolment": enrolment}
 
     def done_message(self, result) -> str:
         return gettext("Đã lưu: %(action)s.") % {"action": self.label}
 
-    def common(self, *, user, obj, data) -> dict:
-        return {"user": user, "enrolment": obj, "expected_version": data["version"], "from_month": data["from_month"]}
-
-
-class Reassess(EnrolmentChange):
-    name = "reassess"
-    label = _("Điều chỉnh (tính lại theo quy định)")
-    description = "Điều chỉnh: tính lại diện, hệ số theo quy định từ `from_month`."
-    form_class = ReassessForm
-    serializer_class = ReassessSerializer
-
     def execute(self, *, user, obj, data):
-        return services.enrolment_reassess(**self.common(user=user, obj=obj, data=data),
-                                           children_count=data.get("children_count"))
+        return self.service(user=user, enrolment=obj, expected_version=data["version"], from_month=data["from_month"],
+                            **{key: data.get(key) for key in self.extra})
 
 
-class Suspend(EnrolmentChange):
-    name = "suspend"
-    label = _("Tạm dừng chi trả")
-    description = "Tạm dừng chi trả từ `from_month` (cần `reason`)."
-    form_class = ReasonForm
-    serializer_class = ReasonSerializer
-
-    def refusal(self, enrolment):
-        if enrolment.status == Enrolment.Status.SUSPENDED:
-            return "Đang tạm dừng rồi."
-        return super().refusal(enrolment)
-
-    def execute(self, *, user, obj, data):
-        return services.enrolment_suspend(**self.common(user=user, obj=obj, data=data), reason=data["reason"])
+def _not_suspended(enrolment: Enrolment) -> str | None:
+    return "Đang tạm dừng rồi." if enrolment.status == Enrolment.Status.SUSPENDED else None
 
 
-class Resume(EnrolmentChange):
-    name = "resume"
-    label = _("Tiếp tục chi trả")
-    description = "Tiếp tục chi trả từ `from_month`."
-
-    def refusal(self, enrolment):
-        if enrolment.status != Enrolment.Status.SUSPENDED:
-            return "Chỉ tiếp tục được giai đoạn đang tạm dừng."
-        return super().refusal(enrolment)
-
-    def execute(self, *, user, obj, data):
-        return services.enrolment_resume(**self.common(user=user, obj=obj, data=data))
-
-
-class Move(EnrolmentChange):
-    name = "move"
-    label = _("Chuyển nơi ở")
-    description = "Chuyển nơi ở sang xã `to_commune` từ `from_month` (không gián đoạn, không trùng tháng)."
-    form_class = MoveForm
-    serializer_class = MoveSerializer
-
-    def form_kwargs(self, enrolment):
-        return {"province_code": enrolment.province_code}
-
-    def execute(self, *, user, obj, data):
-        return services.enrolment_move(**self.common(user=user, obj=obj, data=data), to_commune=data["to_commune"])
-
-
-class End(EnrolmentChange):
-    name = "end"
-    label = _("Thôi hưởng")
-    description = "Thôi hưởng từ `from_month` (cần `reason`)."
-    form_class = ReasonForm
-    serializer_class = ReasonSerializer
-
-    def execute(self, *, user, obj, data):
-        return services.enrolment_end(**self.common(user=user, obj=obj, data=data), reason=data["reason"])
+def _suspended(enrolment: Enrolment) -> str | None:
+    return None if enrolment.status == Enrolment.Status.SUSPENDED else "Chỉ tiếp tục được giai đoạn đang tạm dừng."
 
 
 class Death(Action):
@@ -146,7 +97,22 @@ class Death(Action):
         return {"amount": support.amount if support else None}
 
 
-ENROLMENT_ACTIONS = ActionSet([Reassess(), Suspend(), Resume(), Move(), End(), Death()])
+ENROLMENT_ACTIONS = ActionSet([
+    EnrolmentChange("reassess", _("Điều chỉnh (tính lại theo quy định)"),
+                    "Điều chỉnh: tính lại diện, hệ số theo quy định từ `from_month`.", services.enrolment_reassess,
+                    extra=("children_count",), form_class=ReassessForm, serializer_class=ReassessSerializer),
+    EnrolmentChange("suspend", _("Tạm dừng chi trả"), "Tạm dừng chi trả từ `from_month` (cần `reason`).",
+                    services.enrolment_suspend, extra=("reason",), form_class=ReasonForm,
+                    serializer_class=ReasonSerializer, when=_not_suspended),
+    EnrolmentChange("resume", _("Tiếp tục chi trả"), "Tiếp tục chi trả từ `from_month`.", services.enrolment_resume,
+                    when=_suspended),
+    EnrolmentChange("move", _("Chuyển nơi ở"),
+                    "Chuyển nơi ở sang xã `to_commune` từ `from_month` (không gián đoạn, không trùng tháng).",
+                    services.enrolment_move, extra=("to_commune",), form_class=MoveForm, serializer_class=MoveSerializer),
+    EnrolmentChange("end", _("Thôi hưởng"), "Thôi hưởng từ `from_month` (cần `reason`).", services.enrolment_end,
+                    extra=("reason",), form_class=ReasonForm, serializer_class=ReasonSerializer),
+    Death(),
+])
 
 
 # --- applications ------------------------------------------------------------------------------------------

@@ -3,12 +3,12 @@
 import datetime
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ansinh.core.api import HasCapability, with_actions
+from ansinh.core.api import HasCapability, ScopedViewSet, with_actions
 from ansinh.core.selectors import holidays
 from ansinh.registry.selectors import person_get
 
@@ -51,17 +51,14 @@ class AllowanceEvaluateView(APIView):
 
 
 class PolicyParameterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                             viewsets.GenericViewSet):
+                             ScopedViewSet):
     """Tham số chính sách có ngày hiệu lực. Thêm giá trị mới bằng POST; không sửa, không xóa giá trị cũ."""
 
     serializer_class = PolicyParameterSerializer
-    permission_classes = [HasCapability]
     capability = ASSISTANCE_VIEW
     write_capability = POLICY_MANAGE
     filterset_class = ParameterFilterSet
-
-    def get_queryset(self):
-        return selectors.parameters(user=self.request.user)
+    source = selectors.parameters
 
     def perform_create(self, serializer):
         serializer.instance = services.parameter_add(user=self.request.user, **serializer.validated_data)
@@ -77,23 +74,17 @@ def _valid(serializer_class, request) -> dict:
 
 
 @with_actions(ENROLMENT_ACTIONS)
-class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Đối tượng hưởng trợ cấp: mỗi bản ghi là một giai đoạn hưởng (từ tháng, đến tháng). Danh sách mặc định
     chỉ gồm giai đoạn đang mở; `?all=1` để xem cả giai đoạn đã kết thúc. Các thay đổi (`reassess`, `suspend`,
     `resume`, `move`, `end`, `death`) trả về giai đoạn đang mở sau thay đổi (null khi không còn)."""
 
     serializer_class = EnrolmentSerializer
-    permission_classes = [HasCapability]
     capability = ASSISTANCE_VIEW
     write_capability = ENROLMENT_MANAGE
     filterset_class = EnrolmentFilterSet
-
-    def get_queryset(self):
-        return selectors.enrolments(user=self.request.user)
-
-    def get_object(self):
-        # one period by its id, open or ended (the list's default of open periods is not a filter on ids)
-        return selectors.access_enrolment(self.request.user, self.kwargs["pk"])
+    source = selectors.enrolments
+    read = selectors.access_enrolment  # one period by its id, open or ended
 
     @extend_schema(request=EnrolmentCreateSerializer, responses={201: EnrolmentSerializer})
     def create(self, request):
@@ -127,22 +118,17 @@ class HealthInsuranceView(APIView):
 
 
 @with_actions(APPLICATION_ACTIONS)
-class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Hồ sơ đề nghị trợ cấp: tiếp nhận (`POST`), ghi nhận bước tiếp theo (`advance`), khiếu nại về kết quả
     niêm yết (`complaint`), trả lời không đủ điều kiện (`reject`). `next_step`, `overdue_step` theo quy trình
     áp dụng ở ngày nhận hồ sơ."""
 
     serializer_class = ApplicationSerializer
-    permission_classes = [HasCapability]
     capability = ASSISTANCE_VIEW
     write_capability = ENROLMENT_MANAGE
     filterset_class = ApplicationFilterSet
-
-    def get_queryset(self):
-        return selectors.applications(user=self.request.user)
-
-    def get_object(self):
-        return selectors.access_application(self.request.user, self.kwargs["pk"])
+    source = selectors.applications
+    read = selectors.access_application
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "holidays": holidays()}

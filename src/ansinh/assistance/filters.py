@@ -33,7 +33,6 @@ class EnrolmentFilterSet(FilterSet):
         super().__init__(*args, **kwargs)
         self.form.fields["search"].widget.attrs.update(
             placeholder=_("Họ tên (không dấu cũng được) hoặc số định danh"), type="search")
-        self.form.fields["status"].widget.attrs["data-autosubmit"] = ""
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(person__in=Person.objects.filter(search_q(value)))

@@ -90,10 +90,14 @@ class EnrolmentCreateForm(StyledForm):
 
 
 class EnrolmentChangeForm(StyledForm):
-    """A change of an open period from a month; each change adds what it needs."""
+    """A change of an open period (`enrolment`) from a month; each change adds what it needs."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     from_month = MonthField(label=_("Áp dụng từ tháng"))
+
+    def __init__(self, *args, enrolment=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enrolment = enrolment
 
 
 class ReassessForm(EnrolmentChangeForm):
@@ -105,12 +109,14 @@ class ReasonForm(EnrolmentChangeForm):
 
 
 class MoveForm(EnrolmentChangeForm):
+    """To another commune of the period's province (a move to another province is that province's decision)."""
+
     to_commune = forms.ModelChoiceField(label=_("Xã/phường chuyển đến"), queryset=AdministrativeUnit.objects.none())
 
-    def __init__(self, *args, province_code: str, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_commune"].queryset = AdministrativeUnit.objects.filter(
-            level="commune", valid_to__isnull=True, province_code=province_code).order_by("name")
+            level="commune", valid_to__isnull=True, province_code=self.enrolment.province_code).order_by("name")
 
 
 class DeathForm(StyledForm):

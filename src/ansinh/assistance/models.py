@@ -67,7 +67,19 @@ class PaymentMethod(models.TextChoices):
     CASH = "cash", _("Tiền mặt tại xã")
 
 
-class Enrolment(models.Model):
+class CategoryRows:
+    """A record whose categories of Điều 5 (diện) are rows, `category_rows`: prefetch them on any list."""
+
+    def categories(self, *, paid_only: bool = False) -> list[str]:
+        return sorted(row.category for row in self.category_rows.all() if getattr(row, "paid", True) or not paid_only)
+
+    @property
+    def category_codes(self) -> str:
+        """"5.4+5.6": the categories paid (or applied for), for display."""
+        return rules.categories_label(self.categories(paid_only=True))
+
+
+class Enrolment(CategoryRows, models.Model):
     """One period of a person receiving a programme (đối tượng đang hưởng), from a month to a month.
 
     A change (coefficient, suspension, resumption, move to another commune, termination) closes the
@@ -134,19 +146,13 @@ class Enrolment(models.Model):
     def __str__(self) -> str:
         return f"{self.get_programme_display()} — {self.category_codes} × {self.coefficient}"
 
-    # Read from `category_rows`: prefetch them (`prefetch_related("category_rows")`) on any list.
     @property
     def paid_categories(self) -> list[str]:
-        return sorted(row.category for row in self.category_rows.all() if row.paid)
+        return self.categories(paid_only=True)
 
     @property
     def entitled_categories(self) -> list[str]:
-        return sorted(row.category for row in self.category_rows.all())
-
-    @property
-    def category_codes(self) -> str:
-        """"5.4+5.6": the categories paid, for display."""
-        return rules.categories_label(self.paid_categories)
+        return self.categories()
 
 
 class EnrolmentCategory(models.Model):
@@ -225,7 +231,7 @@ class FormType(models.TextChoices):
     F03 = "03", _("Mẫu 03 — người được nhận chăm sóc không hưởng trợ cấp hằng tháng")
 
 
-class Application(models.Model):
+class Application(CategoryRows, models.Model):
     """Hồ sơ đề nghị: an application for the monthly allowance, following the procedure in force on the day
     it was received (`workflow.PROCEDURES`). Each step is an `ApplicationStep`; the decision creates the
     enrolment and gets a number from the issuer's yearly sequence (NĐ 30/2020 Điều 15)."""
@@ -271,12 +277,7 @@ class Application(models.Model):
 
     @property
     def requested_categories(self) -> list[str]:
-        """Read from `category_rows`: prefetch them on any list."""
-        return sorted(row.category for row in self.category_rows.all())
-
-    @property
-    def category_codes(self) -> str:
-        return rules.categories_label(self.requested_categories)
+        return self.categories()
 
 
 class ApplicationCategory(models.Model):

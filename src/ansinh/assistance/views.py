@@ -47,9 +47,7 @@ class ParameterList(ScopedListView):
     filterset_class = ParameterFilterSet
     template_name = "assistance/parameter_list.html"
     paginate_by = 200
-
-    def get_queryset(self):
-        return selectors.parameters(user=self.request.user)
+    source = selectors.parameters
 
     def get_rows(self, filterset):
         order = {key: i for i, key in enumerate(policy.LABELS)}
@@ -92,9 +90,9 @@ class EnrolmentList(ScopedListView):
     access = ASSISTANCE_VIEW
     filterset_class = EnrolmentFilterSet
     template_name = "assistance/enrolment_list.html"
-
-    def get_queryset(self):
-        return selectors.enrolments(user=self.request.user)
+    table_template = "assistance/_enrolment_table.html"
+    table_id = "enrolment-results"
+    source = selectors.enrolments
 
     def get_context_data(self, **context):
         return {**context, "summary": selectors.enrolment_summary(user=self.request.user)}
@@ -224,9 +222,7 @@ class ApplicationList(ScopedListView):
     access = ASSISTANCE_VIEW
     filterset_class = ApplicationFilterSet
     template_name = "assistance/application_list.html"
-
-    def get_queryset(self):
-        return selectors.applications(user=self.request.user)
+    source = selectors.applications
 
     def get_context_data(self, **context):
         today, days = datetime.date.today(), holidays()

@@ -1,17 +1,6 @@
-from django.apps import AppConfig
-
-from ansinh.core import audit as core_audit
-from ansinh.core.access import declare
-
-from . import access
+from ansinh.core import app
 
 
-class AuditConfig(AppConfig):
+class AuditConfig(app.App):
     name = "ansinh.audit"
     verbose_name = "Nhật ký"
-
-    def ready(self):
-        declare(self.label, access.GRANTS)
-        from .services import audit_record  # it writes AuditEvent rows: the models must be loaded
-
-        core_audit.register(audit_record)

@@ -85,14 +85,7 @@ def jurisdiction_q(user, *, commune_field: str = "commune", province_field: str 
 
 def covers(user, commune) -> bool:
     """Does the user's jurisdiction include this commune (an AdministrativeUnit)?"""
-    unit = getattr(user, "jurisdiction", None)
-    if unit is None:
-        return True
-    if commune is None:
-        return False
-    if unit.level == "commune":
-        return unit.pk == commune.pk
-    return unit.province_code == commune.province_code
+    return within(getattr(user, "jurisdiction", None), commune)
 
 
 def within(outer, inner) -> bool:

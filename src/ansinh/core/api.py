@@ -1,8 +1,11 @@
 """API plumbing shared by every app: capability checks, and domain errors as 400/409/403 with the Vietnamese message."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -89,3 +92,23 @@ def _endpoint(act: Action):
     endpoint.__doc__ = act.description or str(act.label)
     endpoint = action(detail=True, methods=["post"], url_path=act.name)(endpoint)
     return extend_schema(request=act.serializer_class, responses=act.result_serializer or None)(endpoint)
+
+
+class ScopedViewSet(viewsets.GenericViewSet):
+    """A viewset over an app's scoped records: `source(user=)` (a selector) gives the list, `read(user, pk)`
+    (an `access_<entity>` helper) one record, so a missing and an out-of-scope record are the same 404; the
+    view's `capability` reads, its `write_capability` writes."""
+
+    permission_classes = [HasCapability]
+    source: Callable[..., Any]
+    read: Callable[..., Any] | None = None
+
+    def get_queryset(self):
+        return type(self).source(user=self.request.user)
+
+    def get_object(self):
+        if type(self).read is None:
+            return super().get_object()
+        obj = type(self).read(self.request.user, self.kwargs["pk"])
+        self.check_object_permissions(self.request, obj)
+        return obj

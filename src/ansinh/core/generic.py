@@ -71,8 +71,11 @@ class ScopedListView(AccessMixin, View):
     table_id: str = "results"
     paginate_by: int = PAGE_SIZE
     export: Export | None = None
+    source: Callable[..., Any] | None = None  # the app's selector `(*, user)` of the rows; else visible_to(user)
 
     def get_queryset(self):
+        if type(self).source is not None:
+            return type(self).source(user=self.request.user)
         return self.filterset_class._meta.model.objects.visible_to(self.request.user)
 
     def get_filterset(self):

@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from ansinh.core import app
 
 
-class DemoConfig(AppConfig):
+class DemoConfig(app.App):
     name = "ansinh.demo"
     verbose_name = "Dữ liệu mẫu"

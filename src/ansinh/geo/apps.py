@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from ansinh.core import app
 
 
-class GeoConfig(AppConfig):
+class GeoConfig(app.App):
     name = "ansinh.geo"
     verbose_name = "Đơn vị hành chính"

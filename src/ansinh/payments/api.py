@@ -4,7 +4,7 @@ from drf_spectacular.utils import (
     extend_schema,
     inline_serializer,
 )
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -12,7 +12,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from ansinh.core.api import HasCapability
+from ansinh.core.api import ScopedViewSet
 from ansinh.core.files import XLSX, download
 from ansinh.geo.models import AdministrativeUnit
 
@@ -85,24 +85,16 @@ class _FileFormatNegotiation(DefaultContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
-class PaymentFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class PaymentFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Tệp chi trả giao tổ chức chi trả (ngân hàng, bưu điện) hoặc xã (tiền mặt). Tài khoản tổ chức chi trả
     chỉ thấy tệp của tổ chức mình; cán bộ thấy tệp trong địa bàn."""
 
     serializer_class = PaymentFileSerializer
-    permission_classes = [HasCapability]
     capability = PAYMENT_FILES
     write_capability = PAYMENT_FILES  # sending back results; the service says who may reconcile which file
     filterset_class = PaymentFileFilterSet
-
-    def get_queryset(self):
-        return selectors.file_list(user=self.request.user)
-
-    def get_object(self):
-        # the same scoped read as the pages (no list filter applies to one file): missing or not yours is 404
-        file = selectors.file_get(user=self.request.user, pk=self.kwargs["pk"])
-        self.check_object_permissions(self.request, file)
-        return file
+    source = selectors.file_list
+    read = selectors.access_file  # the same scoped read as the pages: missing or not yours is 404
 
     @extend_schema(responses=PaymentLineSerializer(many=True))
     @action(detail=True, methods=["get"], filter_backends=[])
@@ -149,16 +141,14 @@ class PaymentFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         return Response(services.payment_file_reconcile(user=request.user, file=file, rows=rows))
 
 
-class PayrollRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class PayrollRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Các lần lập danh sách chi trả. `POST` để lập cho một tháng (lập lại không tạo trùng)."""
 
     serializer_class = PayrollRunSerializer
-    permission_classes = [HasCapability]
     capability = PAYROLL_RUN
     write_capability = PAYROLL_RUN
-
-    def get_queryset(self):
-        return selectors.run_list(user=self.request.user)
+    source = selectors.run_list
+    read = selectors.access_run
 
     @extend_schema(request=PayrollRequestSerializer, responses={201: PayrollRunSerializer, 202: PayrollRunSerializer})
     def create(self, request):

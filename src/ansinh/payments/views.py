@@ -120,9 +120,7 @@ class FileList(ScopedListView):
     access = PAYMENT_FILES
     filterset_class = PaymentFileFilterSet
     template_name = "payments/file_list.html"
-
-    def get_queryset(self):
-        return selectors.file_list(user=self.request.user)
+    source = selectors.file_list
 
 
 @require(PAYMENT_FILES)

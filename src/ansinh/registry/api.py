@@ -2,13 +2,13 @@
 rules and scope."""
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from ansinh.audit.selectors import history_of
-from ansinh.core.api import CappedPageNumberPagination, HasCapability, with_actions
+from ansinh.core.api import CappedPageNumberPagination, ScopedViewSet, with_actions
 
 from . import selectors, services
 from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
@@ -52,11 +52,10 @@ def _service_data(validated: dict) -> dict:
 
 
 class PersonViewSet(VersionedWrites, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                    mixins.UpdateModelMixin, viewsets.GenericViewSet):
+                    mixins.UpdateModelMixin, ScopedViewSet):
     """Người trong sổ đăng ký. `search`: họ tên không dấu hoặc số định danh."""
 
     serializer_class = PersonSerializer
-    permission_classes = [HasCapability]
     capability = REGISTRY_VIEW
     write_capability = REGISTRY_CHANGE
     pagination_class = CappedPageNumberPagination
@@ -66,7 +65,7 @@ class PersonViewSet(VersionedWrites, mixins.ListModelMixin, mixins.RetrieveModel
     instance_name = "person"
 
     def get_queryset(self):
-        return selectors.people(user=self.request.user, include_merged=True)
+        return selectors.people(user=self.request.user, include_merged=True)  # the API shows merged records too
 
     def list(self, request, *args, **kwargs):
         # the same fast path as the page: one index walk per alternative of the search, a capped count
@@ -91,11 +90,10 @@ class PersonViewSet(VersionedWrites, mixins.ListModelMixin, mixins.RetrieveModel
 
 
 class HouseholdViewSet(VersionedWrites, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                       mixins.UpdateModelMixin, viewsets.GenericViewSet):
+                       mixins.UpdateModelMixin, ScopedViewSet):
     """Hộ gia đình, thành viên và kết quả rà soát hộ nghèo. `search`: mã hộ hoặc họ tên chủ hộ."""
 
     serializer_class = HouseholdSerializer
-    permission_classes = [HasCapability]
     capability = REGISTRY_VIEW
     write_capability = REGISTRY_CHANGE
     filterset_class = HouseholdFilterSet
@@ -132,17 +130,12 @@ class HouseholdViewSet(VersionedWrites, mixins.ListModelMixin, mixins.RetrieveMo
 
 
 @with_actions(DUPLICATE_ACTIONS)
-class DuplicateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class DuplicateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Hàng đợi hồ sơ nghi trùng: gộp (`merge`, giữ `keep`: "a" hoặc "b") hoặc bỏ qua (`dismiss`)."""
 
     serializer_class = DuplicateSerializer
-    permission_classes = [HasCapability]
     capability = REGISTRY_MERGE
     write_capability = REGISTRY_MERGE
     filterset_class = DuplicateFilterSet
-
-    def get_queryset(self):
-        return selectors.duplicates(user=self.request.user)
-
-    def get_object(self):
-        return selectors.access_duplicate(self.request.user, self.kwargs["pk"])
+    source = selectors.duplicates
+    read = selectors.access_duplicate

@@ -40,9 +40,7 @@ class PersonList(ScopedListView):
     table_template = "registry/_person_table.html"
     table_id = "person-results"
     export = Export(table=person_table, filename="doi-tuong", what="registry.person")
-
-    def get_queryset(self):
-        return selectors.people(user=self.request.user)
+    source = selectors.people
 
     def get_rows(self, filterset):
         return filterset.results()
@@ -121,9 +119,7 @@ class HouseholdList(ScopedListView):
     template_name = "registry/household_list.html"
     table_template = "registry/_household_table.html"
     table_id = "household-results"
-
-    def get_queryset(self):
-        return selectors.households(user=self.request.user)
+    source = selectors.households
 
 
 class HouseholdDetail(ScopedDetailView):
@@ -263,9 +259,7 @@ class DuplicateList(ScopedListView):
     access = REGISTRY_MERGE
     filterset_class = DuplicateFilterSet
     template_name = "registry/duplicate_list.html"
-
-    def get_queryset(self):
-        return selectors.duplicates(user=self.request.user)
+    source = selectors.duplicates
 
     def get_context_data(self, **context):
         filterset = context["filter"]
