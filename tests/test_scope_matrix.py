@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from ansinh.core.checks import url_patterns
+from ansinh.exchange.services import import_upload
 from ansinh.registry import services
 from ansinh.registry.models import DuplicateCandidate, HouseholdMember, Person
 from tests.factories import PASSWORD, PersonFactory
@@ -43,7 +44,7 @@ def world(users, communes):
 
 
 @pytest.fixture
-def paid_world(world, users, communes):
+def paid_world(world, users, communes, settings, tmp_path):
     """The world, and c2's social assistance: a decided enrolment, an application decided (with its DOCX), the
     month's payroll of the commune and its payment file; and a top-up of another province (Hà Nội)."""
     from ansinh.assistance import services as assistance
@@ -72,8 +73,11 @@ def paid_world(world, users, communes):
     hanoi_top_up = PolicyParameter.objects.create(key="standard_level", province_code="01", value=Decimal(600_000),
                                                   valid_from=datetime.date(2026, 1, 1), legal_basis="NQ HĐND Hà Nội")
     member = HouseholdMember.objects.get(household=world["household"], person=theirs)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    job = import_upload(user=users["xa2"], kind="persons", name="ds-xa2.csv",  # one good row, one with an error
+                        chunks=iter([f"Họ và tên,Giới tính\n{SECRET_NAME} Hai,Nam\n{SECRET_NAME} Ba,?\n".encode()]))
     return {**world, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
-            "parameter": hanoi_top_up, "member": member}
+            "parameter": hanoi_top_up, "member": member, "job": job}
 
 
 def login(client, username):
@@ -190,7 +194,7 @@ def test_audit_log_is_scoped(client, world):
 # name → [(method, the URL's arguments from the world, the status xa1 gets)]. A GET refused with 404 is
 # asked again as the record's own officer (OWNER, else xa2), who must get 200.
 THEIRS, HH, DUP = "theirs", "household", "duplicate"
-ENR, APP, RUN, FILE, PARAM = "enrolment", "application", "run", "file", "parameter"
+ENR, APP, RUN, FILE, PARAM, JOB = "enrolment", "application", "run", "file", "parameter", "job"
 API = "/api/v1"
 MATRIX = {
     "core:home": [("get", [], 200)],
@@ -237,6 +241,12 @@ MATRIX = {
     "payments:file_list": [("get", [], 200)],
     "payments:file_detail": [("get", [FILE], 404)],
     "payments:file_export": [("get", [FILE, "csv"], 404)],
+    "exchange:job_list": [("get", [], 200)],
+    "exchange:upload": [("get", [], 200)],
+    "exchange:template": [("get", ["persons"], 200)],
+    "exchange:job_detail": [("get", [JOB], 404)],
+    "exchange:error_report": [("get", [JOB, "csv"], 404)],
+    "exchange:job_action": [("post", [JOB, "commit"], 404), ("post", [JOB, "cancel"], 404)],
     "set_language": [("post", [], 302)],
     "api-token": [("post", [], 200)],
     "api-root": [("get", [], 200)],
@@ -275,6 +285,13 @@ MATRIX = {
     "payment-file-lines": [("get", [FILE], 404)],
     "payment-file-export": [("get", [FILE], 404)],
     "payment-file-reconcile": [("post", [FILE], 404)],
+    "import-list": [("get", [], 200)],
+    "import-template": [("get", [], 200)],
+    "import-detail": [("get", [JOB], 404)],
+    "import-errors": [("get", [JOB], 404)],
+    "import-error-report": [("get", [JOB], 404)],
+    "import-commit": [("post", [JOB], 404)],
+    "import-cancel": [("post", [JOB], 404)],
 }
 OWNER = {"policy-parameter-detail": "hanoi"}  # a province's top-up is seen in that province
 BODY = {  # what a request sends, where the view needs something to read
@@ -285,6 +302,8 @@ BODY = {  # what a request sends, where the view needs something to read
     "household-detail": {"hamlet": "x", "version": 1},
     "duplicate-merge": {"keep": "a"},
     "enrolment-suspend": {"version": 1, "from_month": "2026-04-01", "reason": "x"},
+    "import-commit": {"version": 1},
+    "import-cancel": {"version": 1},
 }
 QUERY = {"health-insurance": {"month": "2026-03"}, "assistance:health_insurance": {"month": "2026-03"}}
 
@@ -292,7 +311,7 @@ QUERY = {"health-insurance": {"month": "2026-03"}, "assistance:health_insurance"
 def _arguments(world, args):
     values = []
     for arg in args:
-        if arg in ("csv", "dismiss", "merge", "suspend", "death", "advance"):
+        if arg in ("csv", "dismiss", "merge", "suspend", "death", "advance", "persons", "commit", "cancel"):
             values.append(arg)
         elif arg == "member":
             values.append(world["member"].pk)
@@ -304,7 +323,7 @@ def _arguments(world, args):
 def _request(client, name, method, url):
     body = BODY.get(name)
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
-                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-")):
+                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -313,7 +332,7 @@ def _client(username, name):
     from ansinh.accounts.models import User
 
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
-                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-")):
+                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client

@@ -12,6 +12,7 @@ from ansinh.assistance.api import (
     PolicyParameterViewSet,
 )
 from ansinh.core.web import SIGNED_IN
+from ansinh.exchange.api import ImportJobViewSet
 from ansinh.geo.api import AdministrativeUnitViewSet
 from ansinh.payments.api import PaymentFileViewSet, PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
@@ -36,6 +37,7 @@ router.register("enrolments", EnrolmentViewSet, basename="enrolment")
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("payroll-runs", PayrollRunViewSet, basename="payroll-run")
 router.register("payment-files", PaymentFileViewSet, basename="payment-file")
+router.register("imports", ImportJobViewSet, basename="import")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -1,4 +1,4 @@
-"""The `ansinh` command: demo, serve, worker, manage, load-admin-units, allowance."""
+"""The `ansinh` command: demo, serve, worker, manage, load-admin-units, allowance, import."""
 
 import argparse
 import os
@@ -72,11 +72,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _setup(os.environ.get("DJANGO_SETTINGS_MODULE", "ansinh.settings.base"))
     from django.core.management import call_command
 
-    from ansinh.payments.services import payroll_resume
+    from ansinh.core.tasks import resume_all
 
-    resumed = payroll_resume()
-    if resumed and not args.quiet:
-        print(f"Làm tiếp {resumed} lần lập danh sách chi trả chưa xong.", flush=True)
+    for label, resumed in resume_all().items():
+        if resumed and not args.quiet:
+            print(f"Làm tiếp {resumed} {label} chưa xong.", flush=True)
     options = {"verbosity": 0 if args.quiet else 1, "reload": False}
     if args.batch:
         options |= {"batch": True, "startup_delay": False}
@@ -151,6 +151,58 @@ def cmd_allowance_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_user(username: str | None):
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True)
+    if username:
+        user = users.filter(username=username).first()
+        if user is None:
+            raise SystemExit(f"Không có người dùng “{username}” (đang hoạt động).")
+        return user
+    admins = list(users.filter(role="administrator")[:2])
+    if len(admins) != 1:
+        raise SystemExit("Hãy chỉ định người nhập: --as TÊN_ĐĂNG_NHẬP (việc nhập theo địa bàn của người đó).")
+    return admins[0]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """`ansinh import template KIND OUT.xlsx`, or `ansinh import KIND FILE [--commune] [--as] [--dry-run]`: one
+    JSON summary on stdout; the exit status is 0 when every row was good, 1 when some rows had errors, 2 when
+    nothing could be read."""
+    import json
+
+    _setup()
+    from ansinh.core.exceptions import DomainError
+    from ansinh.exchange.kinds import kind_of
+    from ansinh.exchange.services import import_file
+    from ansinh.exchange.workbook import template_bytes
+
+    try:
+        if args.kind == "template":
+            if len(args.paths) != 2:
+                print("Cách dùng: ansinh import template KIND OUT.xlsx", file=sys.stderr)
+                return 2
+            with open(args.paths[1], "wb") as out:
+                out.write(template_bytes(kind_of(args.paths[0])))
+            print(f"Đã ghi mẫu {args.paths[0]} vào {args.paths[1]}.", file=sys.stderr)
+            return 0
+        if len(args.paths) != 1:
+            print("Cách dùng: ansinh import KIND FILE [--commune MÃ] [--as TÊN] [--dry-run]", file=sys.stderr)
+            return 2
+        user = _import_user(args.user)
+        summary = import_file(user=user, kind=args.kind, path=args.paths[0], commune_code=args.commune,
+                              on_existing="update" if args.update else "skip", dry_run=args.dry_run)
+    except DomainError as exc:
+        print(json.dumps({"error": exc.message, "field": exc.field}, ensure_ascii=False))
+        return 2
+    except OSError as exc:
+        print(json.dumps({"error": f"Không đọc được tệp: {exc.strerror}"}, ensure_ascii=False))
+        return 2
+    print(json.dumps(summary, ensure_ascii=False, indent=1))
+    return 1 if summary["errors"] else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ansinh", description="An Sinh — hệ thống thông tin an sinh xã hội")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -179,6 +231,16 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("-o", "--output", help="Ghi kết quả ra tệp thay vì stdout")
     evaluate.add_argument("--province", help="Mã tỉnh: áp dụng mức riêng của tỉnh (nếu có)")
     evaluate.set_defaults(func=cmd_allowance_evaluate)
+    imports = sub.add_parser("import", help="Nhập danh sách từ tệp Excel/CSV, hoặc ghi tệp mẫu",
+                             description="ansinh import persons TỆP [--commune MÃ] [--as TÊN] [--dry-run]; "
+                                         "ansinh import template persons MẪU.xlsx")
+    imports.add_argument("kind", help="persons, hoặc template để ghi tệp mẫu")
+    imports.add_argument("paths", nargs="+", help="TỆP cần nhập; với template: LOẠI và TỆP mẫu cần ghi")
+    imports.add_argument("--commune", help="Mã xã: nhập vào xã này (dòng không ghi xã lấy xã này)")
+    imports.add_argument("--as", dest="user", help="Tên đăng nhập của người nhập (theo địa bàn của người đó)")
+    imports.add_argument("--update", action="store_true", help="Cập nhật người đã có số định danh trong sổ (mặc định: bỏ qua)")
+    imports.add_argument("--dry-run", action="store_true", help="Chỉ đọc và kiểm tra, không ghi gì vào cơ sở dữ liệu")
+    imports.set_defaults(func=cmd_import)
     args = parser.parse_args(argv)
     return args.func(args)
 

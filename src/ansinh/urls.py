@@ -11,6 +11,7 @@ urlpatterns = [
     path("nhat-ky/", include("ansinh.audit.urls")),
     path("tro-giup-xa-hoi/", include("ansinh.assistance.urls")),
     path("chi-tra/", include("ansinh.payments.urls")),
+    path("nhap-du-lieu/", include("ansinh.exchange.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", include("ansinh.api_urls")),
     path("api/schema/", public(SpectacularAPIView.as_view()), name="api-schema"),

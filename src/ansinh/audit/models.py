@@ -20,6 +20,7 @@ class AuditEvent(models.Model):
         VIEW = "view", _("Xem hồ sơ")
         LOGIN = "login", _("Đăng nhập")
         EXPORT = "export", _("Xuất dữ liệu")
+        IMPORT = "import", _("Nhập dữ liệu từ tệp")
 
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -7,6 +7,7 @@ from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
@@ -92,6 +93,13 @@ def _endpoint(act: Action):
     endpoint.__doc__ = act.description or str(act.label)
     endpoint = action(detail=True, methods=["post"], url_path=act.name)(endpoint)
     return extend_schema(request=act.serializer_class, responses=act.result_serializer or None)(endpoint)
+
+
+class FileFormatNegotiation(DefaultContentNegotiation):
+    """On a download `?format=` names the file (xlsx/csv), not an API renderer; errors stay JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 class ScopedViewSet(viewsets.GenericViewSet):

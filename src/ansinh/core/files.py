@@ -5,9 +5,14 @@ its headers and coded values are Vietnamese whatever language the user reads the
 headers (no diacritics, any case, extra spaces) so that a column is found by its name, in any order.
 """
 
+import codecs
+import contextlib
 import csv
 import datetime
 import io
+import itertools
+import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -119,25 +124,97 @@ def download(*, user, table: Table, fmt: str, filename: str, record=None, change
 
 # --- in -----------------------------------------------------------------------------------------------
 
+ZIP, OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+HEADER_SEARCH_ROWS = 20  # a title, a date line, a merged heading may stand above the header row
+NOT_A_SPREADSHEET = "Tệp không phải bảng tính (Excel .xlsx/.xls/.ods hoặc CSV)."
 
-def read_cells(name: str, content: bytes) -> list[list[Any]]:
-    """The cells of the first sheet of an XLSX/XLS/ODS workbook, or of a UTF-8 CSV file."""
-    if len(content) > MAX_BYTES:
+
+def _text_encoding(head: bytes) -> str:
+    """UTF-8 (with or without a BOM) when the start of the file reads as UTF-8, else Windows-1258, which
+    older Vietnamese software writes; a file with NUL bytes is not text at all."""
+    if b"\x00" in head:
+        raise DomainError(NOT_A_SPREADSHEET, field="file")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "cp1258"
+    return "utf-8-sig"
+
+
+def _csv_rows(stream: io.TextIOBase) -> Iterator[list[Any]]:
+    first = stream.readline()
+    delimiter = max((",", ";", "\t"), key=first.count)
+    yield from csv.reader(itertools.chain([first], stream), delimiter=delimiter)
+
+
+def _fill_merged(rows: Iterator[list[Any]], merged: list) -> Iterator[list[Any]]:
+    """Cells merged over several rows or columns carry the value of their top-left cell (calamine gives it
+    only there): a commune written once beside ten people belongs to each of them."""
+    if not merged:
+        yield from rows
+        return
+    top_left: dict[tuple[int, int], Any] = {}
+    for index, row in enumerate(rows):
+        for (r0, c0), (r1, c1) in merged:
+            if r0 <= index <= r1:
+                if index == r0 and c0 < len(row):
+                    top_left[(r0, c0)] = row[c0]
+                value = top_left.get((r0, c0))
+                if len(row) <= c1:
+                    row = [*row, *[""] * (c1 + 1 - len(row))]
+                for c in range(c0, c1 + 1):
+                    if (index, c) != (r0, c0):
+                        row[c] = value
+        yield row
+
+
+@contextlib.contextmanager
+def open_rows(path: str | os.PathLike) -> Iterator[Iterator[list[Any]]]:
+    """The rows of the first sheet of a workbook, or of a CSV file (UTF-8 or Windows-1258, comma, semicolon
+    or tab), read as they come: a million-row CSV is never in memory at once. The kind of file is read
+    from its first bytes, not trusted from its name."""
+    if os.path.getsize(path) > MAX_BYTES:
         raise DomainError(f"Tệp quá lớn (tối đa {MAX_BYTES // 2**20} MB).", field="file")
-    if name.lower().endswith((".xlsx", ".xls", ".ods")):
+    with open(path, "rb") as raw:
+        head = raw.read(65536)
+    if head.startswith((ZIP, OLE)):
         try:
-            book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-            return book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+            book = CalamineWorkbook.from_path(str(path))
+            sheet = book.get_sheet_by_index(0)
+            merged = [((r0, c0), (r1, c1)) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])]
+            rows = sheet.iter_rows()
         except Exception as exc:  # calamine raises its own error types for every malformed workbook
             raise DomainError(f"Không đọc được tệp Excel: {exc}", field="file") from None
+        yield _fill_merged(rows, merged)
+        return
+    if str(path).lower().endswith((".xlsx", ".xls", ".ods")):
+        raise DomainError("Không đọc được tệp Excel: nội dung không phải một bảng tính Excel.", field="file")
+    encoding = _text_encoding(head)
+    with open(path, encoding=encoding, newline="") as stream:
+        yield _guarded(_csv_rows(stream), encoding)
+
+
+def _guarded(rows: Iterator[list[Any]], encoding: str) -> Iterator[list[Any]]:
+    number = 0
     try:
-        text = content.decode("utf-8-sig")
+        for number, row in enumerate(rows, start=1):  # noqa: B007 - the number names the row in the message
+            yield row
     except UnicodeDecodeError:
-        raise DomainError("Tệp CSV phải mã hóa UTF-8.", field="file") from None
-    try:
-        return list(csv.reader(io.StringIO(text)))
+        raise DomainError(f"Tệp CSV đổi mã hóa giữa chừng (không đọc được dòng {number + 1} theo {encoding}); "
+                          "hãy lưu lại tệp dạng CSV UTF-8.", field="file") from None
     except csv.Error as exc:  # a cell past the csv module's field limit, a NUL…
-        raise DomainError(f"Không đọc được tệp CSV: {exc}", field="file") from None
+        raise DomainError(f"Không đọc được tệp CSV ở dòng {number + 1}: {exc}", field="file") from None
+
+
+def read_cells(name: str, content: bytes) -> list[list[Any]]:
+    """The cells of the first sheet of a workbook or a CSV file given as bytes (`name` for messages)."""
+    if len(content) > MAX_BYTES:
+        raise DomainError(f"Tệp quá lớn (tối đa {MAX_BYTES // 2**20} MB).", field="file")
+    with tempfile.NamedTemporaryFile(suffix=os.path.splitext(name)[1]) as spool:
+        spool.write(content)
+        spool.flush()
+        with open_rows(spool.name) as rows:
+            return list(rows)
 
 
 @dataclass(frozen=True)
@@ -165,28 +242,63 @@ class Sheet:
     columns: dict[str, int]
 
 
-def read_table(name: str, content: bytes, columns: Sequence[Column]) -> Sheet:
-    """The rows of a file under its header row; blank rows are skipped. A required column missing is a
-    `DomainError` naming it."""
-    cells = read_cells(name, content)
-    if not cells:
-        raise DomainError("Tệp rỗng.", field="file")
+def _header_map(cells: Sequence[Any], columns: Sequence[Column]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for index, header in enumerate(cells[0]):
+    for index, header in enumerate(cells):
         for column in columns:
             if column.key not in found and column.matches(header):
                 found[column.key] = index
                 break
-    missing = [c.label for c in columns if c.required and c.key not in found]
-    if missing:
-        raise DomainError(f"Thiếu cột: {', '.join(missing)} (dòng tiêu đề là dòng 1).", field="file")
-    rows = []
-    for number, row in enumerate(cells[1:], start=2):
-        if all(c in (None, "") for c in row):
-            continue
-        values = {key: row[index] if index < len(row) else None for key, index in found.items()}
-        rows.append({"row": number, **values})
-    return Sheet(rows=rows, columns=found)
+    return found
+
+
+def _blank(row: Sequence[Any]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
+
+
+class TableReader:
+    """The rows of a file under its header row, read as they come. The header row is the one among the
+    first rows that names the most of `columns` (a title above it is passed over); a required column
+    missing is a `DomainError` naming it. Iterating gives (row number in the file, {key: cell}, the row's
+    cells as they were); blank rows are skipped."""
+
+    def __init__(self, rows: Iterator[list[Any]], columns: Sequence[Column]):
+        self._rows = rows
+        self.columns = columns
+        ahead: list[list[Any]] = []
+        best, best_at = {}, -1
+        for index, row in enumerate(itertools.islice(rows, HEADER_SEARCH_ROWS)):
+            ahead.append(row)
+            found = _header_map(row, columns)
+            if len(found) > len(best):
+                best, best_at = found, index
+        if all(_blank(row) for row in ahead):
+            raise DomainError("Tệp rỗng.", field="file")
+        missing = [c.label for c in columns if c.required and c.key not in best]
+        if missing:
+            raise DomainError(f"Thiếu cột: {', '.join(missing)} (dòng tiêu đề là dòng {max(best_at, 0) + 1}).",
+                              field="file")
+        if best_at < 0:
+            raise DomainError(f"Không tìm thấy dòng tiêu đề (cần các cột: {', '.join(c.label for c in columns)}).",
+                              field="file")
+        self.found = best
+        self.header_row = best_at + 1
+        self.header = [str(c or "") for c in ahead[best_at]]
+        self._ahead = ahead[best_at + 1:]
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, Any], list[Any]]]:
+        found = self.found
+        for number, row in enumerate(itertools.chain(self._ahead, self._rows), start=self.header_row + 1):
+            if _blank(row):
+                continue
+            width = len(row)
+            yield number, {key: row[index] if index < width else None for key, index in found.items()}, row
+
+
+def read_table(name: str, content: bytes, columns: Sequence[Column]) -> Sheet:
+    """Every row of a small file (a payment result) under its header row, in memory."""
+    reader = TableReader(iter(read_cells(name, content)), columns)
+    return Sheet(rows=[{"row": number, **values} for number, values, _raw in reader], columns=reader.found)
 
 
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y")
@@ -200,13 +312,73 @@ def parse_date(value: Any) -> tuple[datetime.date | None, str | None]:
         return value.date(), None
     if isinstance(value, datetime.date):
         return value, None
-    text = str(value).strip()
-    for fmt in DATE_FORMATS:
+    try:
+        year, month, day = parse_date_parts(value)
+    except ValueError:
+        return None, str(value).strip()
+    if month is None or day is None:
+        return None, str(value).strip()
+    return datetime.date(year, month, day), None
+
+
+EXCEL_EPOCH = datetime.date(1899, 12, 30)  # serial 1 is 01/01/1900 (Excel's own 1900 leap-year slip included)
+_DATE_TEXT = re.compile(r"^(?:(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-])?(\d{4}|\d{2})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+
+
+def _full_year(text: str, *, today: datetime.date) -> int:
+    if len(text) == 4:
+        return int(text)
+    short = int(text)  # d/m/yy: a year not after this one in this century, else the last century
+    return 2000 + short if 2000 + short <= today.year else 1900 + short
+
+
+def parse_date_parts(value: Any, *, today: datetime.date | None = None) -> tuple[int, int | None, int | None]:
+    """A date as it comes in a spreadsheet, whole or partial: (year, month or None, day or None).
+
+    Reads `dd/mm/yyyy`, `d/m/yy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, `mm/yyyy`, a year alone, an
+    Excel date cell and an Excel serial number (a date that lost its format). A blank is a ValueError too:
+    the caller decides whether the date is needed. The message of a ValueError is for the user."""
+    today = today or datetime.date.today()
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.year, value.month, value.day
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if 1000 <= value <= 9999:
+            return value, None, None
+        if 1 <= value <= 2958465:  # an Excel serial number, up to 31/12/9999
+            date = EXCEL_EPOCH + datetime.timedelta(days=value)
+            return date.year, date.month, date.day
+        raise ValueError(f"“{value}” không phải ngày tháng.")
+    text = str(value or "").strip()
+    if not text:
+        raise ValueError("Để trống.")
+    if text.isdigit() and len(text) == 5:  # a serial number written out as text (a CSV saved from Excel)
+        return parse_date_parts(int(text), today=today)
+    match = _ISO_DATE.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _DATE_TEXT.match(text)
+        if not match:
+            raise ValueError(f"“{text}” không đọc được thành ngày tháng (viết dạng ngày/tháng/năm, ví dụ 05/03/1950).")
+        day_text, month_text, year_text = match.groups()
+        if day_text is None and month_text is None and len(year_text) == 2:
+            raise ValueError(f"“{text}” không đọc được thành năm (viết đủ 4 chữ số).")
+        year = _full_year(year_text, today=today)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"“{text}”: tháng {month} không có.")
+    if day is not None and month is not None:
         try:
-            return datetime.datetime.strptime(text, fmt).date(), None
+            datetime.date(year, month, day)
         except ValueError:
-            continue
-    return None, text
+            raise ValueError(f"“{text}”: ngày {day:02d}/{month:02d}/{year} không có.") from None
+    return year, month, day
 
 
 def parse_int(value: Any) -> int | None:
@@ -217,4 +389,3 @@ def parse_int(value: Any) -> int | None:
         return int(value)
     text = str(value).strip().replace(".", "").replace(",", "")
     return int(text) if text.isdigit() else None
-

@@ -7,12 +7,11 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from ansinh.core.api import ScopedViewSet
+from ansinh.core.api import FileFormatNegotiation, ScopedViewSet
 from ansinh.core.files import XLSX, download
 from ansinh.geo.models import AdministrativeUnit
 
@@ -78,13 +77,6 @@ class ResultUploadSerializer(serializers.Serializer):
                                            "“Kết quả” (Đã chi / Không thành công), “Lý do”, “Ngày chi”")
 
 
-class _FileFormatNegotiation(DefaultContentNegotiation):
-    """On a download `?format=` names the file (xlsx/csv), not an API renderer; errors stay JSON."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
 class PaymentFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Tệp chi trả giao tổ chức chi trả (ngân hàng, bưu điện) hoặc xã (tiền mặt). Tài khoản tổ chức chi trả
     chỉ thấy tệp của tổ chức mình; cán bộ thấy tệp trong địa bàn."""
@@ -109,7 +101,7 @@ class PaymentFileViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
         responses={(200, XLSX): OpenApiTypes.BINARY, (200, "text/csv"): OpenApiTypes.BINARY},
     )
     @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer],
-            content_negotiation_class=_FileFormatNegotiation, pagination_class=None, filter_backends=[])
+            content_negotiation_class=FileFormatNegotiation, pagination_class=None, filter_backends=[])
     def export(self, request, pk=None):
         """Tải tệp chi trả (như nút tải về trên giao diện); lần tải được ghi nhật ký."""
         file = self.get_object()

@@ -1,6 +1,8 @@
 """Pure registry rules: the personal identification number, partial birth dates, age."""
 
 import datetime
+import re
+from decimal import Decimal, InvalidOperation
 
 from .reference import CCCD_PROVINCE_CODES
 
@@ -46,6 +48,45 @@ def validate_citizen_id(number: str, *, birth_year: int | None = None, sex: str 
             f"không khớp với năm sinh đã nhập ({birth_year})."
         )
     return errors
+
+
+_ID_SEPARATORS = re.compile(r"[\s.\-_']")
+_EXPONENT = re.compile(r"^\d+(?:[.,]\d+)?[eE][+]?\d+$")
+
+
+def clean_citizen_id(value) -> str | None:
+    """A personal identification number as a spreadsheet hands it over, made back into its 12 digits: a
+    number cell (`12345678901.0`), spaces, dots or dashes between digits, and the leading zero Excel drops
+    (11 digits: every birth-registration province code starts with 0, LEGAL_FACTS §8). A number Excel has
+    shown in exponent form (`8.9e+10`) has lost its digits: a ValueError says so. None when blank."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(f"“{value}” không phải số định danh (có phần thập phân).")
+        text = str(int(value))
+    elif isinstance(value, int):
+        text = str(value)
+    else:
+        text = str(value).strip()
+        if not text:
+            return None
+        if _EXPONENT.match(text):
+            try:
+                number = Decimal(text.replace(",", "."))
+            except InvalidOperation:
+                number = None
+            significant = len(text.split("e")[0].split("E")[0].replace(".", "").replace(",", "").lstrip("0"))
+            if number is None or significant < 11:
+                raise ValueError(f"“{text}” là số định danh đã bị Excel đổi sang dạng số mũ và mất chữ số: hãy "
+                                 "định dạng cột là Văn bản (Text) rồi nhập lại số đầy đủ 12 chữ số.")
+            text = str(int(number))
+        elif text.endswith(".0") and text[:-2].isdigit():
+            text = text[:-2]
+        text = _ID_SEPARATORS.sub("", text)
+    if len(text) == 11 and text.isdigit() and text.isascii():
+        text = "0" + text
+    return text
 
 
 def validate_birth_parts(year: int | None, month: int | None, day: int | None, *, today: datetime.date) -> list[str]:

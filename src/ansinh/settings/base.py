@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ansinh.registry",
     "ansinh.assistance",
     "ansinh.payments",
+    "ansinh.exchange",
     "ansinh.demo",
 ]
 

@@ -1,0 +1,18 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ansinh.core.forms import StyledForm
+
+from .kinds import KINDS
+from .models import ImportJob
+
+
+class UploadForm(StyledForm):
+    kind = forms.ChoiceField(label=_("Loại danh sách"), choices=())
+    file = forms.FileField(label=_("Tệp (Excel .xlsx/.xls/.ods hoặc CSV)"))
+    on_existing = forms.ChoiceField(label=_("Người đã có số định danh trong sổ"), choices=ImportJob.OnExisting.choices,
+                                    initial=ImportJob.OnExisting.SKIP, widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.name, k.label) for k in KINDS.values()]

@@ -1,0 +1,143 @@
+"""An import: the uploaded file, its progress and counts (`ImportJob`), and its rows read into a staging
+table (`StagedPerson`), checked there set-based before anything reaches the registry."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from ansinh.core.access import Scope, ScopedQuerySet
+from ansinh.geo.models import AdministrativeUnit
+
+from .access import IMPORT_RUN
+
+
+class ImportJob(models.Model):
+    """One uploaded file, from upload to commit. It lies in the jurisdiction of whoever uploaded it: a
+    commune officer's import in their commune, a province officer's in their province."""
+
+    class Kind(models.TextChoices):
+        PERSONS = "persons", _("Người (sổ đăng ký)")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ đọc")
+        STAGING = "staging", _("Đang đọc và kiểm tra")
+        READY = "ready", _("Chờ xác nhận")
+        COMMITTING = "committing", _("Đang ghi vào sổ")
+        DONE = "done", _("Đã nhập")
+        FAILED = "failed", _("Không đọc được")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    class OnExisting(models.TextChoices):
+        SKIP = "skip", _("Bỏ qua người đã có trong sổ")
+        UPDATE = "update", _("Cập nhật người đã có trong sổ")
+
+    kind = models.CharField(_("loại danh sách"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.QUEUED)
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    file_sha256 = models.CharField(_("mã băm SHA-256"), max_length=64)
+    file_size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
+    stored_as = models.CharField(max_length=255, editable=False)  # below MEDIA_ROOT
+    on_existing = models.CharField(_("người đã có trong sổ"), max_length=6, choices=OnExisting.choices,
+                                   default=OnExisting.SKIP)
+    # where the job lies (the uploader's jurisdiction) and the commune a commune officer's rows fall in
+    commune = models.ForeignKey(AdministrativeUnit, verbose_name=_("xã/phường"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="+")
+    province_code = models.CharField(_("mã tỉnh"), max_length=3, blank=True, db_index=True)
+    rows_total = models.PositiveIntegerField(_("số dòng"), default=0)
+    rows_read = models.PositiveIntegerField(_("số dòng đã đọc"), default=0)
+    counts = models.JSONField(_("kết quả kiểm tra"), default=dict, blank=True)
+    result = models.JSONField(_("kết quả nhập"), default=dict, blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    header_row = models.PositiveIntegerField(default=1, editable=False)
+    header = models.JSONField(default=list, editable=False)  # the file's own header cells, for the error report
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"), on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    committed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người xác nhận"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    committed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    scope = Scope(view=IMPORT_RUN, actions={"commit": IMPORT_RUN, "cancel": IMPORT_RUN},
+                  outside="Lần nhập này nằm ngoài địa bàn bạn quản lý.")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lần nhập dữ liệu")
+        verbose_name_plural = pgettext_lazy("plural", "lần nhập dữ liệu")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.file_name}"
+
+    @property
+    def percent(self) -> int:
+        if self.status in (self.Status.READY, self.Status.DONE, self.Status.COMMITTING):
+            return 100
+        return min(99, round(100 * self.rows_read / self.rows_total)) if self.rows_total else 0
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.STAGING, self.Status.COMMITTING)
+
+
+class StagedRow(models.Model):
+    """A row of an uploaded file as read: its number in the file, its cells as they were (for the error
+    report), what it will do, and the messages that stop it."""
+
+    class Outcome(models.TextChoices):
+        NEW = "new", _("Thêm mới")
+        UPDATE = "update", _("Cập nhật")
+        SKIP = "skip", _("Bỏ qua")
+        ERROR = "error", _("Lỗi")
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField(_("dòng"))
+    outcome = models.CharField(_("xử lý"), max_length=6, choices=Outcome.choices, default=Outcome.NEW)
+    problems = models.JSONField(_("lỗi"), default=list)  # [[column label, message], …] found in the row itself
+    conflict = models.CharField(max_length=10, blank=True)  # what the set-based checks found: same_id, outside
+    other_number = models.PositiveIntegerField(null=True, blank=True)  # the earlier row it repeats
+    raw = models.JSONField(default=list)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class StagedPerson(StagedRow):
+    """A person row of an import, cleaned: the registry's own columns, ready to be inserted by one
+    INSERT … SELECT; `person_id` is the record it updates, or the id it will be created with."""
+
+    citizen_id = models.CharField(max_length=12, null=True, blank=True)  # noqa: DJ001 - as in registry.Person
+    full_name = models.CharField(max_length=120, blank=True)
+    name_folded = models.CharField(max_length=120, blank=True)
+    sort_name = models.CharField(max_length=160, blank=True)
+    birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    birth_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    birth_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    sex = models.CharField(max_length=1, blank=True)
+    ethnicity = models.CharField(max_length=2, blank=True)
+    commune = models.ForeignKey(AdministrativeUnit, null=True, blank=True, on_delete=models.DO_NOTHING,
+                                db_constraint=False, related_name="+")
+    province_code = models.CharField(max_length=3, blank=True)
+    hamlet = models.CharField(max_length=100, blank=True)
+    address = models.CharField(max_length=255, blank=True)
+    legacy_address = models.CharField(max_length=255, blank=True)
+    phone = models.CharField(max_length=20, blank=True)
+    disability_level = models.CharField(max_length=20, blank=True)
+    person_id = models.BigIntegerField(null=True, blank=True)
+
+    scope = Scope(view=IMPORT_RUN)
+
+    class Meta:
+        verbose_name = _("dòng nhập (người)")
+        constraints = [models.UniqueConstraint(fields=["job", "number"], name="exchange_person_row_unique")]
+        indexes = [models.Index(fields=["job", "citizen_id"], name="exchange_person_cid_idx"),
+                   models.Index(fields=["job", "name_folded"], name="exchange_person_name_idx"),
+                   models.Index(fields=["job", "outcome"], name="exchange_person_outcome_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.number}"
