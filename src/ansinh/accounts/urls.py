@@ -10,4 +10,5 @@ urlpatterns = [
     path("dang-xuat/", public(views.LogoutView.as_view()), name="logout"),
     path("nguoi-dung/", views.UserList.as_view(), name="user_list"),
     path("nguoi-dung/them/", views.UserCreate.as_view(), name="user_create"),
+    path("nguoi-dung/xuat.<fileformat:fmt>", views.UserList.as_view(), name="user_export"),
 ]

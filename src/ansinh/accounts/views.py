@@ -4,10 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from ansinh.core.generic import ScopedListView, ServiceFormView
+from ansinh.core.generic import Export, ScopedListView, ServiceFormView
 
 from . import selectors, services
 from .access import USERS_MANAGE
+from .exports import USER_COLUMNS
 from .filters import UserFilterSet
 from .forms import LoginForm, UserCreateForm
 
@@ -27,6 +28,8 @@ class UserList(ScopedListView):
     filterset_class = UserFilterSet
     template_name = "accounts/user_list.html"
     source = selectors.user_list
+    export = Export(columns=USER_COLUMNS, related=("jurisdiction",), filename="nguoi-dung", what="accounts.user",
+                    url_name="accounts:user_export", sheet="Người dùng")
 
 
 class UserCreate(ServiceFormView):

@@ -12,7 +12,13 @@ from ansinh.core.access import covers
 from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.extensions import render_panels
 from ansinh.core.files import FORMATS, download
-from ansinh.core.generic import ActionView, ScopedDetailView, ScopedListView, ServiceFormView
+from ansinh.core.generic import (
+    ActionView,
+    Export,
+    ScopedDetailView,
+    ScopedListView,
+    ServiceFormView,
+)
 from ansinh.core.selectors import holidays
 from ansinh.core.web import require
 from ansinh.registry.selectors import person_get
@@ -48,6 +54,8 @@ class ParameterList(ScopedListView):
     template_name = "assistance/parameter_list.html"
     paginate_by = 200
     source = selectors.parameters
+    export = Export(columns=exports.PARAMETER_COLUMNS, filename="tham-so", what="assistance.policyparameter",
+                    url_name="assistance:parameter_export", sheet="Tham số")
 
     def get_rows(self, filterset):
         order = {key: i for i, key in enumerate(policy.LABELS)}
@@ -93,6 +101,8 @@ class EnrolmentList(ScopedListView):
     table_template = "assistance/_enrolment_table.html"
     table_id = "enrolment-results"
     source = selectors.enrolments
+    export = Export(columns=exports.ENROLMENT_COLUMNS, filename="doi-tuong-huong", what="assistance.enrolment",
+                    url_name="assistance:enrolment_export", sheet="Đối tượng hưởng")
 
     def get_context_data(self, **context):
         return {**context, "summary": selectors.enrolment_summary(user=self.request.user)}
@@ -223,6 +233,8 @@ class ApplicationList(ScopedListView):
     filterset_class = ApplicationFilterSet
     template_name = "assistance/application_list.html"
     source = selectors.applications
+    export = Export(columns=exports.APPLICATION_COLUMNS, filename="ho-so-de-nghi", what="assistance.application",
+                    url_name="assistance:application_export", sheet="Hồ sơ đề nghị")
 
     def get_context_data(self, **context):
         today, days = datetime.date.today(), holidays()

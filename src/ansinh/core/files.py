@@ -47,6 +47,15 @@ class Table:
     sheet: str = "Danh sách"
 
 
+def day(value) -> str:
+    """A date as a file shows it: dd/mm/yyyy (blank when none)."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def month(value) -> str:
+    return value.strftime("%m/%Y") if value else ""
+
+
 def _vietnamese_rows(table: Table) -> Iterator[list]:
     with translation.override("vi"):
         yield [str(h) for h in table.headers]
@@ -169,12 +178,12 @@ def _fill_merged(rows: Iterator[list[Any]], merged: list) -> Iterator[list[Any]]
 
 
 @contextlib.contextmanager
-def open_rows(path: str | os.PathLike) -> Iterator[Iterator[list[Any]]]:
+def open_rows(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Iterator[Iterator[list[Any]]]:
     """The rows of the first sheet of a workbook, or of a CSV file (UTF-8 or Windows-1258, comma, semicolon
     or tab), read as they come: a million-row CSV is never in memory at once. The kind of file is read
     from its first bytes, not trusted from its name."""
-    if os.path.getsize(path) > MAX_BYTES:
-        raise DomainError(f"Tệp quá lớn (tối đa {MAX_BYTES // 2**20} MB).", field="file")
+    if os.path.getsize(path) > max_bytes:
+        raise DomainError(f"Tệp quá lớn (tối đa {max_bytes // 2**20} MB).", field="file")
     with open(path, "rb") as raw:
         head = raw.read(65536)
     if head.startswith((ZIP, OLE)):

@@ -21,6 +21,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -53,12 +54,26 @@ class AccessMixin:
 
 @dataclass(frozen=True)
 class Export:
-    """A list's download: `table(queryset)` gives its rows; the file is named `filename-<time>` and the
-    audit event says `what` was taken and with which filters."""
+    """A list's download at the URL named `url_name` (with the file format): `table(queryset)` gives its rows —
+    or `columns`, (header, value of one record) pairs, with `related` read alongside —; the file is named
+    `filename-<time>` and the audit event says `what` was taken and with which filters."""
 
-    table: Callable[[Any], Table]
     filename: str
     what: str
+    url_name: str
+    table: Callable[[Any], Table] | None = None
+    columns: tuple[tuple[Any, Callable[[Any], Any]], ...] = ()
+    related: tuple[str, ...] = ()
+    sheet: str = "Danh sách"
+
+    def table_of(self, queryset) -> Table:
+        if self.table is not None:
+            return self.table(queryset)
+        if self.related:
+            queryset = queryset.select_related(*self.related)
+        columns = self.columns
+        rows = ([value(record) for _header, value in columns] for record in queryset.iterator(chunk_size=2000))
+        return Table(headers=[header for header, _value in columns], rows=rows, sheet=self.sheet)
 
 
 class ScopedListView(AccessMixin, View):
@@ -93,8 +108,11 @@ class ScopedListView(AccessMixin, View):
         if fmt is not None:
             return self.download(filterset, fmt)
         page = paginate(request, self.get_rows(filterset), per_page=self.paginate_by)
-        context = self.get_context_data(filter=filterset, form=filterset.form, page=page,
-                                        htmx_target=f"#{self.table_id}", query=request.GET.urlencode())
+        query = request.GET.urlencode()
+        exports = [(fmt, f"{reverse(self.export.url_name, args=[fmt])}?{query}") for fmt in ("xlsx", "csv")] \
+            if self.export else []
+        context = self.get_context_data(filter=filterset, form=filterset.form, page=page, exports=exports,
+                                        htmx_target=f"#{self.table_id}", query=query)
         if self.table_template and request.htmx and request.htmx.target == self.table_id:
             return render(request, self.table_template, context)
         return render(request, self.template_name, context)
@@ -103,7 +121,7 @@ class ScopedListView(AccessMixin, View):
         if self.export is None:
             raise Http404(_("Không tìm thấy."))
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return download(user=self.request.user, table=self.export.table(filterset.qs), fmt=fmt,
+        return download(user=self.request.user, table=self.export.table_of(filterset.qs), fmt=fmt,
                         filename=f"{self.export.filename}-{stamp}",
                         changes={"what": self.export.what, "filters": filterset.values()})
 

@@ -37,7 +37,7 @@ class Kind:
     fields: Sequence[str]
     cleaner: Callable[..., Callable[[dict[str, Any]], tuple[tuple, list[tuple[str, str]]]]]
     check: Callable[..., None]
-    commit: Callable[..., dict[str, int]]
+    commit: Callable[..., dict[str, Any]]
     instructions: Sequence[str] = ()
     example: Sequence[Sequence[Any]] = ()
     choices: dict[str, Sequence[str]] = field(default_factory=dict)

@@ -3,7 +3,9 @@ the commit. Rows are checked by the registry's own rules (`registry.rules`); the
 that passed with one INSERT … SELECT, updates the people already there with one UPDATE … FROM (when the
 officer chose to), logs one audit event per person set-based, and queues likely duplicates for review."""
 
+import functools
 import json
+import time
 import unicodedata
 from typing import Any
 
@@ -11,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from ansinh.core.files import Column, parse_date_parts
-from ansinh.core.text import fold, normalize_name, sort_key
+from ansinh.core.text import fold, normalize_name
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry import rules
 from ansinh.registry.access import REGISTRY_CHANGE
@@ -64,9 +66,14 @@ def _strip(name: str, prefixes: tuple[str, ...]) -> str:
 def _text(value: Any, limit: int) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(unicodedata.normalize("NFC", str(value)).split())[:limit]
+    if type(value) is not str:
+        value = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
+    return " ".join(value.split())[:limit]
+
+
+_fold_code = functools.lru_cache(maxsize=8192)(fold)  # sex, ethnicity, commune and level names repeat endlessly
 
 
 class Communes:
@@ -106,9 +113,9 @@ class Communes:
             if unit is None:
                 raise ValueError(f"không có xã/phường mã {text} (danh mục từ 01/7/2025).")
         else:
-            folded = fold(text)
+            folded = _fold_code(text)
             candidates = self.by_name.get(folded) or self.by_name.get(_strip(folded, UNIT_PREFIXES)) or []
-            province = self.provinces.get(_strip(fold(_text(province_cell, 120)), PROVINCE_PREFIXES))
+            province = self.provinces.get(_strip(_fold_code(_text(province_cell, 120)), PROVINCE_PREFIXES))
             if province_cell not in (None, "") and province is None:
                 raise ValueError(f"không có tỉnh/thành phố “{_text(province_cell, 60)}” (34 tỉnh, thành từ 01/7/2025).")
             narrowed = [u for u in candidates if u[1] == (province or self.only_province)] \
@@ -146,7 +153,7 @@ def cleaner(job: ImportJob):
         elif len(full_name) > 120:
             problem("full_name", "dài quá 120 ký tự.")
             full_name = full_name[:120]
-        sex_text = fold(_text(cells.get("sex"), 20))
+        sex_text = _fold_code(_text(cells.get("sex"), 20))
         sex = SEXES.get(sex_text, "")
         if sex_text and not sex:
             problem("sex", f"“{_text(cells.get('sex'), 20)}” không rõ: ghi Nam hoặc Nữ.")
@@ -176,8 +183,9 @@ def cleaner(job: ImportJob):
         ethnicity = ""
         ethnicity_text = _text(cells.get("ethnicity"), 40)
         if ethnicity_text:
-            ethnicity = ETHNICITY_CODES.get(fold(ethnicity_text).replace("-", " "), "") or ETHNICITY_CODES.get(
-                fold(ethnicity_text), "")
+            folded_ethnicity = _fold_code(ethnicity_text)
+            ethnicity = ETHNICITY_CODES.get(folded_ethnicity.replace("-", " "), "") or ETHNICITY_CODES.get(
+                folded_ethnicity, "")
             if not ethnicity:
                 problem("ethnicity", f"“{ethnicity_text}” không có trong danh mục 54 dân tộc.")
         commune_id, province_code = None, ""
@@ -185,7 +193,7 @@ def cleaner(job: ImportJob):
             commune_id, province_code, _name = communes.find(cells.get("commune"), cells.get("province"))
         except ValueError as exc:
             problem("commune", str(exc))
-        level_text = _strip(fold(_text(cells.get("disability_level"), 40)), ("khuyet tat ", "muc "))
+        level_text = _strip(_fold_code(_text(cells.get("disability_level"), 40)), ("khuyet tat ", "muc "))
         disability = DISABILITY.get(level_text)
         if disability is None:
             problem("disability_level", f"“{_text(cells.get('disability_level'), 40)}” không rõ: ghi Nhẹ, Nặng hoặc "
@@ -194,7 +202,8 @@ def cleaner(job: ImportJob):
         phone = _text(cells.get("phone"), 20).replace(" ", "").replace(".", "")
         if len(phone) == 9 and phone.isdigit():
             phone = "0" + phone  # the leading zero a number cell drops
-        values = (citizen_id, full_name, fold(full_name), sort_key(full_name), year, month, day, sex, ethnicity,
+        folded = fold(full_name)
+        values = (citizen_id, full_name, folded, f"{folded.rsplit(' ', 1)[-1]} {folded}" if folded else "", year, month, day, sex, ethnicity,
                   commune_id, province_code, _text(cells.get("hamlet"), 100), _text(cells.get("address"), 255),
                   _text(cells.get("legacy_address"), 255), phone, disability)
         return values, problems
@@ -278,26 +287,51 @@ def _json(value: dict) -> tuple[str, str]:
     return placeholder, json.dumps(value, ensure_ascii=False)
 
 
-def commit(cursor, job: ImportJob, user) -> dict[str, int]:
+def commit(cursor, job: ImportJob, user) -> dict[str, Any]:
     """Write the job's good rows in the caller's transaction: new people, then (if chosen) changes to the
     people already there — a blank cell keeps what the registry has —, one audit event each, and the likely
     duplicates the new people make queued for review."""
     staged, person = StagedPerson._meta.db_table, Person._meta.db_table
     now = timezone.now()
+    steps: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal clock
+        steps[name] = round(time.perf_counter() - clock, 2)
+        clock = time.perf_counter()
+
     match_existing(cursor, job)  # someone may have registered one of these IDs since the preview
+    step("match")
+    columns = ", ".join(FIELDS)
+    insert = f"""
+        INSERT INTO {person} ({columns}, disability_certificate_date, date_of_death, pension_status, bank_name,
+                              bank_account, merged_into_id, version, created_at, updated_at, created_by_id)
+        SELECT {columns}, NULL, NULL, 'none', '', '', NULL, 1, %s, %s, %s
+        FROM {staged} WHERE job_id = %s AND outcome = 'new' ORDER BY number"""
+    audit_columns = ("INSERT INTO audit_auditevent (at, actor_id, action, object_type, object_id, object_repr, "
+                     "changes, commune_id, province_code)")
+    placeholder, changes = _json({"import": job.pk, "file": job.file_name})
     if connection.vendor == "postgresql":
-        cursor.execute(f"""UPDATE {staged} SET person_id = nextval(pg_get_serial_sequence('{person}', 'id'))
-                           WHERE job_id = %s AND outcome = 'new'""", [job.pk])
-    else:  # SQLite writes one transaction at a time: ids above the highest are free
-        cursor.execute(f"""UPDATE {staged} SET person_id = (SELECT COALESCE(MAX(id), 0) FROM {person}) + number
-                           WHERE job_id = %s AND outcome = 'new'""", [job.pk])
-    columns = list(FIELDS)
-    cursor.execute(f"""
-        INSERT INTO {person} (id, {', '.join(columns)}, disability_certificate_date, date_of_death, pension_status,
-                              bank_name, bank_account, merged_into_id, version, created_at, updated_at, created_by_id)
-        SELECT person_id, {', '.join(columns)}, NULL, NULL, 'none', '', '', NULL, 1, %s, %s, %s
-        FROM {staged} WHERE job_id = %s AND outcome = 'new'""", [now, now, user.pk, job.pk])
-    created = max(cursor.rowcount, 0)
+        # one statement writes the people and their audit events: the ids come back from the insert itself
+        cursor.execute(f"""
+            WITH created AS ({insert} RETURNING id, full_name, commune_id, province_code)
+            {audit_columns}
+            SELECT %s, %s, 'create', 'registry.person', CAST(id AS varchar(40)), SUBSTR(full_name, 1, 200),
+                   {placeholder}, commune_id, province_code FROM created""",
+                       [now, now, user.pk, job.pk, now, user.pk, changes])
+        created = max(cursor.rowcount, 0)
+    else:  # SQLite writes one transaction at a time, and AUTOINCREMENT only goes up: the new ids are the highest
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {person}")
+        highest = cursor.fetchone()[0]
+        cursor.execute(insert, [now, now, user.pk, job.pk])
+        created = max(cursor.rowcount, 0)
+        cursor.execute(f"""
+            {audit_columns}
+            SELECT %s, %s, 'create', 'registry.person', CAST(id AS varchar(40)), SUBSTR(full_name, 1, 200),
+                   {placeholder}, commune_id, province_code FROM {person} WHERE id > %s""",
+                       [now, user.pk, changes, highest])
+    step("insert")
     updated = 0
     if job.on_existing == ImportJob.OnExisting.UPDATE:
         keep = ", ".join(
@@ -314,14 +348,14 @@ def commit(cursor, job: ImportJob, user) -> dict[str, int]:
                    version = {person}.version + 1, updated_at = %s
             FROM {staged} s WHERE s.person_id = {person}.id AND s.job_id = %s AND s.outcome = 'update'""", [now, job.pk])
         updated = max(cursor.rowcount, 0)
-    for outcome, action in (("new", "create"), ("update", "update")):
-        placeholder, changes = _json({"import": job.pk, "file": job.file_name})
         cursor.execute(f"""
-            INSERT INTO audit_auditevent (at, actor_id, action, object_type, object_id, object_repr, changes,
-                                          commune_id, province_code)
-            SELECT %s, %s, %s, 'registry.person', CAST(person_id AS varchar(40)), SUBSTR(full_name, 1, 200),
+            {audit_columns}
+            SELECT %s, %s, 'update', 'registry.person', CAST(person_id AS varchar(40)), SUBSTR(full_name, 1, 200),
                    {placeholder}, commune_id, province_code
-            FROM {staged} WHERE job_id = %s AND outcome = %s""", [now, user.pk, action, changes, job.pk, outcome])
+            FROM {staged} WHERE job_id = %s AND outcome = 'update'""", [now, user.pk, changes, job.pk])
+    step("update")
+    if connection.vendor == "postgresql" and created + updated > 10_000:
+        cursor.execute(f"ANALYZE {person}")  # the duplicate search below plans on the registry as it is now
     cursor.execute(f"SELECT COUNT(*) FROM {staged} WHERE job_id = %s AND outcome = 'skip'", [job.pk])
     skipped = cursor.fetchone()[0]
     cursor.execute(f"SELECT DISTINCT province_code FROM {staged} WHERE job_id = %s AND outcome = 'new'", [job.pk])
@@ -329,7 +363,8 @@ def commit(cursor, job: ImportJob, user) -> dict[str, int]:
     for (province_code,) in cursor.fetchall():
         found = duplicates_scan(province_code=province_code)
         queued += found["same_name"] + found["similar_name"]
-    return {"created": created, "updated": updated, "skipped": skipped, "duplicates_queued": queued}
+    step("duplicates")
+    return {"created": created, "updated": updated, "skipped": skipped, "duplicates_queued": queued, "steps": steps}
 
 
 INSTRUCTIONS = (

@@ -69,9 +69,14 @@ def import_upload(*, user, kind: str, name: str, chunks: Iterator[bytes], on_exi
     digest, size = hashlib.sha256(), 0
     stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
     target = _directory() / f"{stamp}-{user.pk}{os.path.splitext(base)[1].lower()}"
+    limit = settings.ANSINH_IMPORT_MAX_MB * 2**20
     with open(target, "wb") as out:
         for chunk in chunks:
             size += len(chunk)
+            if size > limit:
+                out.close()
+                target.unlink(missing_ok=True)
+                raise DomainError(f"Tệp quá lớn (tối đa {settings.ANSINH_IMPORT_MAX_MB} MB).", field="file")
             digest.update(chunk)
             out.write(chunk)
     if size == 0:
@@ -123,6 +128,9 @@ def _cell(value: Any) -> Any:
     return value
 
 
+dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
 def _writer(kind: Kind, job: ImportJob):
     """A function writing a batch of staged rows: COPY on PostgreSQL, executemany on SQLite."""
     model = kind.staging
@@ -159,7 +167,7 @@ def import_stage(*, job_id: int) -> ImportJob:
     try:
         clean = kind.cleaner(job)
         write = _writer(kind, job)
-        with open_rows(path) as rows:
+        with open_rows(path, max_bytes=settings.ANSINH_IMPORT_MAX_MB * 2**20) as rows:
             reader = TableReader(rows, kind.columns)
             ImportJob.objects.filter(pk=job.pk).update(header_row=reader.header_row, header=reader.header)
             batch: list[tuple] = []
@@ -167,8 +175,8 @@ def import_stage(*, job_id: int) -> ImportJob:
             for number, cells, raw in reader:
                 values, problems = clean(cells)
                 batch.append((job.pk, number, StagedRow.Outcome.ERROR if problems else StagedRow.Outcome.NEW,
-                              json.dumps(problems, ensure_ascii=False), "",
-                              json.dumps([_cell(c) for c in raw], ensure_ascii=False, default=str), *values))
+                              json.dumps(problems, ensure_ascii=False) if problems else "[]", "",
+                              dumps([c if type(c) is str else _cell(c) for c in raw]), *values))
                 if len(batch) == BATCH:
                     read = _flush(write, batch, job, read)
             read = _flush(write, batch, job, read)
@@ -292,12 +300,20 @@ def import_commit_task(job_id: int) -> str:
 
 
 def import_resume() -> int:
-    """Queue again what a stopped worker left: reading starts over, an unfinished commit wrote nothing."""
+    """Queue again what a stopped worker left: reading starts over, an unfinished commit wrote nothing. After
+    a database restart PostgreSQL empties the staging table (it is not logged): a job whose rows are gone is
+    read again from its file, and the officer confirms it again."""
     count = 0
-    for pk, status in ImportJob.objects.filter(
-            status__in=[ImportJob.Status.QUEUED, ImportJob.Status.STAGING, ImportJob.Status.COMMITTING]
-    ).values_list("pk", "status"):
-        (import_commit_task if status == ImportJob.Status.COMMITTING else import_stage_task).enqueue(pk)
+    for job in ImportJob.objects.filter(status__in=[ImportJob.Status.QUEUED, ImportJob.Status.STAGING,
+                                                    ImportJob.Status.READY, ImportJob.Status.COMMITTING]):
+        staged = kind_of(job.kind).staging.objects.filter(job=job).exists()
+        if job.status == ImportJob.Status.READY and (staged or not job.counts.get("rows")):
+            continue
+        if job.status == ImportJob.Status.COMMITTING and staged:
+            import_commit_task.enqueue(job.pk)
+        else:
+            ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED, counts={})
+            import_stage_task.enqueue(job.pk)
         count += 1
     return count
 

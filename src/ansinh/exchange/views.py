@@ -7,12 +7,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ansinh.core.files import XLSX, download
-from ansinh.core.generic import ActionView, ScopedDetailView, ScopedListView, ServiceFormView
+from ansinh.core.generic import (
+    ActionView,
+    Export,
+    ScopedDetailView,
+    ScopedListView,
+    ServiceFormView,
+)
 from ansinh.core.web import require
 
 from . import selectors, services
 from .access import IMPORT_RUN
 from .actions import JOB_ACTIONS
+from .exports import JOB_COLUMNS
 from .filters import ImportJobFilterSet
 from .forms import UploadForm
 from .kinds import KINDS
@@ -26,6 +33,8 @@ class JobList(ScopedListView):
     filterset_class = ImportJobFilterSet
     template_name = "exchange/job_list.html"
     source = selectors.jobs
+    export = Export(columns=JOB_COLUMNS, filename="lan-nhap", what="exchange.importjob", url_name="exchange:job_export",
+                    sheet="Lần nhập")
 
 
 class Upload(ServiceFormView):

@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.assistance.models import PaymentMethod
-from ansinh.core.files import Table
+from ansinh.core.files import Table, day
+from ansinh.core.files import month as month_text
 
 COLUMNS = [
     _("STT"), _("Mã dòng"), _("Họ và tên"), _("Số định danh cá nhân"), _("Số tài khoản"), _("Ngân hàng"),
@@ -37,3 +38,12 @@ def lines_table(lines) -> Table:
 
 def file_name(file) -> str:
     return f"tep-chi-tra-{file.pk}-{file.run.month:%Y-%m}"
+
+
+FILE_COLUMNS = (
+    (_("Mã tệp"), lambda f: f.pk), (_("Tháng"), lambda f: month_text(f.run.month)),
+    (_("Tổ chức chi trả"), lambda f: f.agent.name if f.agent else _("Tiền mặt tại xã")),
+    (_("Xã/phường"), lambda f: f.commune.name if f.commune else ""), (_("Mã tỉnh"), lambda f: f.province_code),
+    (_("Số dòng"), lambda f: f.line_count), (_("Tổng tiền (đồng)"), lambda f: f.total),
+    (_("Trạng thái"), lambda f: f.get_status_display()), (_("Ngày giao"), lambda f: day(f.issued_at)),
+)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.files import download
-from ansinh.core.generic import ScopedListView
+from ansinh.core.generic import Export, ScopedListView
 from ansinh.core.web import form_error, paginate, require
 from ansinh.geo.models import AdministrativeUnit
 
@@ -121,6 +121,8 @@ class FileList(ScopedListView):
     filterset_class = PaymentFileFilterSet
     template_name = "payments/file_list.html"
     source = selectors.file_list
+    export = Export(columns=exports.FILE_COLUMNS, related=("run", "agent", "commune"), filename="tep-chi-tra",
+                    what="payments.paymentfile", url_name="payments:file_list_export", sheet="Tệp chi trả")
 
 
 @require(PAYMENT_FILES)

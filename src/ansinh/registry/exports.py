@@ -19,5 +19,19 @@ def person_rows(queryset):
         ]
 
 
+HOUSEHOLD_COLUMNS = (
+    (_("Mã hộ"), lambda h: h.code), (_("Chủ hộ"), lambda h: h.head.full_name if h.head else ""),
+    (_("Mã tỉnh"), lambda h: h.province_code), (_("Xã/phường"), lambda h: h.commune.name),
+    (_("Thôn/ấp"), lambda h: h.hamlet), (_("Địa chỉ"), lambda h: h.address),
+)
+DUPLICATE_COLUMNS = (
+    (_("Mã cặp"), lambda d: d.pk), (_("Hồ sơ A"), lambda d: d.person_a_id), (_("Họ và tên A"), lambda d: d.person_a.full_name),
+    (_("Ngày sinh A"), lambda d: d.person_a.birth_display), (_("Hồ sơ B"), lambda d: d.person_b_id),
+    (_("Họ và tên B"), lambda d: d.person_b.full_name), (_("Ngày sinh B"), lambda d: d.person_b.birth_display),
+    (_("Lý do"), lambda d: d.get_reason_display()), (_("Mức giống"), lambda d: d.score),
+    (_("Xã/phường"), lambda d: d.commune.name), (_("Trạng thái"), lambda d: d.get_status_display()),
+)
+
+
 def person_table(queryset) -> Table:
     return Table(headers=PERSON_HEADERS, rows=person_rows(queryset), sheet="Đối tượng")

@@ -24,7 +24,7 @@ from ansinh.core.web import require
 from . import selectors, services
 from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
 from .actions import DUPLICATE_ACTIONS
-from .exports import person_table
+from .exports import DUPLICATE_COLUMNS, HOUSEHOLD_COLUMNS, person_table
 from .extensions import PERSON_ACTIONS, PERSON_LIST_TOOLS, PERSON_PANELS
 from .filters import DuplicateFilterSet, HouseholdFilterSet, PersonFilterSet
 from .forms import HouseholdForm, MemberAddForm, PersonForm, PovertyForm
@@ -39,7 +39,7 @@ class PersonList(ScopedListView):
     template_name = "registry/person_list.html"
     table_template = "registry/_person_table.html"
     table_id = "person-results"
-    export = Export(table=person_table, filename="doi-tuong", what="registry.person")
+    export = Export(table=person_table, filename="doi-tuong", what="registry.person", url_name="registry:person_export")
     source = selectors.people
 
     def get_rows(self, filterset):
@@ -123,6 +123,8 @@ class HouseholdList(ScopedListView):
     table_template = "registry/_household_table.html"
     table_id = "household-results"
     source = selectors.households
+    export = Export(columns=HOUSEHOLD_COLUMNS, related=("head", "commune"), filename="ho-gia-dinh",
+                    what="registry.household", url_name="registry:household_export", sheet="Hộ gia đình")
 
 
 class HouseholdDetail(ScopedDetailView):
@@ -263,6 +265,8 @@ class DuplicateList(ScopedListView):
     filterset_class = DuplicateFilterSet
     template_name = "registry/duplicate_list.html"
     source = selectors.duplicates
+    export = Export(columns=DUPLICATE_COLUMNS, related=("person_a", "person_b", "commune"), filename="nghi-trung",
+                    what="registry.duplicatecandidate", url_name="registry:duplicate_export", sheet="Nghi trùng")
 
     def get_context_data(self, **context):
         filterset = context["filter"]

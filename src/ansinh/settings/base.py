@@ -153,6 +153,8 @@ STORAGES = {
 # Serve assets straight from the installed packages, so no collectstatic is needed for the demo.
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
+# the largest file an import takes (a province's list of a million people as CSV is about 90 MB)
+ANSINH_IMPORT_MAX_MB = int(env("ANSINH_IMPORT_MAX_MB", "300"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
