@@ -2,6 +2,7 @@
 reads the check, downloads the error report, confirms the good rows, fixes the report and imports it too.
 Every page of the way passes axe-core with no serious or critical violation, at desktop and tablet width."""
 
+import io
 import re
 
 import pytest
@@ -33,7 +34,7 @@ def test_template_upload_check_report_fix_and_commit(live_server, page, shot, us
 
     with page.expect_download() as template:
         page.get_by_test_id("template").click()
-    book = load_workbook(template.value.path())
+    book = load_workbook(io.BytesIO(template.value.path().read_bytes()))
     assert book.sheetnames == ["Danh sách", "Danh mục", "Hướng dẫn"]
     sheet = book["Danh sách"]
     sheet.delete_rows(2)  # the example row
@@ -67,7 +68,7 @@ def test_template_upload_check_report_fix_and_commit(live_server, page, shot, us
 
     with page.expect_download() as report:
         page.get_by_test_id("error-report").click()
-    book = load_workbook(report.value.path())
+    book = load_workbook(io.BytesIO(report.value.path().read_bytes()))
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[0][0] == "Dòng" and rows[0][-1] == "Lỗi" and [r[0] for r in rows[1:]] == [4, 5]
 

@@ -17,7 +17,7 @@ from ansinh.core.web import PUBLIC, require
 
 # The whole table, role by role: a change of who may do what shows here first.
 OFFICER = {"registry.view", "registry.change", "registry.merge", "assistance.view", "enrolment.manage",
-           "payroll.run", "payments.files"}
+           "payroll.run", "payments.files", "exchange.import"}
 READER = {"registry.view", "assistance.view"}
 EXPECTED = {
     Role.COMMUNE_OFFICER: OFFICER,

@@ -1,5 +1,6 @@
 """The health-insurance list for the social insurance agency, as a file."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.core.files import Table, day, month
@@ -48,8 +49,8 @@ APPLICATION_COLUMNS = (
     (_("Mã tỉnh"), lambda a: a.province_code), (_("Xã/phường"), lambda a: a.commune.name),
 )
 PARAMETER_COLUMNS = (
-    (_("Tham số"), lambda p: p.key), (_("Mã tỉnh"), lambda p: p.province_code or _("toàn quốc")),
+    (_("Tham số"), lambda p: p.key), (_("Mã tỉnh"), lambda p: p.province_code or gettext("toàn quốc")),
     (_("Giá trị"), lambda p: p.value), (_("Áp dụng từ"), lambda p: day(p.valid_from)),
-    (_("Căn cứ pháp lý"), lambda p: p.legal_basis), (_("Đã đối chiếu"), lambda p: _("có") if p.verified else _("chưa")),
+    (_("Căn cứ pháp lý"), lambda p: p.legal_basis), (_("Đã đối chiếu"), lambda p: gettext("có") if p.verified else gettext("chưa")),
     (_("Ghi chú"), lambda p: p.note),
 )

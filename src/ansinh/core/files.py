@@ -238,7 +238,8 @@ class Column:
     required: bool = False
 
     def matches(self, header: Any) -> bool:
-        folded = fold(str(header or ""))
+        """The header names this column; a required mark (`Họ và tên (*)`, `Họ và tên*`) does not count."""
+        folded = fold(str(header or "").replace("(*)", "").replace("*", ""))
         return folded in {fold(h) for h in (self.label, *self.headers)}
 
 

@@ -308,11 +308,14 @@ def commit(cursor, job: ImportJob, user) -> dict[str, Any]:
         INSERT INTO {person} ({columns}, disability_certificate_date, date_of_death, pension_status, bank_name,
                               bank_account, merged_into_id, version, created_at, updated_at, created_by_id)
         SELECT {columns}, NULL, NULL, 'none', '', '', NULL, 1, %s, %s, %s
-        FROM {staged} WHERE job_id = %s AND outcome = 'new' ORDER BY number"""
+        FROM {staged} WHERE job_id = %s AND outcome = 'new'"""
     audit_columns = ("INSERT INTO audit_auditevent (at, actor_id, action, object_type, object_id, object_repr, "
                      "changes, commune_id, province_code)")
     placeholder, changes = _json({"import": job.pk, "file": job.file_name})
     if connection.vendor == "postgresql":
+        # The job's status commits with its rows, and a job found unfinished is written again: the commit need
+        # not wait for the disk (a crash loses both or neither), which spares the flush of a million rows.
+        cursor.execute("SET LOCAL synchronous_commit TO OFF")
         # one statement writes the people and their audit events: the ids come back from the insert itself
         cursor.execute(f"""
             WITH created AS ({insert} RETURNING id, full_name, commune_id, province_code)

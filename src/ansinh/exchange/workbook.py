@@ -29,8 +29,9 @@ def template_bytes(kind: Kind) -> bytes:
         header.font, header.fill = bold, fill
         header.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[letter].width = max(14, min(32, len(column.label) + 4))
-        if column.key in TEXT_COLUMNS:
-            for row in range(2, 5001):
+        if column.key in TEXT_COLUMNS:  # the whole column is text: Excel keeps an ID's leading zero
+            sheet.column_dimensions[letter].number_format = "@"
+            for row in range(2, 2 + len(kind.example)):
                 sheet.cell(row=row, column=index).number_format = "@"
     sheet.freeze_panes = "A2"
     if kind.choices:

@@ -1,5 +1,6 @@
 """Payment files: the lines of a payroll with what a bank or payment agent needs to pay them."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.assistance.models import PaymentMethod
@@ -42,7 +43,7 @@ def file_name(file) -> str:
 
 FILE_COLUMNS = (
     (_("Mã tệp"), lambda f: f.pk), (_("Tháng"), lambda f: month_text(f.run.month)),
-    (_("Tổ chức chi trả"), lambda f: f.agent.name if f.agent else _("Tiền mặt tại xã")),
+    (_("Tổ chức chi trả"), lambda f: f.agent.name if f.agent else gettext("Tiền mặt tại xã")),
     (_("Xã/phường"), lambda f: f.commune.name if f.commune else ""), (_("Mã tỉnh"), lambda f: f.province_code),
     (_("Số dòng"), lambda f: f.line_count), (_("Tổng tiền (đồng)"), lambda f: f.total),
     (_("Trạng thái"), lambda f: f.get_status_display()), (_("Ngày giao"), lambda f: day(f.issued_at)),
