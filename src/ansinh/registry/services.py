@@ -450,14 +450,25 @@ def duplicates_scan(*, province_code: str | None = None) -> dict[str, int]:
             [DuplicateCandidate.Reason.SAME_NAME_YEAR_COMMUNE, DuplicateCandidate.Status.PENDING, now, *params],
         )
         same_name = cursor.rowcount
+        # People born on the same full date in the same commune: first the dates shared at all (one grouping
+        # pass), then the people on them, then the pairs among those few — never a commune against itself.
         cursor.execute(
             f"""
+            WITH shared AS MATERIALIZED (
+                SELECT commune_id, birth_year, birth_month, birth_day FROM {person} a
+                WHERE merged_into_id IS NULL AND birth_day IS NOT NULL {where_province}
+                GROUP BY commune_id, birth_year, birth_month, birth_day HAVING COUNT(*) > 1),
+            born AS MATERIALIZED (
+                SELECT p.id, p.name_folded, p.citizen_id, p.commune_id, p.province_code, p.birth_year,
+                       p.birth_month, p.birth_day
+                FROM {person} p JOIN shared s ON p.commune_id = s.commune_id AND p.birth_year = s.birth_year
+                 AND p.birth_month = s.birth_month AND p.birth_day = s.birth_day
+                WHERE p.merged_into_id IS NULL)
             SELECT a.id, b.id, a.name_folded, b.name_folded, a.commune_id, a.province_code
-            FROM {person} a JOIN {person} b
+            FROM born a JOIN born b
               ON a.commune_id = b.commune_id AND a.birth_year = b.birth_year
              AND a.birth_month = b.birth_month AND a.birth_day = b.birth_day AND a.id < b.id
-            WHERE a.merged_into_id IS NULL AND b.merged_into_id IS NULL AND a.name_folded <> b.name_folded
-              AND {distinct_ids} {where_province}
+            WHERE a.name_folded <> b.name_folded AND {distinct_ids}
               AND NOT EXISTS (SELECT 1 FROM {dup} d WHERE d.person_a_id = a.id AND d.person_b_id = b.id)
             """,
             params,
