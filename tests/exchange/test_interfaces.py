@@ -113,3 +113,12 @@ def test_the_command_imports_dry_runs_and_writes_templates(users, tmp_path, caps
     out = tmp_path / "mau.xlsx"
     assert main(["import", "template", "persons", str(out)]) == 0
     assert load_workbook(out).sheetnames[0] == "Danh sách"
+
+
+def test_a_nul_in_an_api_form_is_refused_in_json(users):
+    api = api_client(users["xa1"])
+    upload = SimpleUploadedFile("ds.csv", csv_bytes(ROWS), content_type="text/csv")
+    response = api.post("/api/v1/imports/", {"kind": "persons\x00", "file": upload}, format="multipart")
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Biểu mẫu chứa ký tự không hợp lệ (NUL)."}
+    assert not ImportJob.objects.exists()

@@ -1,7 +1,7 @@
 """Request and response rules for every page: CSP, language, no NUL characters."""
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 
 # Content-Security-Policy: every asset is served by An Sinh itself, so nothing else is allowed.
@@ -20,12 +20,19 @@ class RejectNulMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or any("\x00" in v for v in request.GET.values()):
-            return HttpResponseBadRequest("Yêu cầu chứa ký tự không hợp lệ (NUL).".encode(), content_type="text/plain; charset=utf-8")
+            return self.refuse(request, "Yêu cầu chứa ký tự không hợp lệ (NUL).")
         if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data") and any(
             "\x00" in v for v in request.POST.values()
         ):
-            return HttpResponseBadRequest("Biểu mẫu chứa ký tự không hợp lệ (NUL).".encode(), content_type="text/plain; charset=utf-8")
+            return self.refuse(request, "Biểu mẫu chứa ký tự không hợp lệ (NUL).")
         return self.get_response(request)
+
+    @staticmethod
+    def refuse(request, message: str):
+        """The API answers in JSON as everywhere else in it (`detail`); a page in plain text."""
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=400, json_dumps_params={"ensure_ascii": False})
+        return HttpResponseBadRequest(message.encode(), content_type="text/plain; charset=utf-8")
 
 
 class ContentSecurityPolicyMiddleware:
