@@ -95,3 +95,16 @@ def test_template_upload_check_report_fix_and_commit(live_server, page, shot, us
     expect(page.get_by_test_id("job-table").locator("tbody tr")).to_have_count(2)
     expect(page).to_have_url(re.compile(r"/nhap-du-lieu/$"))
     accessible(page)
+
+
+def test_the_lists_with_their_exports_pass_axe_at_tablet_width(live_server, page, users, communes):
+    page.set_viewport_size({"width": 768, "height": 1024})
+    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
+    page.fill("#id_username", "xa1")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    for path in ("/doi-tuong/", "/ho-gia-dinh/", "/nghi-trung/", "/tro-giup-xa-hoi/doi-tuong-huong/",
+                 "/tro-giup-xa-hoi/ho-so/", "/tro-giup-xa-hoi/tham-so-chinh-sach/", "/chi-tra/tep/", "/nhap-du-lieu/"):
+        page.goto(live_server.url + path)
+        expect(page.get_by_test_id("export-xlsx")).to_be_visible()
+        accessible(page)
