@@ -11,7 +11,7 @@ class UploadForm(StyledForm):
     kind = forms.ChoiceField(label=_("Loại danh sách"), choices=())
     file = forms.FileField(label=_("Tệp (Excel .xlsx/.xls/.ods hoặc CSV)"))
     on_existing = forms.ChoiceField(label=_("Người đã có số định danh trong sổ"), choices=ImportJob.OnExisting.choices,
-                                    initial=ImportJob.OnExisting.SKIP, widget=forms.RadioSelect)
+                                    initial=ImportJob.OnExisting.SKIP)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

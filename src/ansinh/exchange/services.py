@@ -26,7 +26,7 @@ from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
 from ansinh.core.access import covers, require_capability
 from ansinh.core.exceptions import ConflictError, DomainError
-from ansinh.core.files import TableReader, open_rows
+from ansinh.core.files import TableReader, count_rows, open_rows
 from ansinh.geo.models import AdministrativeUnit
 
 from .access import IMPORT_RUN
@@ -105,21 +105,6 @@ def import_upload(*, user, kind: str, name: str, chunks: Iterator[bytes], on_exi
     return job
 
 
-def _count_rows(path: Path) -> int:
-    """About how many rows the file has, for the progress bar (a CSV's line breaks; a workbook's height)."""
-    with open(path, "rb") as raw:
-        head = raw.read(4)
-        if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-            try:
-                from python_calamine import CalamineWorkbook
-
-                return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).total_height
-            except Exception:  # an unreadable workbook is reported by the reading itself
-                return 0
-        raw.seek(0)
-        return sum(block.count(b"\n") for block in iter(lambda: raw.read(2**20), b""))
-
-
 def _cell(value: Any) -> Any:
     if isinstance(value, datetime.datetime | datetime.date):
         return value.strftime("%d/%m/%Y")
@@ -161,7 +146,7 @@ def import_stage(*, job_id: int) -> ImportJob:
         kind.staging.objects.filter(job=job).delete()
         path = Path(settings.MEDIA_ROOT) / job.stored_as
         job.status, job.rows_read, job.error = ImportJob.Status.STAGING, 0, ""
-        job.rows_total = _count_rows(path)
+        job.rows_total = count_rows(path)
         job.save(update_fields=["status", "rows_read", "rows_total", "error"])
     started = time.perf_counter()
     try:
