@@ -3,7 +3,7 @@
 import pytest
 
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.geo.services import admin_units_load
+from ansinh.geo.services import admin_units_load, former_communes_load
 
 PASSWORD = "AnSinh@2025"
 CA_MAU = "96"
@@ -11,9 +11,10 @@ CA_MAU = "96"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the 34 provinces and 3,321 communes once into the test database."""
+    """Load the 34 provinces and 3,321 communes (and the communes before 2025) once into the test database."""
     with django_db_blocker.unblock():
         admin_units_load()
+        former_communes_load()
 
 
 @pytest.fixture
@@ -21,6 +22,7 @@ def units(db):
     """Transactional tests (browser) flush tables; reload the units when they are gone."""
     if not AdministrativeUnit.objects.exists():
         admin_units_load()
+        former_communes_load()
 
 
 @pytest.fixture

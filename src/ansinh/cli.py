@@ -30,11 +30,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from ansinh.demo.services import demo_seed
-    from ansinh.geo.services import admin_units_load
+    from ansinh.geo.services import admin_units_load, former_communes_load
 
     print("An Sinh — chuẩn bị cơ sở dữ liệu…", flush=True)
     _migrate()
     units = admin_units_load()
+    former_communes_load()
     print(f"Đơn vị hành chính: {units['provinces']} tỉnh/thành, {units['communes']} xã/phường/đặc khu.", flush=True)
     result = demo_seed(password=DEMO_PASSWORD)
     if result.get("created"):
@@ -110,11 +111,13 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 def cmd_load_admin_units(args: argparse.Namespace) -> int:
     _setup()
-    from ansinh.geo.services import admin_units_load
+    from ansinh.geo.services import admin_units_load, former_communes_load
 
     _migrate()
     result = admin_units_load()
     print(f"{result['provinces']} tỉnh/thành, {result['communes']} xã/phường: thêm {result['created']}, cập nhật {result['updated']}.")
+    former = former_communes_load()
+    print(f"{former['former_communes']} xã/phường trước 01/7/2025, nối với xã/phường hiện nay ({former['links']} mối nối).")
     return 0
 
 
@@ -232,13 +235,15 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--province", help="Mã tỉnh: áp dụng mức riêng của tỉnh (nếu có)")
     evaluate.set_defaults(func=cmd_allowance_evaluate)
     imports = sub.add_parser("import", help="Nhập danh sách từ tệp Excel/CSV, hoặc ghi tệp mẫu",
-                             description="ansinh import persons TỆP [--commune MÃ] [--as TÊN] [--dry-run]; "
-                                         "ansinh import template persons MẪU.xlsx")
-    imports.add_argument("kind", help="persons, hoặc template để ghi tệp mẫu")
+                             description="ansinh import persons|households|enrolments TỆP [--commune MÃ] [--as TÊN] "
+                                         "[--update] [--dry-run]; ansinh import template persons MẪU.xlsx")
+    imports.add_argument("kind", help="persons (người), households (hộ), enrolments (đối tượng đang hưởng), "
+                                      "hoặc template để ghi tệp mẫu")
     imports.add_argument("paths", nargs="+", help="TỆP cần nhập; với template: LOẠI và TỆP mẫu cần ghi")
     imports.add_argument("--commune", help="Mã xã: nhập vào xã này (dòng không ghi xã lấy xã này)")
     imports.add_argument("--as", dest="user", help="Tên đăng nhập của người nhập (theo địa bàn của người đó)")
-    imports.add_argument("--update", action="store_true", help="Cập nhật người đã có số định danh trong sổ (mặc định: bỏ qua)")
+    imports.add_argument("--update", action="store_true", help="Cập nhật bản ghi đã có trong sổ: người theo số định danh, hộ theo mã hộ "
+                                                                "(mặc định: bỏ qua)")
     imports.add_argument("--dry-run", action="store_true", help="Chỉ đọc và kiểm tra, không ghi gì vào cơ sở dữ liệu")
     imports.set_defaults(func=cmd_import)
     args = parser.parse_args(argv)

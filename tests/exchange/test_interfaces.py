@@ -65,7 +65,7 @@ def test_the_template_has_headers_drop_downs_and_instructions(client, users):
     sheet = book["Danh sách"]
     assert [c.value for c in sheet[1]][:3] == ["Số định danh cá nhân", "Họ và tên (*)", "Ngày sinh"]
     validated = {str(v.sqref).split(":")[0][:-1] for v in sheet.data_validations.dataValidation}
-    assert {"D", "E", "L"} <= validated  # sex, ethnicity, disability
+    assert {"D", "E", "M", "O"} <= validated  # sex, ethnicity, disability, relationship
     assert sheet.column_dimensions["A"].number_format == "@"  # the ID column is text: Excel keeps its leading zero
     assert "Ngày sinh" in " ".join(str(c.value) for c in book["Hướng dẫn"]["A"])
     assert [c.label for c in COLUMNS][1] == "Họ và tên"

@@ -44,6 +44,15 @@ class Panel:
     context: Callable[..., dict[str, Any] | None]
 
 
+_LIST_TOOLS: dict[str, Slot[Panel]] = {}
+
+
+def list_tools(name: str) -> "Slot[Panel]":
+    """Tools beside a list's export buttons (an import and its template), by the list's name (the `what` of
+    its `Export`, "registry.person"): the list's app need not know who adds them."""
+    return _LIST_TOOLS.setdefault(name, Slot(f"{name}.list_tools"))
+
+
 def render_panels(slot: "Slot[Panel]", request, **objects) -> list[SafeString]:
     """The HTML of every panel of `slot` that has something to show."""
     html = []

@@ -29,6 +29,7 @@ from django.views import View
 from .access import can
 from .actions import Action, ActionSet
 from .exceptions import DomainError
+from .extensions import list_tools, render_panels
 from .files import Table, download
 from .web import PAGE_SIZE, SIGNED_IN, form_error, paginate
 
@@ -111,8 +112,9 @@ class ScopedListView(AccessMixin, View):
         query = request.GET.urlencode()
         exports = [(fmt, f"{reverse(self.export.url_name, args=[fmt])}?{query}") for fmt in ("xlsx", "csv")] \
             if self.export else []
+        tools = render_panels(list_tools(self.export.what), request) if self.export else []
         context = self.get_context_data(filter=filterset, form=filterset.form, page=page, exports=exports,
-                                        htmx_target=f"#{self.table_id}", query=query)
+                                        tools=tools, htmx_target=f"#{self.table_id}", query=query)
         if self.table_template and request.htmx and request.htmx.target == self.table_id:
             return render(request, self.table_template, context)
         return render(request, self.template_name, context)

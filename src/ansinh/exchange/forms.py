@@ -10,7 +10,7 @@ from .models import ImportJob
 class UploadForm(StyledForm):
     kind = forms.ChoiceField(label=_("Loại danh sách"), choices=())
     file = forms.FileField(label=_("Tệp (Excel .xlsx/.xls/.ods hoặc CSV)"))
-    on_existing = forms.ChoiceField(label=_("Người đã có số định danh trong sổ"), choices=ImportJob.OnExisting.choices,
+    on_existing = forms.ChoiceField(label=_("Bản ghi đã có trong sổ (người theo số định danh, hộ theo mã hộ)"), choices=ImportJob.OnExisting.choices,
                                     initial=ImportJob.OnExisting.SKIP)
 
     def __init__(self, *args, **kwargs):

@@ -1,12 +1,13 @@
-"""What the exchange adds to the apps below it: the kinds of list it imports, a link to the template and
-the import on their list pages, and the imports a restarted worker takes up again."""
+"""What the exchange adds to the apps below it: the kinds of list it imports, a link to each one's template
+and import beside the list its rows go to, and the imports a restarted worker takes up again."""
 
-from ansinh.core.extensions import Panel
+from ansinh.core.extensions import Panel, list_tools
 from ansinh.core.tasks import RESUME, Resume
-from ansinh.registry.extensions import PERSON_LIST_TOOLS
 
-from . import panels, persons  # noqa: F401 - importing a kind registers it
+from . import enrolments, households, panels, persons  # noqa: F401 - importing a kind registers it
+from .kinds import KINDS
 from .services import import_resume
 
-PERSON_LIST_TOOLS.register(Panel("exchange/_list_tools.html", panels.list_tools("persons")))
+for _kind in KINDS.values():
+    list_tools(_kind.beside).register(Panel("exchange/_list_tools.html", panels.list_tools(_kind.name)))
 RESUME.register(Resume("lần nhập dữ liệu", import_resume))

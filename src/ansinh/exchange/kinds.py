@@ -27,7 +27,11 @@ class Kind:
       problems as [(column label, message)]);
     - `check(cursor, job)`: set-based checks of the staged rows (repeated rows, records already there);
     - `commit(cursor, job, user)`: writes the good rows where they belong, returns the counts;
-    - `instructions`, `example` and `choices` (column key → allowed values) make the template.
+    - `conflicts`: what the checks' codes (`StagedRow.conflict`) tell the user: code → (column, message, where
+      `{other}` is the earlier row it repeats);
+    - `instructions`, `example` and `choices` (column key → allowed values) make the template;
+    - `beside`: the list its rows go to (the `what` of that list's export), where its template and import
+      are offered.
     """
 
     name: str
@@ -41,7 +45,9 @@ class Kind:
     instructions: Sequence[str] = ()
     example: Sequence[Sequence[Any]] = ()
     choices: dict[str, Sequence[str]] = field(default_factory=dict)
+    conflicts: dict[str, tuple[str, str]] = field(default_factory=dict)
     capability: str = ""  # what the user needs in the app the rows go to
+    beside: str = ""
 
 
 KINDS: dict[str, Kind] = {}

@@ -1,5 +1,6 @@
 """An import: the uploaded file, its progress and counts (`ImportJob`), and its rows read into a staging
-table (`StagedPerson`), checked there set-based before anything reaches the registry."""
+table of its kind (`StagedPerson`, `StagedHousehold`, `StagedEnrolment`), checked there set-based before anything
+reaches the registry."""
 
 from django.conf import settings
 from django.db import models
@@ -18,6 +19,8 @@ class ImportJob(models.Model):
 
     class Kind(models.TextChoices):
         PERSONS = "persons", _("Người (sổ đăng ký)")
+        HOUSEHOLDS = "households", _("Hộ gia đình")
+        ENROLMENTS = "enrolments", _("Đối tượng đang hưởng (từ phần mềm cũ)")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Đang chờ đọc")
@@ -29,8 +32,8 @@ class ImportJob(models.Model):
         CANCELLED = "cancelled", _("Đã hủy")
 
     class OnExisting(models.TextChoices):
-        SKIP = "skip", _("Bỏ qua người đã có trong sổ")
-        UPDATE = "update", _("Cập nhật người đã có trong sổ")
+        SKIP = "skip", _("Bỏ qua, giữ như trong sổ")
+        UPDATE = "update", _("Cập nhật theo tệp")
 
     kind = models.CharField(_("loại danh sách"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.QUEUED)
@@ -38,7 +41,7 @@ class ImportJob(models.Model):
     file_sha256 = models.CharField(_("mã băm SHA-256"), max_length=64)
     file_size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
     stored_as = models.CharField(max_length=255, editable=False)  # below MEDIA_ROOT
-    on_existing = models.CharField(_("người đã có trong sổ"), max_length=6, choices=OnExisting.choices,
+    on_existing = models.CharField(_("bản ghi đã có trong sổ"), max_length=6, choices=OnExisting.choices,
                                    default=OnExisting.SKIP)
     # where the job lies (the uploader's jurisdiction) and the commune a commune officer's rows fall in
     commune = models.ForeignKey(AdministrativeUnit, verbose_name=_("xã/phường"), null=True, blank=True,
@@ -128,6 +131,9 @@ class StagedPerson(StagedRow):
     legacy_address = models.CharField(max_length=255, blank=True)
     phone = models.CharField(max_length=20, blank=True)
     disability_level = models.CharField(max_length=20, blank=True)
+    household_code = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001 - NULL: no household
+    relationship = models.CharField(max_length=20, blank=True)
+    household_id = models.BigIntegerField(null=True, blank=True)
     person_id = models.BigIntegerField(null=True, blank=True)
 
     scope = Scope(view=IMPORT_RUN)
@@ -138,6 +144,66 @@ class StagedPerson(StagedRow):
         indexes = [models.Index(fields=["job", "citizen_id"], name="exchange_person_cid_idx"),
                    models.Index(fields=["job", "name_folded"], name="exchange_person_name_idx"),
                    models.Index(fields=["job", "outcome"], name="exchange_person_outcome_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.number}"
+
+
+class StagedHousehold(StagedRow):
+    """A household row of an import, cleaned: the household's columns, its head by ID, and one year's poverty
+    review; `household_id` is the household it updates (then, at the commit, the one it created)."""
+
+    code = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001 - NULL when the cell was blank
+    commune = models.ForeignKey(AdministrativeUnit, null=True, blank=True, on_delete=models.DO_NOTHING,
+                                db_constraint=False, related_name="+")
+    province_code = models.CharField(max_length=3, blank=True)
+    hamlet = models.CharField(max_length=100, blank=True)
+    address = models.CharField(max_length=255, blank=True)
+    head_citizen_id = models.CharField(max_length=12, null=True, blank=True)  # noqa: DJ001
+    poverty = models.CharField(max_length=10, blank=True)
+    poverty_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    decision_number = models.CharField(max_length=50, blank=True)
+    decision_date = models.DateField(null=True, blank=True)
+    head_id = models.BigIntegerField(null=True, blank=True)
+    household_id = models.BigIntegerField(null=True, blank=True)
+
+    scope = Scope(view=IMPORT_RUN)
+
+    class Meta:
+        verbose_name = _("dòng nhập (hộ)")
+        constraints = [models.UniqueConstraint(fields=["job", "number"], name="exchange_household_row_unique")]
+        indexes = [models.Index(fields=["job", "code"], name="exchange_household_code_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.number}"
+
+
+class StagedEnrolment(StagedRow):
+    """An enrolment row of an import (a decision taken in older software): whose, which programme and
+    categories at which coefficient, from which month, by which decision, paid how; `person_id` once found."""
+
+    citizen_id = models.CharField(max_length=12, null=True, blank=True)  # noqa: DJ001
+    name_folded = models.CharField(max_length=120, blank=True)
+    programme = models.CharField(max_length=4, blank=True)
+    # one category, or two paid together (Điều 6 k.2: k.4 beside another), each with its part of the coefficient
+    category = models.CharField(max_length=8, blank=True)
+    category_coefficient = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    category2 = models.CharField(max_length=8, blank=True)
+    category2_coefficient = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    coefficient = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    children_count = models.PositiveSmallIntegerField(default=0)
+    start_month = models.DateField(null=True, blank=True)
+    decision_number = models.CharField(max_length=40, blank=True)
+    decision_date = models.DateField(null=True, blank=True)
+    payment_method = models.CharField(max_length=5, blank=True)
+    person_id = models.BigIntegerField(null=True, blank=True)
+
+    scope = Scope(view=IMPORT_RUN)
+
+    class Meta:
+        verbose_name = _("dòng nhập (đối tượng hưởng)")
+        constraints = [models.UniqueConstraint(fields=["job", "number"], name="exchange_enrolment_row_unique")]
+        indexes = [models.Index(fields=["job", "citizen_id"], name="exchange_enrolment_cid_idx")]
 
     def __str__(self) -> str:
         return f"{self.job_id}:{self.number}"

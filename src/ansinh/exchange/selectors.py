@@ -10,12 +10,6 @@ from ansinh.core.files import Table
 from .kinds import kind_of
 from .models import ImportJob, StagedRow
 
-CONFLICTS = {
-    "same_id": "trùng với dòng {other} nhưng khác họ tên, ngày sinh hoặc xã/phường.",
-    "outside": "đã có trong sổ, ở ngoài địa bàn bạn quản lý: đề nghị cấp tỉnh chuyển hồ sơ.",
-}
-ID_COLUMN = "Số định danh cá nhân"
-
 
 def jobs(*, user):
     return ImportJob.objects.visible_to(user).select_related("created_by", "commune")
@@ -25,22 +19,24 @@ def access_job(user, job: ImportJob | int, action: str = "view") -> ImportJob:
     return access(ImportJob.objects.select_related("created_by", "commune", "committed_by"), user, job, action)
 
 
-def problems_of(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+def problems_of(row: Mapping[str, Any], conflicts: Mapping[str, tuple[str, str]]) -> list[tuple[str, str]]:
     """The messages of one staged row: what its own cells broke, then what the checks across rows found."""
     problems = [tuple(p) for p in row["problems"]]
     if row["conflict"]:
-        problems.append((ID_COLUMN, CONFLICTS[row["conflict"]].format(other=row["other_number"])))
+        column, message = conflicts[row["conflict"]]
+        problems.append((column, message.format(other=row["other_number"])))
     return problems
 
 
 def error_rows(job: ImportJob, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
     """The rows that will not be written because of an error, in file order: number, raw cells, problems."""
-    rows = (kind_of(job.kind).staging.objects.filter(job=job, outcome=StagedRow.Outcome.ERROR).order_by("number")
+    kind = kind_of(job.kind)
+    rows = (kind.staging.objects.filter(job=job, outcome=StagedRow.Outcome.ERROR).order_by("number")
             .values("number", "raw", "problems", "conflict", "other_number"))
     if limit is not None:
         rows = rows[:limit]
     for row in rows.iterator(chunk_size=2000):
-        yield {"number": row["number"], "raw": row["raw"], "problems": problems_of(row)}
+        yield {"number": row["number"], "raw": row["raw"], "problems": problems_of(row, kind.conflicts)}
 
 
 def errors_flat(job: ImportJob) -> list[dict[str, Any]]:

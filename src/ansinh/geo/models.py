@@ -1,7 +1,8 @@
 """Administrative units (đơn vị hành chính) as reference data with validity dates.
 
-Since 01/7/2025 there are two tiers (province, commune); pre-reform districts and communes can still
-be stored, with `valid_to` set, so that legacy addresses keep a meaning.
+Since 01/7/2025 there are two tiers (province, commune). The communes before that (`FormerCommune`) are
+kept apart with the commune(s) of today each became part of, so that an old address or an old list still
+finds its commune without the old units ever showing in a picker.
 """
 
 from django.db import models
@@ -57,3 +58,25 @@ class AdministrativeUnit(models.Model):
     @property
     def is_current(self) -> bool:
         return self.valid_to is None
+
+
+class FormerCommune(models.Model):
+    """A commune before 1 July 2025 (NQ 202/2025/QH15 and the resolutions arranging each province's communes)
+    and the commune(s) of today it became part of: one when it was merged whole, several when it was split
+    (an old address then does not tell which)."""
+
+    code = models.CharField(_("mã"), max_length=10, unique=True)
+    name = models.CharField(_("tên"), max_length=120)
+    name_folded = models.CharField(max_length=120, db_index=True, editable=False)
+    district = models.CharField(_("quận/huyện"), max_length=120)
+    province = models.CharField(_("tỉnh/thành phố (cũ)"), max_length=120)
+    province_code = models.CharField(_("mã tỉnh hiện nay"), max_length=3, db_index=True)
+    successors = models.ManyToManyField(AdministrativeUnit, verbose_name=_("nay thuộc"), related_name="former_communes")
+
+    class Meta:
+        verbose_name = _("xã/phường trước 01/7/2025")
+        verbose_name_plural = pgettext_lazy("plural", "xã/phường trước 01/7/2025")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.district}, {self.province}"

@@ -1,13 +1,16 @@
 """Loading administrative units from the `vietnam-provinces` package (NQ 202/2025/QH15, QĐ 19/2025/QĐ-TTg)."""
 
+import csv
 import datetime
+import re
+from pathlib import Path
 
 from django.db import transaction
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from ansinh.core.text import fold
 
-from .models import AdministrativeUnit
+from .models import AdministrativeUnit, FormerCommune
 
 REFORM_DATE = datetime.date(2025, 7, 1)
 LEGAL_BASIS = "NQ 202/2025/QH15; QĐ 19/2025/QĐ-TTg"
@@ -70,3 +73,48 @@ def admin_units_load() -> dict[str, int]:
             to_update, ["name", "name_folded", "kind", "province_code", "parent", "legal_basis"], batch_size=1000
         )
     return {"created": created, "updated": updated, "provinces": len(provinces), "communes": len(wards)}
+
+
+FORMER_COMMUNES = Path(__file__).parent / "data" / "former_communes.csv"  # written by scripts/former_communes.py
+
+
+def _squeezed(name: str) -> str:
+    """A name as compared across sources that write "Hòa" or "Hoà", "M'gar" or "Mgar", one space or two."""
+    return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+def former_communes_load() -> dict[str, int]:
+    """The 10,035 communes before 1 July 2025 and today's commune(s) each became part of; idempotent. Needs
+    today's communes (`admin_units_load`). A successor whose name is not found is left out and counted."""
+    today: dict[tuple[str, str], list[int]] = {}
+    for pk, name, province in AdministrativeUnit.objects.filter(
+            level=AdministrativeUnit.Level.COMMUNE, valid_to__isnull=True).values_list("pk", "name", "province_code"):
+        today.setdefault((province, _squeezed(name)), []).append(pk)
+    with open(FORMER_COMMUNES, encoding="utf-8") as source:
+        rows = list(csv.DictReader(source))
+    unresolved = 0
+    with transaction.atomic():
+        existing = {c.code: c for c in FormerCommune.objects.all()}
+        to_create = [FormerCommune(code=r["code"]) for r in rows if r["code"] not in existing]
+        for unit in to_create:
+            existing[unit.code] = unit
+        for row in rows:
+            unit = existing[row["code"]]
+            unit.name, unit.name_folded, unit.district = row["commune"], fold(row["commune"]), row["district"]
+            unit.province, unit.province_code = row["province"], row["province_code"]
+        FormerCommune.objects.bulk_create(to_create, batch_size=2000)
+        FormerCommune.objects.bulk_update([existing[r["code"]] for r in rows],
+                                          ["name", "name_folded", "district", "province", "province_code"],
+                                          batch_size=2000)
+        links = []
+        for row in rows:
+            for name in row["successors"].split("|"):
+                found = today.get((row["province_code"], _squeezed(name)), [])
+                if len(found) == 1:
+                    links.append(FormerCommune.successors.through(formercommune_id=existing[row["code"]].pk,
+                                                                   administrativeunit_id=found[0]))
+                else:
+                    unresolved += 1
+        FormerCommune.successors.through.objects.all().delete()
+        FormerCommune.successors.through.objects.bulk_create(links, batch_size=5000)
+    return {"former_communes": len(rows), "links": len(links), "unresolved": unresolved}

@@ -11,8 +11,6 @@ from ansinh.core.extensions import Panel, Slot
 # buttons in the person page's header, and panels under it (their context gets `person`)
 PERSON_ACTIONS: Slot[Panel] = Slot("registry.person.actions")
 PERSON_PANELS: Slot[Panel] = Slot("registry.person.panels")
-# tools beside the person list's buttons (the import and its template)
-PERSON_LIST_TOOLS: Slot[Panel] = Slot("registry.person.list_tools")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from . import selectors, services
 from .access import REGISTRY_CHANGE, REGISTRY_MERGE, REGISTRY_VIEW
 from .actions import DUPLICATE_ACTIONS
 from .exports import DUPLICATE_COLUMNS, HOUSEHOLD_COLUMNS, person_table
-from .extensions import PERSON_ACTIONS, PERSON_LIST_TOOLS, PERSON_PANELS
+from .extensions import PERSON_ACTIONS, PERSON_PANELS
 from .filters import DuplicateFilterSet, HouseholdFilterSet, PersonFilterSet
 from .forms import HouseholdForm, MemberAddForm, PersonForm, PovertyForm
 from .models import HouseholdMember, Person
@@ -44,9 +44,6 @@ class PersonList(ScopedListView):
 
     def get_rows(self, filterset):
         return filterset.results()
-
-    def get_context_data(self, **context):
-        return {**context, "tools": render_panels(PERSON_LIST_TOOLS, self.request)}
 
 
 class PersonDetail(ScopedDetailView):
