@@ -51,3 +51,12 @@ def users(ca_mau, communes):
         "chitra": make_user("chitra", "payment_agent", ca_mau),
         "hanoi": make_user("hanoi", "province_officer", AdministrativeUnit.objects.get(level="province", code="01")),
     }
+
+
+@pytest.fixture
+def policy(db):
+    """The parameters the data migration loads, again: a transactional test elsewhere may have flushed them."""
+    from ansinh.assistance.models import PolicyParameter
+    from ansinh.assistance.policy import load_defaults
+
+    load_defaults(PolicyParameter)

@@ -73,7 +73,7 @@ def test_template_upload_check_report_fix_and_commit(live_server, page, shot, us
     assert rows[0][0] == "Dòng" and rows[0][-1] == "Lỗi" and [r[0] for r in rows[1:]] == [4, 5]
 
     page.get_by_test_id("action-commit").click()
-    expect(page.get_by_test_id("job-result")).to_contain_text("thêm 2 người")
+    expect(page.get_by_test_id("job-result")).to_contain_text("thêm mới 2")
     assert sorted(Person.objects.values_list("full_name", flat=True)) == ["Nguyễn Văn An", "Trần Thị Bích"]
     shot(page, "22-import-done")
 
@@ -89,7 +89,7 @@ def test_template_upload_check_report_fix_and_commit(live_server, page, shot, us
     page.get_by_test_id("upload-submit").click()
     expect(page.get_by_test_id("count-errors")).to_have_text("0")
     page.get_by_test_id("action-commit").click()
-    expect(page.get_by_test_id("job-result")).to_contain_text("thêm 2 người")
+    expect(page.get_by_test_id("job-result")).to_contain_text("thêm mới 2")
     assert Person.objects.count() == 4
     page.get_by_role("link", name="Nhập dữ liệu").first.click()
     expect(page.get_by_test_id("job-table").locator("tbody tr")).to_have_count(2)

@@ -17,6 +17,7 @@ from ansinh.core.files import (
     csv_bytes,
     file_response,
     parse_date,
+    parse_date_parts,
     parse_int,
     read_table,
     xlsx_bytes,
@@ -93,3 +94,24 @@ def test_a_csv_download_streams_and_a_bad_format_is_refused():
     assert list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))[1] == ["Nguyễn Văn An", "001090000001"]
     with pytest.raises(DomainError):
         file_response(table(), fmt="pdf", filename="x")
+
+
+@pytest.mark.parametrize("cell, parts", [
+    ("05/03/1950", (1950, 3, 5)), ("5/3/50", (1950, 3, 5)), ("05-03-1950", (1950, 3, 5)), ("05.03.1950", (1950, 3, 5)),
+    ("1950-03-05", (1950, 3, 5)), ("1950-03-05 00:00:00", (1950, 3, 5)), ("1950-03", (1950, 3, None)),
+    ("03/1950", (1950, 3, None)), ("1950", (1950, None, None)), (1950, (1950, None, None)),
+    (18327, (1950, 3, 5)), ("18327", (1950, 3, 5)), (18327.0, (1950, 3, 5)),
+    (datetime.datetime(1950, 3, 5, 8, 0), (1950, 3, 5)),
+])
+def test_dates_as_spreadsheets_hold_them(cell, parts):
+    assert parse_date_parts(cell, today=datetime.date(2026, 12, 3)) == parts
+
+
+@pytest.mark.parametrize("cell, message", [
+    ("31/02/1970", "“31/02/1970”: ngày 31/02/1970 không có."), ("1950-13", "“1950-13”: tháng 13 không có."),
+    ("50", "“50” không đọc được thành năm (viết đủ 4 chữ số)."), ("", "Để trống."), (0, "“0” không phải ngày tháng."),
+])
+def test_dates_that_are_not_say_why(cell, message):
+    with pytest.raises(ValueError) as raised:
+        parse_date_parts(cell, today=datetime.date(2026, 12, 3))
+    assert str(raised.value) == message

@@ -30,9 +30,9 @@ def xlsx_bytes(rows, merged=()) -> bytes:
     return buffer.getvalue()
 
 
-def upload(user, content: bytes, name="ds.csv", on_existing="skip", commune=None):
+def upload(user, content: bytes, name="ds.csv", on_existing="skip", commune=None, kind="persons"):
     """A file through the whole reading pipeline (the test settings run the worker's task at once)."""
-    job = import_upload(user=user, kind="persons", name=name, chunks=iter([content]), on_existing=on_existing,
+    job = import_upload(user=user, kind=kind, name=name, chunks=iter([content]), on_existing=on_existing,
                         commune=commune)
     job.refresh_from_db()
     return job

@@ -41,20 +41,35 @@ def test_the_page_uploads_previews_reports_and_commits(client, users):
     assert done.status_code == 302
     assert list(Person.objects.values_list("full_name", flat=True)) == ["Nguyễn Văn Một"]
     page = client.get(reverse("exchange:job_detail", args=[job.pk])).content.decode()
-    assert "Đã nhập: thêm 1 người" in page
+    assert "Đã nhập: thêm mới 1, cập nhật 0, bỏ qua 0." in page
     stale = client.post(reverse("exchange:job_action", args=[job.pk, "commit"]), {"commit-version": job.version},
                         follow=True).content.decode()
     assert "không ở trạng thái chờ xác nhận" in stale or "vừa được người khác" in stale
     assert Person.objects.count() == 1
 
 
-def test_the_person_list_offers_the_template_and_the_import(client, users):
+@pytest.mark.parametrize("kind, url", [("persons", "registry:person_list"), ("households", "registry:household_list"),
+                                       ("enrolments", "assistance:enrolment_list")])
+def test_each_list_offers_its_template_and_import(client, users, kind, url):
     client.force_login(users["xa1"])
-    page = client.get(reverse("registry:person_list")).content.decode()
-    assert reverse("exchange:template", args=["persons"]) in page and "Nhập từ tệp" in page
+    page = client.get(reverse(url)).content.decode()
+    assert reverse("exchange:template", args=[kind]) in page and f"{reverse('exchange:upload')}?kind={kind}" in page
     client.force_login(users["kiemtra"])  # an auditor reads the list but imports nothing
-    assert "Nhập từ tệp" not in client.get(reverse("registry:person_list")).content.decode()
+    assert "Nhập từ tệp" not in client.get(reverse(url)).content.decode()
     assert client.get(reverse("exchange:upload")).status_code == 404
+
+
+@pytest.mark.parametrize("kind, headers, validated", [
+    ("households", ["Mã hộ (*)", "Xã/phường", "Tỉnh/thành phố"], {"H"}),
+    ("enrolments", ["Số định danh cá nhân (*)", "Họ và tên", "Chính sách"], {"C", "J"}),
+])
+def test_the_other_templates(kind, headers, validated, tmp_path):
+    out = tmp_path / f"{kind}.xlsx"
+    assert main(["import", "template", kind, str(out)]) == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["Danh sách", "Danh mục", "Hướng dẫn"]
+    assert [c.value for c in book["Danh sách"][1]][:3] == headers
+    assert {str(v.sqref).split(":")[0][:-1] for v in book["Danh sách"].data_validations.dataValidation} == validated
 
 
 def test_the_template_has_headers_drop_downs_and_instructions(client, users):

@@ -346,7 +346,7 @@ def parse_date(value: Any) -> tuple[datetime.date | None, str | None]:
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)  # serial 1 is 01/01/1900 (Excel's own 1900 leap-year slip included)
 _DATE_TEXT = re.compile(r"^(?:(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-])?(\d{4}|\d{2})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T].*)?$")  # 2024-03-05, or the month 2024-03
 
 
 def _full_year(text: str, *, today: datetime.date) -> int:
@@ -359,7 +359,7 @@ def _full_year(text: str, *, today: datetime.date) -> int:
 def parse_date_parts(value: Any, *, today: datetime.date | None = None) -> tuple[int, int | None, int | None]:
     """A date as it comes in a spreadsheet, whole or partial: (year, month or None, day or None).
 
-    Reads `dd/mm/yyyy`, `d/m/yy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, `mm/yyyy`, a year alone, an
+    Reads `dd/mm/yyyy`, `d/m/yy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, `yyyy-mm`, `mm/yyyy`, a year alone, an
     Excel date cell and an Excel serial number (a date that lost its format). A blank is a ValueError too:
     the caller decides whether the date is needed. The message of a ValueError is for the user."""
     today = today or datetime.date.today()
@@ -383,7 +383,7 @@ def parse_date_parts(value: Any, *, today: datetime.date | None = None) -> tuple
         return parse_date_parts(int(text), today=today)
     match = _ISO_DATE.match(text)
     if match:
-        year, month, day = (int(g) for g in match.groups())
+        year, month, day = (int(g) if g else None for g in match.groups())
     else:
         match = _DATE_TEXT.match(text)
         if not match:

@@ -105,6 +105,11 @@ def split(categories: list[str], total: Decimal, values: dict[str, Decimal], chi
     return None
 
 
+def _shown(value: Decimal) -> str:
+    """A coefficient as the officer writes it: 1,5."""
+    return format_coefficient(value).replace(".", ",")
+
+
 def _month(value: Any, today: datetime.date) -> datetime.date:
     year, month, _day = parse_date_parts(value, today=today)
     if month is None:
@@ -170,9 +175,9 @@ def cleaner(job: ImportJob):
         if coefficient is not None and codes and len(codes) <= 2:
             parts = split(codes, coefficient, values, children)
             if parts is None:
-                allowed = "; ".join(f"{c}: " + ", ".join(format_coefficient(v) for v in
-                                                         coefficient_options(c, values, children)[:6]) for c in codes)
-                problem("coefficient", f"{format_coefficient(coefficient)} không phải hệ số luật cho diện "
+                allowed = "; ".join(f"{c}: " + ", ".join(_shown(v) for v in coefficient_options(c, values, children)[:6])
+                                    for c in codes)
+                problem("coefficient", f"{_shown(coefficient)} không phải hệ số luật cho diện "
                                        f"{categories_label(codes)} hiện nay ({allowed}).")
         start = None
         try:

@@ -36,6 +36,9 @@ class JobList(ScopedListView):
     export = Export(columns=JOB_COLUMNS, filename="lan-nhap", what="exchange.importjob", url_name="exchange:job_export",
                     sheet="Lần nhập")
 
+    def get_context_data(self, **context):
+        return {**context, "kinds": KINDS.values()}
+
 
 class Upload(ServiceFormView):
     access = IMPORT_RUN
@@ -44,6 +47,9 @@ class Upload(ServiceFormView):
 
     def get_initial(self):
         return {"kind": self.request.GET.get("kind", "persons")}
+
+    def get_context_data(self, **context):
+        return {**context, "kinds": KINDS.values()}
 
     def perform(self, form):
         upload = form.cleaned_data["file"]

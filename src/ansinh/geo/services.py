@@ -3,6 +3,7 @@
 import csv
 import datetime
 import re
+import unicodedata
 from pathlib import Path
 
 from django.db import transaction
@@ -78,6 +79,10 @@ def admin_units_load() -> dict[str, int]:
 FORMER_COMMUNES = Path(__file__).parent / "data" / "former_communes.csv"  # written by scripts/former_communes.py
 
 
+def _spaced(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
 def _squeezed(name: str) -> str:
     """A name as compared across sources that write "Hòa" or "Hoà", "M'gar" or "Mgar", one space or two."""
     return re.sub(r"[^a-z0-9]", "", fold(name))
@@ -86,9 +91,11 @@ def _squeezed(name: str) -> str:
 def former_communes_load() -> dict[str, int]:
     """The 10,035 communes before 1 July 2025 and today's commune(s) each became part of; idempotent. Needs
     today's communes (`admin_units_load`). A successor whose name is not found is left out and counted."""
+    exact: dict[tuple[str, str], int] = {}
     today: dict[tuple[str, str], list[int]] = {}
     for pk, name, province in AdministrativeUnit.objects.filter(
             level=AdministrativeUnit.Level.COMMUNE, valid_to__isnull=True).values_list("pk", "name", "province_code"):
+        exact[(province, _spaced(name))] = pk
         today.setdefault((province, _squeezed(name)), []).append(pk)
     with open(FORMER_COMMUNES, encoding="utf-8") as source:
         rows = list(csv.DictReader(source))
@@ -109,7 +116,8 @@ def former_communes_load() -> dict[str, int]:
         links = []
         for row in rows:
             for name in row["successors"].split("|"):
-                found = today.get((row["province_code"], _squeezed(name)), [])
+                found = [exact[key]] if (key := (row["province_code"], _spaced(name))) in exact else today.get(
+                    (row["province_code"], _squeezed(name)), [])
                 if len(found) == 1:
                     links.append(FormerCommune.successors.through(formercommune_id=existing[row["code"]].pk,
                                                                    administrativeunit_id=found[0]))
