@@ -157,10 +157,11 @@ def main() -> int:
     from ansinh.accounts.models import Role
     from ansinh.accounts.services import user_create
     from ansinh.geo.models import AdministrativeUnit
-    from ansinh.geo.services import admin_units_load
+    from ansinh.geo.services import admin_units_load, former_communes_load
 
     call_command("migrate", interactive=False, verbosity=0)
     admin_units_load()
+    former_communes_load()  # as a province has them: old names are looked up when a name is not today's
     province = AdministrativeUnit.objects.get(level="province", code=PROVINCE, valid_to__isnull=True)
     user_create(actor=None, username="bench_tinh", password="x", role=Role.PROVINCE_OFFICER, jurisdiction=province,
                 validate=False)

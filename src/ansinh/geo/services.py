@@ -102,17 +102,20 @@ def former_communes_load() -> dict[str, int]:
     unresolved = 0
     with transaction.atomic():
         existing = {c.code: c for c in FormerCommune.objects.all()}
-        to_create = [FormerCommune(code=r["code"]) for r in rows if r["code"] not in existing]
-        for unit in to_create:
-            existing[unit.code] = unit
+        fields = ("name", "name_folded", "district", "province", "province_code")
+        to_create, to_update = [], []
         for row in rows:
-            unit = existing[row["code"]]
-            unit.name, unit.name_folded, unit.district = row["commune"], fold(row["commune"]), row["district"]
-            unit.province, unit.province_code = row["province"], row["province_code"]
+            values = (row["commune"], fold(row["commune"]), row["district"], row["province"], row["province_code"])
+            unit = existing.get(row["code"])
+            if unit is None:
+                unit = existing[row["code"]] = FormerCommune(code=row["code"], **dict(zip(fields, values, strict=True)))
+                to_create.append(unit)
+            elif tuple(getattr(unit, f) for f in fields) != values:
+                for field, value in zip(fields, values, strict=True):
+                    setattr(unit, field, value)
+                to_update.append(unit)
         FormerCommune.objects.bulk_create(to_create, batch_size=2000)
-        FormerCommune.objects.bulk_update([existing[r["code"]] for r in rows],
-                                          ["name", "name_folded", "district", "province", "province_code"],
-                                          batch_size=2000)
+        FormerCommune.objects.bulk_update(to_update, fields, batch_size=500)
         links = []
         for row in rows:
             for name in row["successors"].split("|"):
