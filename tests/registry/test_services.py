@@ -122,6 +122,25 @@ def test_duplicates_scan_is_set_based_and_idempotent(users, communes):
     assert DuplicateCandidate.objects.count() == 2
 
 
+def test_people_sharing_a_birth_date_are_paired_within_it_once(users, communes):
+    c1, c2 = communes["c1"], communes["c2"]
+    same_day = {"citizen_id": None, "birth_year": 1970, "birth_month": 4, "birth_day": 30}
+    an = PersonFactory(full_name="Trần Văn An", commune=c1, **same_day)
+    anh = PersonFactory(full_name="Trần Văn Anh", commune=c1, **same_day)
+    ann = PersonFactory(full_name="Trần Văn Ân", commune=c1, **same_day)  # folds to An: same name, pass 1's
+    PersonFactory(full_name="Trần Văn Anh", commune=c2, **same_day)  # another commune
+    PersonFactory(full_name="Trần Văn Anh", commune=c1, citizen_id=None, birth_year=1970, birth_month=4,
+                  birth_day=29)  # another day (and the same name and year as `anh`: pass 1's)
+    PersonFactory(full_name="Phạm Thị Xuân", commune=c1, **same_day)  # the same day, not a similar name
+    assert services.duplicates_scan() == {"same_name": 2, "similar_name": 2}
+    pairs = set(DuplicateCandidate.objects.filter(reason=DuplicateCandidate.Reason.SIMILAR_NAME_SAME_DATE)
+                .values_list("person_a", "person_b"))
+    assert pairs == {(an.pk, anh.pk), (anh.pk, ann.pk)}
+    DuplicateCandidate.objects.filter(person_a=an, person_b=anh).update(status=DuplicateCandidate.Status.DISMISSED)
+    assert services.duplicates_scan() == {"same_name": 0, "similar_name": 0}  # a dismissed pair stays dismissed
+    assert DuplicateCandidate.objects.filter(status=DuplicateCandidate.Status.DISMISSED).count() == 1
+
+
 def test_dismiss_twice_conflicts(users, communes):
     services.person_create(user=users["xa1"], **person_data(communes["c1"], citizen_id=""))
     services.person_create(user=users["xa1"], **person_data(communes["c1"], citizen_id=""))

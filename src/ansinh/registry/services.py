@@ -3,6 +3,8 @@
 import datetime
 import difflib
 from dataclasses import dataclass, field
+from itertools import combinations, groupby
+from operator import itemgetter
 from typing import Any, Unpack
 
 from django.db import IntegrityError, connection, transaction
@@ -450,36 +452,37 @@ def duplicates_scan(*, province_code: str | None = None) -> dict[str, int]:
             [DuplicateCandidate.Reason.SAME_NAME_YEAR_COMMUNE, DuplicateCandidate.Status.PENDING, now, *params],
         )
         same_name = cursor.rowcount
-        # People born on the same full date in the same commune: first the dates shared at all (one grouping
-        # pass), then the people on them, then the pairs among those few — never a commune against itself.
+        # People born on the same full date in the same commune: the dates shared at all (one grouping pass),
+        # then the people on them, in date order; the pairs within each date are formed here. (A self-join of
+        # those people in SQL is what the planner misjudges: estimating one row, it chose a nested loop that
+        # compared 200,000 people's 22,000 date-sharers pairwise — 130 s instead of 1.)
         cursor.execute(
             f"""
             WITH shared AS MATERIALIZED (
                 SELECT commune_id, birth_year, birth_month, birth_day FROM {person} a
                 WHERE merged_into_id IS NULL AND birth_day IS NOT NULL {where_province}
-                GROUP BY commune_id, birth_year, birth_month, birth_day HAVING COUNT(*) > 1),
-            born AS MATERIALIZED (
-                SELECT p.id, p.name_folded, p.citizen_id, p.commune_id, p.province_code, p.birth_year,
-                       p.birth_month, p.birth_day
-                FROM {person} p JOIN shared s ON p.commune_id = s.commune_id AND p.birth_year = s.birth_year
-                 AND p.birth_month = s.birth_month AND p.birth_day = s.birth_day
-                WHERE p.merged_into_id IS NULL)
-            SELECT a.id, b.id, a.name_folded, b.name_folded, a.commune_id, a.province_code
-            FROM born a JOIN born b
-              ON a.commune_id = b.commune_id AND a.birth_year = b.birth_year
-             AND a.birth_month = b.birth_month AND a.birth_day = b.birth_day AND a.id < b.id
-            WHERE a.name_folded <> b.name_folded AND {distinct_ids}
-              AND NOT EXISTS (SELECT 1 FROM {dup} d WHERE d.person_a_id = a.id AND d.person_b_id = b.id)
+                GROUP BY commune_id, birth_year, birth_month, birth_day HAVING COUNT(*) > 1)
+            SELECT p.id, p.name_folded, p.citizen_id, p.commune_id, p.province_code, p.birth_year, p.birth_month,
+                   p.birth_day
+            FROM {person} p JOIN shared s ON p.commune_id = s.commune_id AND p.birth_year = s.birth_year
+             AND p.birth_month = s.birth_month AND p.birth_day = s.birth_day
+            WHERE p.merged_into_id IS NULL
+            ORDER BY p.commune_id, p.birth_year, p.birth_month, p.birth_day, p.id
             """,
             params,
         )
         similar = [
             DuplicateCandidate(
-                person_a_id=a, person_b_id=b, reason=DuplicateCandidate.Reason.SIMILAR_NAME_SAME_DATE,
-                score=round(score, 3), commune_id=commune, province_code=prov,
+                person_a_id=a[0], person_b_id=b[0], reason=DuplicateCandidate.Reason.SIMILAR_NAME_SAME_DATE,
+                score=round(score, 3), commune_id=a[3], province_code=a[4],
             )
-            for a, b, name_a, name_b, commune, prov in cursor.fetchall()
-            if (score := _name_similarity(name_a, name_b)) >= SIMILAR_NAME_THRESHOLD
+            for _date, born in groupby(cursor.fetchall(), key=itemgetter(3, 5, 6, 7))
+            for a, b in combinations(list(born), 2)
+            if a[1] != b[1] and (a[2] is None or b[2] is None or a[2] == b[2])
+            and (score := _name_similarity(a[1], b[1])) >= SIMILAR_NAME_THRESHOLD
         ]
+        before = DuplicateCandidate.objects.count()
+        # a pair found before (pending, merged or dismissed) stays as it is
         DuplicateCandidate.objects.bulk_create(similar, batch_size=2000, ignore_conflicts=True)
-    return {"same_name": same_name, "similar_name": len(similar)}
+        added = DuplicateCandidate.objects.count() - before
+    return {"same_name": same_name, "similar_name": added}
