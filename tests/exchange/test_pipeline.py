@@ -69,7 +69,7 @@ def test_messy_csv_is_read_and_each_bad_row_named(users, communes):
     job = upload(users["tinh"], csv_bytes(rows))
     assert job.status == ImportJob.Status.READY and job.header_row == 3
     assert job.counts == {"rows": 10, "valid": 5, "new": 4, "update": 0, "skip": 1, "errors": 5,
-                          "seconds_read": job.counts["seconds_read"]}
+                          "seconds_read": job.counts["seconds_read"], "seconds_checked": job.counts["seconds_checked"]}
     errors = errors_by_row(job)
     assert set(errors) == {9, 10, 12, 13, 14}
     assert any(e == "Ngày sinh: “31/02/1970”: ngày 31/02/1970 không có." for e in errors[9])

@@ -165,12 +165,14 @@ def import_stage(*, job_id: int) -> ImportJob:
                 if len(batch) == BATCH:
                     read = _flush(write, batch, job, read)
             read = _flush(write, batch, job, read)
+        read_at = time.perf_counter()
         with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor == "postgresql":  # the planner must know the rows just copied in
                 cursor.execute(f"ANALYZE {kind.staging._meta.db_table}")
             kind.check(cursor, job)
             counts = _counts(kind, job)
             counts["seconds_read"] = round(time.perf_counter() - started, 2)
+            counts["seconds_checked"] = round(time.perf_counter() - read_at, 2)
             ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.READY, counts=counts, rows_read=read,
                                                        rows_total=read)
     except DomainError as exc:
