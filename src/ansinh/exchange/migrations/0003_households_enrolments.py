@@ -72,7 +72,6 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'dòng nhập (đối tượng hưởng)',
-                'indexes': [models.Index(fields=['job', 'citizen_id'], name='exchange_enrolment_cid_idx')],
                 'constraints': [models.UniqueConstraint(fields=('job', 'number'), name='exchange_enrolment_row_unique')],
             },
         ),
@@ -102,7 +101,6 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'dòng nhập (hộ)',
-                'indexes': [models.Index(fields=['job', 'code'], name='exchange_household_code_idx')],
                 'constraints': [models.UniqueConstraint(fields=('job', 'number'), name='exchange_household_row_unique')],
             },
         ),
