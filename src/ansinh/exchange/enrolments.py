@@ -324,5 +324,5 @@ ENROLMENTS = register(Kind(
               "45/QĐ-UBND", "10/03/2024", "Bưu điện"]],
     choices={"programme": ("Trợ cấp xã hội hằng tháng", "Trợ cấp hưu trí xã hội"),
              "payment_method": ("Tài khoản ngân hàng", "Bưu điện", "Tiền mặt")},
-    conflicts=CONFLICTS, beside="assistance.enrolment",
+    conflicts=CONFLICTS, beside="assistance.enrolment", order=30,
 ))

@@ -92,7 +92,7 @@ def cleaner(job: ImportJob):
                     year = None
         if poverty and year is None and not any(p[0] == LABELS["poverty_year"] for p in problems):
             problem("poverty_year", "để trống: ghi năm rà soát của phân loại hộ.")
-        if year is not None and not poverty:
+        if year is not None and not poverty_text:
             problem("poverty", "để trống: ghi phân loại hộ của năm rà soát.")
         decided = None
         if cells.get("decision_date") not in (None, ""):
@@ -264,5 +264,5 @@ HOUSEHOLDS = register(Kind(
     example=[["32071-0001", "Tân Thành", "Cà Mau", "", "Ấp 3", "", "096180000123", "Hộ nghèo", 2025,
               "123/QĐ-UBND", "15/12/2025"]],
     choices={"poverty": ("Hộ nghèo", "Hộ cận nghèo", "Không nghèo")},
-    conflicts=CONFLICTS, beside="registry.household",
+    conflicts=CONFLICTS, beside="registry.household", order=10,
 ))

@@ -48,6 +48,7 @@ class Kind:
     conflicts: dict[str, tuple[str, str]] = field(default_factory=dict)
     capability: str = ""  # what the user needs in the app the rows go to
     beside: str = ""
+    order: int = 100  # where it is offered among the kinds: in the order a province imports them
 
 
 KINDS: dict[str, Kind] = {}
@@ -55,6 +56,8 @@ KINDS: dict[str, Kind] = {}
 
 def register(kind: Kind) -> Kind:
     KINDS[kind.name] = kind
+    for name in sorted(KINDS, key=lambda n: KINDS[n].order):  # re-inserted in order
+        KINDS[name] = KINDS.pop(name)
     return kind
 
 

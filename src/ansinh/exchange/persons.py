@@ -391,7 +391,7 @@ PERSONS = register(Kind(
     cleaner=cleaner, check=check, commit=commit, instructions=INSTRUCTIONS, capability=REGISTRY_CHANGE,
     example=[["096180000123", "Nguyễn Văn An", "05/03/1950", "Nam", "Kinh", "Tân Thành", "Cà Mau", "", "Ấp 3", "",
               "", "0912345678", "", "", ""]],
-    conflicts=CONFLICTS, beside="registry.person",
+    conflicts=CONFLICTS, beside="registry.person", order=20,
     choices={"sex": ("Nam", "Nữ"), "ethnicity": tuple(name for _code, name in ETHNICITIES),
              "disability_level": ("Nhẹ", "Nặng", "Đặc biệt nặng"),
              "relationship": ("Chủ hộ", "Vợ/Chồng", "Con", "Cha/Mẹ", "Ông/Bà", "Cháu", "Anh/Chị/Em", "Cha/Mẹ vợ/chồng",
