@@ -1,10 +1,12 @@
 """Reading the cells of an imported row the way every kind needs: text trimmed and normalised, coded values
 folded (case, diacritics), and communes by code or name within the importing officer's jurisdiction."""
 
+import datetime
 import functools
 import unicodedata
 from typing import Any
 
+from ansinh.core.files import parse_date_parts
 from ansinh.core.text import fold
 from ansinh.geo.models import AdministrativeUnit, FormerCommune
 
@@ -30,6 +32,19 @@ def text(value: Any, limit: int) -> str:
     if not value.isascii():
         value = unicodedata.normalize("NFC", value)
     return " ".join(value.split())[:limit]
+
+
+def past_day(value: Any, today: datetime.date) -> datetime.date:
+    """A whole date no later than today (a decision's); a ValueError says why not."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError("để trống.")
+    year, month, day = parse_date_parts(value, today=today)
+    if month is None or day is None:
+        raise ValueError("cần đủ ngày, tháng, năm.")
+    date = datetime.date(year, month, day)
+    if date > today:
+        raise ValueError("sau ngày hôm nay.")
+    return date
 
 
 fold_code = functools.lru_cache(maxsize=8192)(fold)  # sex, ethnicity, commune and level names repeat endlessly

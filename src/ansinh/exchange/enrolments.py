@@ -31,7 +31,7 @@ from ansinh.core.text import fold, normalize_name
 from ansinh.registry import rules as registry_rules
 from ansinh.registry.models import Person
 
-from .cells import fold_code, text
+from .cells import fold_code, past_day, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedEnrolment
 from .sql import Steps, audit, flag, inside, mark_repeats
@@ -188,14 +188,9 @@ def cleaner(job: ImportJob):
             problem("start_month", str(exc) if cells.get("start_month") not in (None, "") else "để trống.")
         decided = None
         try:
-            year, month, day = parse_date_parts(cells.get("decision_date"), today=today)
-            if month is None or day is None:
-                raise ValueError("cần đủ ngày, tháng, năm.")
-            decided = datetime.date(year, month, day)
-            if decided > today:
-                problem("decision_date", "sau ngày hôm nay.")
+            decided = past_day(cells.get("decision_date"), today)
         except ValueError as exc:
-            problem("decision_date", str(exc) if cells.get("decision_date") not in (None, "") else "để trống.")
+            problem("decision_date", str(exc))
         decision_number = text(cells.get("decision_number"), 60)
         if not decision_number:
             problem("decision_number", "để trống.")

@@ -2,12 +2,11 @@
 citizen ID, one year's poverty review). The people of a household come in by the persons list, linked by the
 household code; so a province imports its households first, then its people."""
 
-import datetime
 from typing import Any
 
 from django.utils import timezone
 
-from ansinh.core.files import Column, parse_date_parts
+from ansinh.core.files import Column
 from ansinh.registry import rules
 from ansinh.registry.access import REGISTRY_CHANGE
 from ansinh.registry.models import (
@@ -18,7 +17,7 @@ from ansinh.registry.models import (
     PovertyStatus,
 )
 
-from .cells import Communes, fold_code, strip_prefix, text
+from .cells import Communes, fold_code, past_day, strip_prefix, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedHousehold
 from .sql import Steps, audit, flag, inside, mark_repeats
@@ -97,15 +96,9 @@ def cleaner(job: ImportJob):
         decided = None
         if cells.get("decision_date") not in (None, ""):
             try:
-                y, m, d = parse_date_parts(cells.get("decision_date"), today=today)
-                if m is None or d is None:
-                    raise ValueError("cần đủ ngày, tháng, năm.")
-                decided = datetime.date(y, m, d)
-                if decided > today:
-                    problem("decision_date", "sau ngày hôm nay.")
+                decided = past_day(cells.get("decision_date"), today)
             except ValueError as exc:
                 problem("decision_date", str(exc))
-                decided = None
         decision_number = text(cells.get("decision_number"), 60)
         if len(decision_number) > 50:
             problem("decision_number", "dài quá 50 ký tự.")
