@@ -172,3 +172,19 @@ def test_properties(birth, month, categories, level, children, disability, study
 def test_age_in_month_counts_the_birthday_month():
     assert rules.age_in_month(D(2022, 3, 31), D(2026, 3, 1)) == 4
     assert rules.age_in_month(D(2022, 3, 1), D(2026, 2, 28)) == 3
+
+
+@pytest.mark.parametrize(("category", "children", "coefficients"), [
+    ("5.6", 0, ["1.5", "2.0", "2.5"]), ("5.5c", 0, ["1.0"]), ("5.1", 0, ["1.5", "2.5"]), ("5.4", 2, ["2.0"]),
+    ("5.4", 0, [str(n) for n in range(1, rules.CHILDREN_READ + 1)]), ("HTXH", 0, ["1"]),
+])
+def test_the_coefficients_the_law_gives_a_category(category, children, coefficients):
+    values, _notes = policy.defaults_at(datetime.date(2026, 12, 1))
+    assert rules.category_coefficients(category, values, children) == [Decimal(c) for c in coefficients]
+
+
+def test_a_decided_total_is_split_between_the_categories_paid_together():
+    values, _notes = policy.defaults_at(datetime.date(2026, 12, 1))
+    assert rules.coefficient_split(["5.4", "5.6"], Decimal("3.5"), values, children=2) == [Decimal(2), Decimal("1.5")]
+    assert rules.coefficient_split(["5.4", "5.6"], Decimal("3.0"), values, children=2) is None
+    assert rules.coefficient_split(["5.6"], Decimal("1.2"), values) is None

@@ -54,9 +54,10 @@ def test_households_come_in_with_head_and_poverty_review_and_bad_rows_are_named(
             ["CM-0005", c1.code, "", in_a_household.citizen_id, "", "", "", ""],                          # 7 member
             ["", c1.code, "", "", "Giàu", "1999", "", "31/02/2025"],                                      # 8 cells
             ["CM-0006", c1.code, "", "", "Hộ nghèo", "", "", ""],                                         # 9 no year
-            ["CM-0007", c1.code, "", "", "Giàu", "2025", "", ""]]                                         # 10
+            ["CM-0007", c1.code, "", "", "Giàu", "2025", "", ""],                                         # 10
+            ["CM-0008", c1.code, "", head.citizen_id, "", "", "", ""]]                                    # 11
     job = upload(users["xa1"], csv_bytes(rows), kind="households")
-    assert (job.counts["new"], job.counts["skip"], job.counts["errors"]) == (2, 1, 6)
+    assert (job.counts["new"], job.counts["skip"], job.counts["errors"]) == (2, 1, 7)
     errors = errors_by_row(job)
     assert errors[5] == ["Số định danh chủ hộ: chưa có người này trong sổ: nhập danh sách người trước, hoặc để "
                          "trống rồi ghi Chủ hộ ở cột Quan hệ với chủ hộ của danh sách người."]
@@ -65,6 +66,7 @@ def test_households_come_in_with_head_and_poverty_review_and_bad_rows_are_named(
     assert {e.split(":")[0] for e in errors[8]} == {"Mã hộ", "Ngày quyết định", "Phân loại hộ", "Năm rà soát"}
     assert errors[9] == ["Năm rà soát: để trống: ghi năm rà soát của phân loại hộ."]
     assert errors[10] == ["Phân loại hộ: “Giàu” không rõ: ghi Hộ nghèo, Hộ cận nghèo hoặc Không nghèo."]
+    assert errors[11] == ["Số định danh chủ hộ: dòng 2 đã ghi người này là chủ hộ."]
     job = commit(users["xa1"], job)
     assert job.result["created"] == 2 and job.result["heads"] == 1 and job.result["poverty_reviews"] == 2
     first = Household.objects.get(code="CM-0001")

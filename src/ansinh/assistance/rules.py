@@ -7,6 +7,7 @@ from effective-dated rows; `policy.DEFAULTS` holds the values of the legal texts
 """
 
 import datetime
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -233,6 +234,31 @@ def highest(entitled: list[Entitlement]) -> list[Entitlement]:
         if k4.amount + partner.amount >= best.amount:
             return [k4, partner]
     return [best]
+
+
+CHILDREN_READ = 10  # k.4 per child: a coefficient read without the number of children is tried up to this many
+
+
+def category_coefficients(category: str, parameters: Parameters, children: int = 0) -> list[Decimal]:
+    """The coefficients Điều 6 k.1 gives `category` (one per band of `BANDS`; k.4: per child × `children`, or
+    × 1 … `CHILDREN_READ` when the number is not known); the social pension's one category: 1."""
+    if category == SOCIAL_PENSION_CATEGORY:
+        return [Decimal(1)]
+    bands = [parameters[f"coef.{band}"] for band, (of, _label) in BANDS.items()
+             if of == category and f"coef.{band}" in parameters]
+    if category == "5.4":
+        return [band * n for band in bands for n in ([children] if children else range(1, CHILDREN_READ + 1))]
+    return sorted(set(bands))
+
+
+def coefficient_split(categories: list[str], total: Decimal, parameters: Parameters,
+                      children: int = 0) -> list[Decimal] | None:
+    """Each category's part of a decided `total` (categories paid together, Điều 6 k.2): one coefficient of
+    each that add up to it, or None when no coefficients of the law do."""
+    for parts in itertools.product(*(category_coefficients(c, parameters, children) for c in categories)):
+        if sum(parts, Decimal(0)) == total:
+            return list(parts)
+    return None
 
 
 def categories_label(codes) -> str:

@@ -7,7 +7,6 @@ caught before the first payroll rather than paid. One older-software file can be
 (its people into the registry), then as enrolments (the columns each kind does not know are ignored)."""
 
 import datetime
-import itertools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -18,10 +17,12 @@ from django.utils import timezone
 from ansinh.assistance.access import ENROLMENT_MANAGE
 from ansinh.assistance.models import Enrolment, EnrolmentCategory, PaymentMethod, Programme
 from ansinh.assistance.rules import (
-    BANDS,
     CATEGORIES,
+    CHILDREN_READ,
     SOCIAL_PENSION_CATEGORY,
     categories_label,
+    category_coefficients,
+    coefficient_split,
     format_coefficient,
 )
 from ansinh.assistance.selectors import parameters_at
@@ -64,7 +65,6 @@ PAYMENT_METHODS = {"tai khoan": PaymentMethod.BANK, "tai khoan ngan hang": Payme
                    "buu dien": PaymentMethod.AGENT, "to chuc dich vu chi tra": PaymentMethod.AGENT,
                    "to chuc dich vu chi tra / buu dien": PaymentMethod.AGENT, "dich vu chi tra": PaymentMethod.AGENT,
                    "tien mat": PaymentMethod.CASH, "tien mat tai xa": PaymentMethod.CASH, "": PaymentMethod.AGENT}
-MAX_CHILDREN = 10  # k.4 per child: more than this many children raised alone is not a coefficient one reads
 
 
 def category_code(written: str) -> str | None:
@@ -83,26 +83,6 @@ def category_code(written: str) -> str | None:
         point, number = match.groups()
     code = f"5.{number}{point or ''}"
     return code if code in CATEGORIES else None
-
-
-def coefficient_options(category: str, values: dict[str, Decimal], children: int) -> list[Decimal]:
-    """The coefficients Điều 6 k.1 gives `category` now (one per band; k.4 per child × the children, or for
-    any number of children up to `MAX_CHILDREN` when the file does not say)."""
-    if category == SOCIAL_PENSION_CATEGORY:
-        return [Decimal(1)]
-    bands = [values[f"coef.{band}"] for band, (of, _label) in BANDS.items() if of == category and f"coef.{band}" in values]
-    if category == "5.4":
-        counts = [children] if children else range(1, MAX_CHILDREN + 1)
-        return [band * n for band in bands for n in counts]
-    return sorted(set(bands))
-
-
-def split(categories: list[str], total: Decimal, values: dict[str, Decimal], children: int) -> list[Decimal] | None:
-    """Each category's part of `total`: a coefficient of each that add up to it, or None."""
-    for parts in itertools.product(*(coefficient_options(c, values, children) for c in categories)):
-        if sum(parts, Decimal(0)) == total:
-            return list(parts)
-    return None
 
 
 def _shown(value: Decimal) -> str:
@@ -158,10 +138,10 @@ def cleaner(job: ImportJob):
         if cells.get("children") not in (None, ""):
             try:
                 children = int(Decimal(str(cells.get("children")).strip()))
-                if not 0 <= children <= MAX_CHILDREN:
+                if not 0 <= children <= CHILDREN_READ:
                     raise ValueError
             except (InvalidOperation, ValueError):
-                problem("children", f"“{text(cells.get('children'), 20)}” không phải số con từ 0 đến {MAX_CHILDREN}.")
+                problem("children", f"“{text(cells.get('children'), 20)}” không phải số con từ 0 đến {CHILDREN_READ}.")
                 children = 0
         coefficient = None
         try:
@@ -173,9 +153,9 @@ def cleaner(job: ImportJob):
             coefficient = None
         parts: list[Decimal] | None = None
         if coefficient is not None and codes and len(codes) <= 2:
-            parts = split(codes, coefficient, values, children)
+            parts = coefficient_split(codes, coefficient, values, children)
             if parts is None:
-                allowed = "; ".join(f"{c}: " + ", ".join(_shown(v) for v in coefficient_options(c, values, children)[:6])
+                allowed = "; ".join(f"{c}: " + ", ".join(_shown(v) for v in category_coefficients(c, values, children)[:6])
                                     for c in codes)
                 problem("coefficient", f"{_shown(coefficient)} không phải hệ số luật cho diện "
                                        f"{categories_label(codes)} hiện nay ({allowed}).")

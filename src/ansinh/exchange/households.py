@@ -20,7 +20,7 @@ from ansinh.registry.models import (
 from .cells import Communes, fold_code, past_day, strip_prefix, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedHousehold
-from .sql import Steps, audit, flag, inside, mark_repeats
+from .sql import Steps, audit, flag, flag_later, inside, mark_repeats
 
 COLUMNS = [
     Column("code", "Mã hộ", ("mã hộ gia đình", "mã số hộ", "mã hộ gđ", "household code"), required=True),
@@ -148,13 +148,7 @@ def check(cursor, job: ImportJob) -> None:
     flag(cursor, staged, job, "has_head", f"""head_id IS NOT NULL AND EXISTS (
         SELECT 1 FROM {household} h WHERE h.id = {staged}.household_id AND h.head_id IS NOT NULL
         AND h.head_id <> {staged}.head_id)""")
-    cursor.execute(f"""
-        UPDATE {staged} SET outcome = 'error', conflict = 'two_heads', other_number = g.first_number
-        FROM (SELECT head_id, MIN(number) AS first_number FROM {staged}
-              WHERE job_id = %s AND head_id IS NOT NULL AND outcome IN ('new', 'update')
-              GROUP BY head_id HAVING COUNT(*) > 1) g
-        WHERE {staged}.job_id = %s AND {staged}.outcome IN ('new', 'update') AND {staged}.head_id = g.head_id
-          AND {staged}.number > g.first_number""", [job.pk, job.pk])
+    flag_later(cursor, staged, job, "head_id", "two_heads")
 
 
 def match_existing(cursor, job: ImportJob) -> None:

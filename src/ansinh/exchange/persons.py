@@ -19,7 +19,7 @@ from ansinh.registry.services import duplicates_scan
 from .cells import Communes, fold_code, strip_prefix, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedPerson
-from .sql import AUDIT_INSERT, Steps, audit, flag, inside, json_param, mark_repeats
+from .sql import AUDIT_INSERT, Steps, audit, flag, flag_later, inside, json_param, mark_repeats
 
 COLUMNS = [
     Column("citizen_id", "Số định danh cá nhân", ("số định danh", "số cccd", "cccd", "căn cước công dân", "số căn cước",
@@ -168,8 +168,7 @@ CONFLICTS = {
 
 def check(cursor, job: ImportJob) -> None:
     """Repeated rows, people already in the registry and the households named, in a few statements over the
-    whole file (each groups the rows once, then updates the later rows of a group through an index: linear,
-    not row × row):
+    whole file (each groups the rows once and joins the groups back: linear, not row × row):
     - a row repeating an earlier row (same ID, or no ID and the same name, birth and commune) is skipped;
     - a row with the ID of an earlier row but other details is an error naming that row;
     - a row whose ID is in the registry is that person: updated or skipped as the officer chose, or an
@@ -216,13 +215,7 @@ def link_households(cursor, job: ImportJob) -> None:
     flag(cursor, staged, job, "has_head", f"""relationship = 'head' AND EXISTS (
         SELECT 1 FROM {household} h WHERE h.id = {staged}.household_id AND h.head_id IS NOT NULL
         AND h.head_id <> COALESCE({staged}.person_id, 0))""")
-    cursor.execute(f"""
-        UPDATE {staged} SET outcome = 'error', conflict = 'two_heads', other_number = g.first_number
-        FROM (SELECT household_id, MIN(number) AS first_number FROM {staged}
-              WHERE job_id = %s AND relationship = 'head' AND outcome IN ('new', 'update')
-              GROUP BY household_id HAVING COUNT(*) > 1) g
-        WHERE {staged}.job_id = %s AND {staged}.relationship = 'head' AND {staged}.outcome IN ('new', 'update')
-          AND {staged}.household_id = g.household_id AND {staged}.number > g.first_number""", [job.pk, job.pk])
+    flag_later(cursor, staged, job, "household_id", "two_heads", where="relationship = 'head'")
     flag(cursor, staged, job, "other_hh", f"""person_id IS NOT NULL AND household_id IS NOT NULL AND EXISTS (
         SELECT 1 FROM {member} m WHERE m.person_id = {staged}.person_id AND m.left_on IS NULL
         AND m.household_id <> {staged}.household_id)""")

@@ -32,7 +32,8 @@ def inside(job: ImportJob, alias: str) -> tuple[str, list[Any]]:
 
 def mark_repeats(cursor, table: str, job: ImportJob, key: str, same: str, conflict: str, where: str = "") -> None:
     """Later rows with the `key` (a column) of an earlier row: skipped when `same` (a condition on the row and
-    `f`, the first one) holds, else an error naming the first row. Groups once, then updates through an index."""
+    `f`, the first one) holds, else an error naming the first row. Groups the job's rows once and joins the
+    groups back: linear, never row against row."""
     cursor.execute(f"""
         UPDATE {table}
         SET other_number = g.first_number,
@@ -44,6 +45,18 @@ def mark_repeats(cursor, table: str, job: ImportJob, key: str, same: str, confli
         JOIN {table} f ON f.job_id = %s AND f.number = g.first_number
         WHERE {table}.job_id = %s AND {table}.outcome = 'new' AND {table}.{key} = g.{key}
           AND {table}.number > g.first_number""", [conflict, job.pk, job.pk, job.pk])
+
+
+def flag_later(cursor, table: str, job: ImportJob, key: str, conflict: str, where: str = "1 = 1") -> None:
+    """Rows still to be written, meeting `where`, whose `key` an earlier such row has: errors naming it (one
+    head per household, one household per head)."""
+    cursor.execute(f"""
+        UPDATE {table} SET outcome = 'error', conflict = %s, other_number = g.first_number
+        FROM (SELECT {key}, MIN(number) AS first_number FROM {table}
+              WHERE job_id = %s AND {key} IS NOT NULL AND outcome IN ('new', 'update') AND {where}
+              GROUP BY {key} HAVING COUNT(*) > 1) g
+        WHERE {table}.job_id = %s AND {table}.outcome IN ('new', 'update') AND {table}.{key} = g.{key}
+          AND {table}.number > g.first_number AND {where}""", [conflict, job.pk, job.pk])
 
 
 def flag(cursor, table: str, job: ImportJob, conflict: str, condition: str, params: list[Any] = ()) -> None:
