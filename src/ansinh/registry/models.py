@@ -90,7 +90,9 @@ class Person(models.Model):
     birth_day = models.PositiveSmallIntegerField(_("ngày sinh"), null=True, blank=True)
     sex = models.CharField(_("giới tính"), max_length=1, choices=Sex.choices)
     ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ETHNICITIES, blank=True)
-    commune = models.ForeignKey(AdministrativeUnit, verbose_name=_("xã/phường"), on_delete=models.PROTECT, related_name="+")
+    # indexed by person_commune_sort_idx, whose first column it is
+    commune = models.ForeignKey(AdministrativeUnit, verbose_name=_("xã/phường"), on_delete=models.PROTECT, related_name="+",
+                                db_index=False)
     province_code = models.CharField(_("mã tỉnh"), max_length=3, editable=False)
     hamlet = models.CharField(_("thôn/ấp/khóm/tổ dân phố"), max_length=100, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
@@ -107,14 +109,17 @@ class Person(models.Model):
     )
     bank_name = models.CharField(_("ngân hàng"), max_length=100, blank=True)
     bank_account = models.CharField(_("số tài khoản"), max_length=30, blank=True)
-    merged_into = models.ForeignKey(
-        "self", verbose_name=_("đã gộp vào"), null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    merged_into = models.ForeignKey(  # indexed where set (person_merged_idx): nearly every row has none
+        "self", verbose_name=_("đã gộp vào"), null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from",
+        db_index=False,
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # not indexed: nothing looks people up by who registered them (each index costs every bulk import)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False,
+        db_index=False,
     )
 
     scope = Scope(view=REGISTRY_VIEW, actions={"change": REGISTRY_CHANGE, "merge": REGISTRY_MERGE})
@@ -135,6 +140,7 @@ class Person(models.Model):
                 fields=["name_folded", "sort_name", "id"], name="person_name_idx", condition=Q(merged_into__isnull=True)
             ),
             models.Index(fields=["name_folded", "birth_year", "commune"], name="person_dedup_idx"),
+            models.Index(fields=["merged_into"], name="person_merged_idx", condition=Q(merged_into__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(birth_month__isnull=True) | Q(birth_month__gte=1, birth_month__lte=12), name="person_birth_month_range"),
