@@ -262,3 +262,57 @@ def test_staged_rows_lost_with_the_database_are_read_again(users, communes):
     job.refresh_from_db()
     assert job.status == ImportJob.Status.READY and job.counts["new"] == 2
     assert import_resume() == 0  # a job ready with its rows is the officer's to confirm
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reading_shows_its_progress_and_a_file_failing_halfway_stages_nothing(users, communes, monkeypatch):
+    """As the worker reads (outside any transaction): the progress another connection sees grows batch by
+    batch, and an error at row 11,000 of 12,000 leaves the job failed with no row staged."""
+    import dataclasses
+
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from ansinh.core.exceptions import DomainError
+    from ansinh.exchange import kinds, services
+
+    persons = kinds.KINDS["persons"]
+    seen: list[int] = []
+
+    def cleaner(job):
+        clean = persons.cleaner(job)
+        count = 0
+
+        def watched(cells):
+            nonlocal count
+            count += 1
+            if count in (5_500, 11_000):  # what the progress bar's request reads, from its own connection
+                other = connections.create_connection(DEFAULT_DB_ALIAS)
+                try:
+                    with other.cursor() as cursor:
+                        cursor.execute("SELECT rows_read FROM exchange_importjob WHERE id = %s", [job.pk])
+                        seen.append(cursor.fetchone()[0])
+                finally:
+                    other.close()
+            if count == 11_000 and fail:
+                raise DomainError("Dòng 11.001: tệp hỏng.")
+            return clean(cells)
+
+        return watched
+
+    monkeypatch.setitem(kinds.KINDS, "persons", dataclasses.replace(persons, cleaner=cleaner))
+    monkeypatch.setattr(services, "BATCH", 5_000)
+    rows = [["Họ và tên", "Giới tính", "Năm sinh"]] + [[f"Người Số {n}", "Nữ", "1960"] for n in range(12_000)]
+    content = csv_bytes(rows)
+
+    def read():  # as the worker does, once the upload is committed
+        return services.import_upload(user=users["xa1"], kind="persons", name="ds.csv", chunks=iter([content]),
+                                      background=False)
+
+    fail = False
+    job = read()
+    assert job.status == ImportJob.Status.READY and job.rows_read == 12_000 and job.counts["new"] == 12_000
+    assert seen == [5_000, 10_000]
+    fail = True
+    job = read()
+    assert job.status == ImportJob.Status.FAILED and job.error == "Dòng 11.001: tệp hỏng."
+    assert not StagedPerson.objects.filter(job=job).exists()

@@ -96,7 +96,9 @@ class StagedRow(models.Model):
         SKIP = "skip", _("Bỏ qua")
         ERROR = "error", _("Lỗi")
 
-    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="+")
+    # Written only by its own job's reading (and deleted with the job by Django): the database need not check
+    # the reference a million times per file, nor index it apart from (job, number).
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False)
     number = models.PositiveIntegerField(_("dòng"))
     outcome = models.CharField(_("xử lý"), max_length=6, choices=Outcome.choices, default=Outcome.NEW)
     problems = models.JSONField(_("lỗi"), default=list)  # [[column label, message], …] found in the row itself
@@ -124,7 +126,7 @@ class StagedPerson(StagedRow):
     sex = models.CharField(max_length=1, blank=True)
     ethnicity = models.CharField(max_length=2, blank=True)
     commune = models.ForeignKey(AdministrativeUnit, null=True, blank=True, on_delete=models.DO_NOTHING,
-                                db_constraint=False, related_name="+")
+                                db_constraint=False, db_index=False, related_name="+")
     province_code = models.CharField(max_length=3, blank=True)
     hamlet = models.CharField(max_length=100, blank=True)
     address = models.CharField(max_length=255, blank=True)
@@ -156,7 +158,7 @@ class StagedHousehold(StagedRow):
 
     code = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001 - NULL when the cell was blank
     commune = models.ForeignKey(AdministrativeUnit, null=True, blank=True, on_delete=models.DO_NOTHING,
-                                db_constraint=False, related_name="+")
+                                db_constraint=False, db_index=False, related_name="+")
     province_code = models.CharField(max_length=3, blank=True)
     hamlet = models.CharField(max_length=100, blank=True)
     address = models.CharField(max_length=255, blank=True)

@@ -7,6 +7,7 @@ them or none. A worker stopped halfway is harmless: staging starts over, and a c
 left nothing behind and is queued again (`import_resume`).
 """
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -17,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django_tasks import task
+from psycopg.copy import QueuedLibpqWriter
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
@@ -116,26 +118,6 @@ def _cell(value: Any) -> Any:
 dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
-def _writer(kind: Kind, job: ImportJob):
-    """A function writing a batch of staged rows: COPY on PostgreSQL, executemany on SQLite."""
-    model = kind.staging
-    columns = ["job_id", "number", "outcome", "problems", "conflict", "raw", *kind.fields]
-    table = model._meta.db_table
-    if connection.vendor == "postgresql":
-        def write(rows: list[tuple]) -> None:
-            with connection.cursor() as cursor, cursor.cursor.copy(
-                    f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-    else:
-        statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
-
-        def write(rows: list[tuple]) -> None:
-            with connection.cursor() as cursor:
-                cursor.executemany(statement, rows)
-    return write
-
-
 def import_stage(*, job_id: int) -> ImportJob:
     """Read the job's file into its staging table and check it; safe to repeat (it starts over)."""
     with transaction.atomic():
@@ -151,20 +133,21 @@ def import_stage(*, job_id: int) -> ImportJob:
     started = time.perf_counter()
     try:
         clean = kind.cleaner(job)
-        write = _writer(kind, job)
         with open_rows(path, max_bytes=settings.ANSINH_IMPORT_MAX_MB * 2**20) as rows:
             reader = TableReader(rows, kind.columns)
             ImportJob.objects.filter(pk=job.pk).update(header_row=reader.header_row, header=reader.header)
-            batch: list[tuple] = []
-            read = 0
-            for number, cells, raw in reader:
-                values, problems = clean(cells)
-                batch.append((job.pk, number, StagedRow.Outcome.ERROR if problems else StagedRow.Outcome.NEW,
-                              json.dumps(problems, ensure_ascii=False) if problems else "[]", "",
-                              dumps([c if type(c) is str else _cell(c) for c in raw]), *values))
-                if len(batch) == BATCH:
-                    read = _flush(write, batch, job, read)
-            read = _flush(write, batch, job, read)
+            with _Stager(kind, job) as stager:
+                batch: list[tuple] = []
+                for number, cells, raw in reader:
+                    values, problems = clean(cells)
+                    batch.append((job.pk, number, StagedRow.Outcome.ERROR if problems else StagedRow.Outcome.NEW,
+                                  json.dumps(problems, ensure_ascii=False) if problems else "[]", "",
+                                  dumps([c if type(c) is str else _cell(c) for c in raw]), *values))
+                    if len(batch) == BATCH:
+                        stager.put(batch)
+                        batch = []
+                stager.put(batch)
+        read = stager.read
         read_at = time.perf_counter()
         with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor == "postgresql":  # the planner must know the rows just copied in
@@ -188,15 +171,48 @@ def import_stage(*, job_id: int) -> ImportJob:
     return job
 
 
-def _flush(write, batch: list[tuple], job: ImportJob, read: int) -> int:
-    if not batch:
-        return read
-    with transaction.atomic():
-        write(batch)
-        read += len(batch)
-        ImportJob.objects.filter(pk=job.pk).update(rows_read=read)
-    batch.clear()
-    return read
+class _Stager:
+    """Writes the staged rows as they are cleaned, and the progress. PostgreSQL: one COPY for the whole file
+    (one transaction: a stopped worker leaves nothing), sent by psycopg's own thread while this one cleans,
+    so that the server takes the rows in on the other core; the progress goes through a second connection,
+    the first being busy copying. SQLite: one executemany and its progress per batch."""
+
+    def __init__(self, kind: Kind, job: ImportJob):
+        self.job, self.read = job, 0
+        self.table = kind.staging._meta.db_table
+        columns = ["job_id", "number", "outcome", "problems", "conflict", "raw", *kind.fields]
+        self.columns, self.placeholders = ", ".join(columns), ", ".join(["%s"] * len(columns))
+        self.postgresql = connection.vendor == "postgresql"
+        self._stack = contextlib.ExitStack()
+
+    def __enter__(self) -> "_Stager":
+        if self.postgresql:
+            self._stack.enter_context(transaction.atomic())
+            cursor = self._stack.enter_context(connection.cursor()).cursor
+            self.copy = self._stack.enter_context(cursor.copy(f"COPY {self.table} ({self.columns}) FROM STDIN",
+                                                              writer=QueuedLibpqWriter(cursor)))
+            self.progress = connections.create_connection(DEFAULT_DB_ALIAS)
+            self._stack.callback(self.progress.close)
+        return self
+
+    def put(self, batch: list[tuple]) -> None:
+        if not batch:
+            return
+        if self.postgresql:
+            for row in batch:
+                self.copy.write_row(row)
+            self.read += len(batch)
+            with self.progress.cursor() as cursor:
+                cursor.execute(f"UPDATE {ImportJob._meta.db_table} SET rows_read = %s WHERE id = %s",
+                               [self.read, self.job.pk])
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {self.table} ({self.columns}) VALUES ({self.placeholders})", batch)
+            self.read += len(batch)
+            ImportJob.objects.filter(pk=self.job.pk).update(rows_read=self.read)
+
+    def __exit__(self, *exc_info) -> bool | None:
+        return self._stack.__exit__(*exc_info)
 
 
 def _counts(kind: Kind, job: ImportJob) -> dict[str, Any]:
