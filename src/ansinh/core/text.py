@@ -1,10 +1,7 @@
 """Vietnamese text: folding for diacritic-insensitive search, and name order for sorting."""
 
 import functools
-import re
 import unicodedata
-
-_SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -21,10 +18,15 @@ def fold(text: str | None) -> str:
     return " ".join(_fold_word(word) for word in text.split())
 
 
+@functools.lru_cache(maxsize=65536)
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
 def normalize_name(text: str) -> str:
-    """A person's name as stored: NFC, single spaces, each word capitalised."""
-    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
-    return " ".join(word[:1].upper() + word[1:].lower() for word in text.split(" ")) if text else ""
+    """A person's name as stored: NFC, single spaces, each word capitalised (each word remembered, as in
+    `fold`)."""
+    return " ".join(_capitalised(word) for word in unicodedata.normalize("NFC", text or "").split())
 
 
 def given_name(full_name: str) -> str:
