@@ -69,6 +69,8 @@ CASES = [
     ("5.5c", D(1943, 4, 1), D(2023, 4, 1), {}, "1.0"),
     # k.5d cared for in the community: 3,0
     ("5.5d", D(1950, 1, 1), D(2023, 1, 1), {}, "3.0"),
+    ("5.5d", D(1963, 6, 15), D(2023, 5, 1), {}, None),
+    ("5.5d", D(1963, 6, 15), D(2023, 6, 1), {}, "3.0"),  # from the month of the 60th birthday
     ("5.5d", D(1970, 1, 1), D(2023, 1, 1), {}, None),
     # k.6 disability: adults 2,0 / 1,5; children (under 16) and elderly (60+) 2,5 / 2,0
     ("5.6", D(1990, 1, 1), D(2023, 1, 1), {"disability_level": "especially_severe"}, "2.0"),
@@ -139,6 +141,18 @@ def test_single_parent_exception_pays_both():
     assert paid(both) == [("5.4", "1.0", 360_000), ("5.5a", "1.5", 540_000)]
 
 
+def test_single_parent_exception_kept_when_it_pays_as_much_as_the_highest():
+    # k.4 (one child, 1,0) with k.8 (1,5) pays 2,5, as much as k.3 under 4 alone: the two paid together are kept
+    result = run(["5.3", "5.4", "5.8"], D(2022, 6, 1), D(2023, 1, 1), children_count=1)
+    assert paid(result) == [("5.4", "1.0", 360_000), ("5.8", "1.5", 540_000)]
+
+
+def test_born_on_the_last_day_of_the_month_is_paid_that_month():
+    assert paid(run(["5.7"], D(2023, 1, 31), D(2023, 1, 1))) == [("5.7", "1.5", 540_000)]
+    refused = run(["5.7"], D(2023, 2, 1), D(2023, 1, 1))
+    assert refused.payable == [] and any("Ngày sinh sau tháng" in m for m in refused.messages)
+
+
 def test_single_parent_exception_only_with_k5_k6_k8():
     # k.7 and k.1–3 are not in the exception: only the highest.
     result = run(["5.4", "5.7"], D(2025, 1, 1), D(2026, 1, 1), children_count=1)
@@ -176,7 +190,7 @@ def test_age_in_month_counts_the_birthday_month():
 
 @pytest.mark.parametrize(("category", "children", "coefficients"), [
     ("5.6", 0, ["1.5", "2.0", "2.5"]), ("5.5c", 0, ["1.0"]), ("5.1", 0, ["1.5", "2.5"]), ("5.4", 2, ["2.0"]),
-    ("5.4", 0, [str(n) for n in range(1, rules.CHILDREN_READ + 1)]), ("HTXH", 0, ["1"]),
+    ("5.4", 0, [str(n) for n in range(1, 11)]), ("HTXH", 0, ["1"]),  # a k.4 total read for 1 to 10 children
 ])
 def test_the_coefficients_the_law_gives_a_category(category, children, coefficients):
     values, _notes = policy.defaults_at(datetime.date(2026, 12, 1))

@@ -25,6 +25,7 @@ def care(case, **facts):
     ("take_in_child", {"cared_birth_date": D(2010, 3, 1)}, None),
     # k.1: an elderly person of 5.5d taken in — 1,5
     ("take_in_elderly", {"cared_birth_date": D(1950, 1, 1)}, "1.5"),
+    ("take_in_elderly", {"cared_birth_date": D(1966, 3, 31)}, "1.5"),  # 60 in the month: from that month
     ("take_in_elderly", {"cared_birth_date": D(1966, 4, 1)}, None),
     # k.2: a parent with a severe/especially severe disability
     ("disabled_parent", {"parent_disability": "severe", "pregnant": True}, "1.5"),
