@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.core.filters import FilterSet, IdFilter
-from ansinh.registry.filters import CommuneFilter
+from ansinh.geo.fields import CommuneFilter
 from ansinh.registry.models import Person
 from ansinh.registry.selectors import search_q
 

@@ -6,7 +6,7 @@ import datetime
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
-from ansinh.registry.serializers import CommuneField
+from ansinh.geo.fields import CommuneField
 
 from . import policy, rules, selectors
 from .models import Application, Enrolment, FormType, PaymentMethod, PolicyParameter

@@ -4,27 +4,13 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ansinh.core.filters import CodeChoiceFilter, FilterSet, YearFilter
+from ansinh.core.filters import FilterSet, YearFilter
 from ansinh.core.paging import OrderedUnion
 from ansinh.core.text import fold
-from ansinh.geo.models import AdministrativeUnit
-from ansinh.geo.selectors import communes_for
+from ansinh.geo.fields import CommuneFilter
 
 from . import selectors
 from .models import DisabilityLevel, DuplicateCandidate, Household, Person, PovertyStatus, Sex
-
-
-def _communes(request):
-    return communes_for(request.user) if request is not None else AdministrativeUnit.objects.none()
-
-
-class CommuneFilter(CodeChoiceFilter):
-    """A commune of the user's jurisdiction, by its code (the page's drop-down and the API say it alike)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label", _("Xã/phường"))
-        kwargs.setdefault("empty_label", _("Tất cả xã/phường"))
-        super().__init__(*args, field_name="commune", queryset=_communes, **kwargs)
 
 
 class PersonFilterSet(FilterSet):

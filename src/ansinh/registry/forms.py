@@ -4,16 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ansinh.core.forms import PartialDateField, StyledForm
+from ansinh.geo.fields import CommuneChoiceField
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.geo.selectors import communes_for
 
 from .models import PERSON_FIELDS, DisabilityLevel, PensionStatus, PovertyStatus, Relationship, Sex
 from .reference import ETHNICITIES
-
-
-class CommuneChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
 
 
 class PersonForm(StyledForm):

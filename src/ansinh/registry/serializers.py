@@ -2,26 +2,9 @@
 
 from rest_framework import serializers
 
-from ansinh.geo.models import AdministrativeUnit
+from ansinh.geo.fields import CommuneField
 
 from .models import DuplicateCandidate, Household, HouseholdPoverty, Person, Relationship
-
-
-class CommuneField(serializers.SlugRelatedField):
-    """A commune by its official 5-digit code."""
-
-    default_error_messages = {
-        "does_not_exist": "Không có xã/phường/đặc khu mã “{value}”.",
-        "invalid": "Mã xã/phường không hợp lệ.",
-    }
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="code", queryset=AdministrativeUnit.objects.filter(level="commune", valid_to__isnull=True), **kwargs)
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str) or not data.isascii() or not data.isdigit():
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class PersonSerializer(serializers.ModelSerializer):
