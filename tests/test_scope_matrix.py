@@ -19,6 +19,7 @@ from rest_framework.test import APIClient
 
 from ansinh.core.checks import url_patterns
 from ansinh.exchange.services import import_upload
+from ansinh.facilities.services import organisation_create
 from ansinh.registry import services
 from ansinh.registry.models import DuplicateCandidate, HouseholdMember, Person
 from tests.factories import PASSWORD, PersonFactory
@@ -28,6 +29,7 @@ pytestmark = pytest.mark.django_db
 SECRET_NAME = "Bí Mật Xã Hai"
 SECRET_ID = "096090777777"
 SECRET_APPLICANT = "Ứng Viên Xã Hai"
+SECRET_SCHOOL = "Trường Bí Mật Xã Hai"
 
 
 @pytest.fixture
@@ -39,8 +41,10 @@ def world(users, communes):
     services.duplicates_scan()
     household = services.household_create(user=users["xa2"], commune=c2, code="HGD-XA2", head=theirs)
     my_household = services.household_create(user=users["xa1"], commune=c1, code="HGD-XA1", head=mine)
+    organisation = organisation_create(user=users["xa2"], valid_from=datetime.date(2020, 9, 1), name=SECRET_SCHOOL,
+                                       kind="school", commune=c2)
     return {"mine": mine, "theirs": theirs, "twin": twin, "household": household, "my_household": my_household,
-            "duplicate": DuplicateCandidate.objects.get(person_a=theirs), "c2": c2}
+            "duplicate": DuplicateCandidate.objects.get(person_a=theirs), "c2": c2, "organisation": organisation}
 
 
 @pytest.fixture
@@ -195,6 +199,7 @@ def test_audit_log_is_scoped(client, world):
 # asked again as the record's own officer (OWNER, else xa2), who must get 200.
 THEIRS, HH, DUP = "theirs", "household", "duplicate"
 ENR, APP, RUN, FILE, PARAM, JOB = "enrolment", "application", "run", "file", "parameter", "job"
+ORG = "organisation"
 API = "/api/v1"
 MATRIX = {
     "core:home": [("get", [], 200)],
@@ -256,6 +261,12 @@ MATRIX = {
     "exchange:job_detail": [("get", [JOB], 404)],
     "exchange:error_report": [("get", [JOB, "csv"], 404)],
     "exchange:job_action": [("post", [JOB, "commit"], 404), ("post", [JOB, "cancel"], 404)],
+    "facilities:organisation_list": [("get", [], 200)],
+    "facilities:organisation_export": [("get", ["csv"], 200)],
+    "facilities:organisation_create": [("get", [], 200)],
+    "facilities:organisation_detail": [("get", [ORG], 404)],
+    "facilities:organisation_change": [("get", [ORG], 404), ("post", [ORG], 404)],
+    "facilities:organisation_close": [("post", [ORG], 404)],
     "set_language": [("post", [], 302)],
     "api-token": [("post", [], 200)],
     "api-root": [("get", [], 200)],
@@ -301,6 +312,10 @@ MATRIX = {
     "import-error-report": [("get", [JOB], 404)],
     "import-commit": [("post", [JOB], 404)],
     "import-cancel": [("post", [JOB], 404)],
+    "organisation-list": [("get", [], 200)],
+    "organisation-detail": [("get", [ORG], 404)],
+    "organisation-change": [("post", [ORG], 404)],
+    "organisation-close": [("post", [ORG], 404)],
 }
 OWNER = {"policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
          "accounts:user_export": "admin", "audit:event_export": "kiemtra"}  # lists of another role
@@ -333,7 +348,7 @@ def _arguments(world, args):
 def _request(client, name, method, url):
     body = BODY.get(name)
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
-                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-")):
+                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -342,7 +357,7 @@ def _client(username, name):
     from ansinh.accounts.models import User
 
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
-                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-")):
+                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client
@@ -353,7 +368,7 @@ def _client(username, name):
     return client
 
 
-SECRETS = (SECRET_NAME, SECRET_ID, SECRET_APPLICANT, "HGD-XA2")
+SECRETS = (SECRET_NAME, SECRET_ID, SECRET_APPLICANT, "HGD-XA2", SECRET_SCHOOL)
 
 
 def test_every_url_answers_xa1_with_its_one_status(paid_world):

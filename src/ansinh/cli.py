@@ -30,12 +30,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from ansinh.demo.services import demo_seed
+    from ansinh.facilities.services import commune_committees_load
     from ansinh.geo.services import admin_units_load, former_communes_load
 
     print("An Sinh — chuẩn bị cơ sở dữ liệu…", flush=True)
     _migrate()
     units = admin_units_load()
     former_communes_load()
+    commune_committees_load()
     print(f"Đơn vị hành chính: {units['provinces']} tỉnh/thành, {units['communes']} xã/phường/đặc khu.", flush=True)
     result = demo_seed(password=DEMO_PASSWORD)
     if result.get("created"):
@@ -111,6 +113,7 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 def cmd_load_admin_units(args: argparse.Namespace) -> int:
     _setup()
+    from ansinh.facilities.services import commune_committees_load
     from ansinh.geo.services import admin_units_load, former_communes_load
 
     _migrate()
@@ -118,6 +121,7 @@ def cmd_load_admin_units(args: argparse.Namespace) -> int:
     print(f"{result['provinces']} tỉnh/thành, {result['communes']} xã/phường: thêm {result['created']}, cập nhật {result['updated']}.")
     former = former_communes_load()
     print(f"{former['former_communes']} xã/phường trước 01/7/2025, nối với xã/phường hiện nay ({former['links']} mối nối).")
+    print(f"UBND xã/phường trong mạng lưới cơ quan, cơ sở: thêm {commune_committees_load()}.")
     return 0
 
 

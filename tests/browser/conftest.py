@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 CHROMIUM = os.environ.get("ANSINH_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(os.environ.get("ANSINH_SCREENSHOTS", "var/screenshots"))
@@ -46,3 +47,11 @@ def shot():
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+def accessible(page) -> None:
+    """No serious or critical axe-core violation on the page as it is now."""
+    violations = Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad

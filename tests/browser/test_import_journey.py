@@ -6,22 +6,14 @@ import io
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from ansinh.registry.models import Person
+from tests.browser.conftest import accessible
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def accessible(page) -> None:
-    """No serious or critical axe-core violation on the page as it is now."""
-    violations = Axe().run(page).response["violations"]
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
-           if v["impact"] in ("serious", "critical")]
-    assert bad == [], bad
 
 
 def test_template_upload_check_report_fix_and_commit(live_server, page, shot, users, communes, tmp_path, settings):

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ansinh.assistance",
     "ansinh.payments",
     "ansinh.exchange",
+    "ansinh.facilities",
     "ansinh.demo",
 ]
 

@@ -10,11 +10,12 @@ register = template.Library()
 def _label(model, name: str) -> str:
     if model is None:
         return name
-    try:
-        field = model._meta.get_field(name.removesuffix("_id"))
-    except FieldDoesNotExist:
-        return name
-    return str(field.verbose_name)
+    for described in (model, getattr(model, "history_model", None)):  # a record whose history is another model's
+        try:
+            return str(described._meta.get_field(name.removesuffix("_id")).verbose_name)
+        except (FieldDoesNotExist, AttributeError):
+            continue
+    return name
 
 
 @register.filter

@@ -1,0 +1,41 @@
+"""Organisation forms: they parse and check shapes; the rules live in services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ansinh.core.forms import StyledForm
+from ansinh.geo.fields import CommuneChoiceField
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.geo.selectors import communes_for
+
+from . import selectors
+from .models import Kind, Organisation, Ownership
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrganisationForm(StyledForm):
+    """A new organisation, or what changes from a day (`valid_from`); only the fields the officer changed
+    are handed to the service (`changed_data`), so a back-dated change touches nothing else."""
+
+    valid_from = forms.DateField(label=_("Từ ngày"), widget=DATE,
+                                 help_text=_("Ngày thành lập, hoặc ngày thay đổi có hiệu lực (có thể là ngày đã qua)."))
+    name = forms.CharField(label=_("Tên"), max_length=255)
+    kind = forms.ChoiceField(label=_("Loại"), choices=[("", "---"), *Kind.choices])
+    ownership = forms.ChoiceField(label=_("Loại hình"), choices=Ownership.choices, initial=Ownership.PUBLIC)
+    commune = CommuneChoiceField(label=_("Xã/phường/đặc khu"), queryset=AdministrativeUnit.objects.none())
+    parent = forms.ModelChoiceField(label=_("Cơ quan chủ quản"), queryset=Organisation.objects.none(), required=False)
+    in_plan_scope = forms.BooleanField(label=_("Thuộc phạm vi kế hoạch phát triển công tác xã hội"), required=False)
+    provides_social_work = forms.BooleanField(label=_("Cung cấp dịch vụ công tác xã hội"), required=False)
+    basis = forms.CharField(label=_("Căn cứ (quyết định, văn bản)"), max_length=255, required=False)
+    code = forms.CharField(label=_("Mã"), max_length=30, required=False, help_text=_("Để trống: hệ thống tự đặt."))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user, organisation: Organisation | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes_for(user)
+        parents = selectors.organisations(user=user)
+        if organisation is not None:
+            parents = parents.exclude(pk=organisation.pk)
+            del self.fields["code"]
+        self.fields["parent"].queryset = parents

@@ -1,0 +1,211 @@
+"""Every write to the network of organisations: one transaction each, audited.
+
+An organisation's attributes change from a day: `organisation_change` splits the period in force that day
+(a back-dated change reaches the past it names and no further than the next change already recorded), so
+the history stays a chain of periods with no gap and no overlap. `commune_committees_load` gives every
+commune its People's Committee, the first organisation every plan counts."""
+
+import datetime
+from typing import Any, TypedDict, Unpack
+
+from django.db import transaction
+
+from ansinh.audit.models import AuditEvent
+from ansinh.audit.services import audit_record
+from ansinh.core.access import covers, require_capability
+from ansinh.core.exceptions import ConflictError, DomainError
+from ansinh.core.text import fold
+from ansinh.geo.models import AdministrativeUnit
+
+from .access import FACILITIES_CHANGE
+from .models import Kind, Organisation, OrganisationPeriod, Ownership
+from .selectors import access_organisation
+
+REFORM_DAY = datetime.date(2025, 7, 1)  # today's communes exist from 01/7/2025 (LEGAL_FACTS §7)
+ATTRIBUTES = ("name", "kind", "ownership", "parent", "commune", "in_plan_scope", "provides_social_work", "basis")
+
+
+class PeriodFields(TypedDict, total=False):
+    name: str
+    kind: str
+    ownership: str
+    parent: Organisation | None
+    commune: AdministrativeUnit
+    in_plan_scope: bool
+    provides_social_work: bool
+    basis: str
+
+
+def _checked(user, fields: dict[str, Any], *, organisation: Organisation | None = None) -> dict[str, Any]:
+    """The attributes of a period, cleaned; one DomainError naming the first bad field."""
+    fields = dict(fields)
+    fields["name"] = " ".join((fields.get("name") or "").split())
+    if not fields["name"]:
+        raise DomainError("Tên cơ quan, cơ sở không được để trống.", field="name")
+    if len(fields["name"]) > 255:
+        raise DomainError("Tên dài quá 255 ký tự.", field="name")
+    if fields.get("kind") not in Kind.values:
+        raise DomainError("Hãy chọn loại cơ quan, cơ sở.", field="kind")
+    if fields.get("ownership", Ownership.PUBLIC) not in Ownership.values:
+        raise DomainError("Loại hình phải là công lập hoặc ngoài công lập.", field="ownership")
+    commune = fields.get("commune")
+    if commune is None or commune.level != AdministrativeUnit.Level.COMMUNE:
+        raise DomainError("Hãy chọn xã/phường/đặc khu.", field="commune")
+    if not covers(user, commune):
+        raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
+    parent = fields.get("parent")
+    if parent is not None:
+        if organisation is not None and parent.pk == organisation.pk:
+            raise DomainError("Cơ quan chủ quản không thể là chính cơ quan, cơ sở này.", field="parent")
+        if parent.province_code != commune.province_code:
+            raise DomainError("Cơ quan chủ quản phải ở cùng tỉnh.", field="parent")
+        if organisation is not None and _is_below(parent, organisation):
+            raise DomainError(f"{parent.name} đang trực thuộc cơ quan, cơ sở này: không thể là cơ quan chủ quản.",
+                              field="parent")
+    fields["basis"] = (fields.get("basis") or "").strip()[:255]
+    return fields
+
+
+def _is_below(candidate: Organisation, organisation: Organisation) -> bool:
+    """Whether `candidate` lies under `organisation` in today's chain of parent bodies."""
+    seen: set[int] = set()
+    current: Organisation | None = candidate
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        latest = current.periods.select_related("parent").latest("valid_from")
+        current = latest.parent
+        if current is not None and current.pk == organisation.pk:
+            return True
+    return False
+
+
+def _mirror(organisation: Organisation) -> None:
+    """The organisation's own name, kind and commune are those of its latest period."""
+    latest = organisation.periods.latest("valid_from")
+    organisation.name, organisation.name_folded, organisation.kind = latest.name, fold(latest.name), latest.kind
+    organisation.commune, organisation.province_code = latest.commune, latest.commune.province_code
+
+
+def _shown(name: str, value: Any) -> Any:
+    """An attribute as the audit trail shows it."""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if name == "kind":
+        return str(Kind(value).label)
+    if name == "ownership":
+        return str(Ownership(value).label)
+    if name in ("parent", "commune"):
+        return value.name if value is not None else ""
+    return value
+
+
+def _view(period: OrganisationPeriod) -> dict[str, Any]:
+    return {"valid_from": f"{period.valid_from:%d/%m/%Y}", **{name: _shown(name, getattr(period, name)) for name in ATTRIBUTES}}
+
+
+def organisation_create(*, user, valid_from: datetime.date, code: str = "", **fields: Unpack[PeriodFields]) -> Organisation:
+    require_capability(user, FACILITIES_CHANGE)
+    cleaned = _checked(user, dict(fields))
+    commune = cleaned["commune"]
+    with transaction.atomic():
+        code = code.strip().upper()
+        if not code:
+            code = f"CS-{commune.code}-{Organisation.objects.filter(commune=commune).count() + 1:04d}"
+        if Organisation.objects.filter(code=code).exists():
+            raise DomainError(f"Mã {code} đã có.", field="code")
+        organisation = Organisation.objects.create(code=code, name=cleaned["name"], name_folded=fold(cleaned["name"]),
+                                                   kind=cleaned["kind"], commune=commune,
+                                                   province_code=commune.province_code)
+        period = OrganisationPeriod.objects.create(organisation=organisation, valid_from=valid_from,
+                                                   province_code=commune.province_code, **cleaned)
+        audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=organisation,
+                     changes={"code": code, **_view(period)})
+    return organisation
+
+
+def organisation_change(*, user, organisation: Organisation, expected_version: int, valid_from: datetime.date,
+                        **changes: Unpack[PeriodFields]) -> Organisation:
+    """From `valid_from` on, the organisation is as `changes` say: the period in force that day is split there,
+    and it and every later period take the changes (the attributes not named stay as each period has them).
+    A day before the organisation existed, or after it ceased, is refused."""
+    access_organisation(user, organisation, "change")
+    with transaction.atomic():
+        current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if current.version != expected_version:
+            raise ConflictError("Cơ quan, cơ sở này đã được người khác sửa sau khi bạn mở. Hãy tải lại trang.")
+        period = current.periods.on(valid_from).first()
+        if period is None:
+            raise DomainError(f"Ngày {valid_from:%d/%m/%Y} cơ quan, cơ sở này chưa thành lập hoặc đã giải thể.",
+                              field="valid_from")
+        affected = [period, *current.periods.filter(valid_from__gt=period.valid_from).order_by("valid_from")]
+        checked = [_checked(user, {name: getattr(p, name) for name in ATTRIBUTES} | dict(changes), organisation=current)
+                   for p in affected]
+        if all(c[name] == getattr(p, name) for p, c in zip(affected, checked, strict=True) for name in changes):
+            raise DomainError("Không có gì thay đổi.", field="valid_from")
+        before = {name: getattr(period, name) for name in changes}  # as the day found it
+        if period.valid_from < valid_from:  # the part before the day keeps what it was
+            earlier = {name: getattr(period, name) for name in ATTRIBUTES}
+            start, period.valid_from = period.valid_from, valid_from
+            period.save(update_fields=["valid_from"])
+            OrganisationPeriod.objects.create(**earlier, organisation=current, valid_from=start, valid_to=valid_from,
+                                              province_code=period.province_code)
+        for later, (target, cleaned) in enumerate(zip(affected, checked, strict=True)):
+            for name, value in cleaned.items():
+                if name != "basis" or not later:  # the document cited is that of the change, not of those after it
+                    setattr(target, name, value)
+            target.province_code = target.commune.province_code
+            target.save()
+        _mirror(current)
+        current.version += 1
+        current.save()
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
+                     changes={"valid_from": f"{valid_from:%d/%m/%Y}",
+                              **{name: [_shown(name, before[name]), _shown(name, checked[0][name])]
+                                 for name in changes if before[name] != checked[0][name]}})
+    return current
+
+
+def organisation_close(*, user, organisation: Organisation, expected_version: int, on: datetime.date,
+                       basis: str = "") -> Organisation:
+    """The organisation ceased on `on` (giải thể, sáp nhập): its last period ends that day."""
+    access_organisation(user, organisation, "change")
+    with transaction.atomic():
+        current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if current.version != expected_version:
+            raise ConflictError("Cơ quan, cơ sở này đã được người khác sửa sau khi bạn mở. Hãy tải lại trang.")
+        last = current.periods.latest("valid_from")
+        if last.valid_to is not None:
+            raise DomainError(f"Cơ quan, cơ sở này đã giải thể từ {last.valid_to:%d/%m/%Y}.", field="on")
+        if on <= last.valid_from:
+            raise DomainError(f"Ngày giải thể phải sau {last.valid_from:%d/%m/%Y} (ngày bắt đầu giai đoạn cuối).",
+                              field="on")
+        last.valid_to = on
+        if basis.strip():
+            last.basis = basis.strip()[:255]
+        last.save(update_fields=["valid_to", "basis"])
+        current.version += 1
+        current.save(update_fields=["version", "updated_at"])
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
+                     changes={"valid_to": f"{on:%d/%m/%Y}", "basis": basis.strip()})
+    return current
+
+
+def commune_committees_load(*, province_code: str | None = None) -> int:
+    """Each of today's communes (of one province, or all 3,321) has its People's Committee, in the plan's
+    scope from 01/7/2025; running it again adds only what is missing. Set-based: two bulk inserts."""
+    communes = AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.COMMUNE, valid_to__isnull=True)
+    if province_code:
+        communes = communes.filter(province_code=province_code)
+    have = set(Organisation.objects.filter(kind=Kind.COMMUNE_COMMITTEE).values_list("code", flat=True))
+    missing = [c for c in communes.order_by("code") if f"UBND-{c.code}" not in have]
+    with transaction.atomic():
+        created = Organisation.objects.bulk_create(
+            [Organisation(code=f"UBND-{c.code}", name=f"UBND {c.name}", name_folded=fold(f"UBND {c.name}"),
+                          kind=Kind.COMMUNE_COMMITTEE, commune=c, province_code=c.province_code) for c in missing],
+            batch_size=1000)
+        OrganisationPeriod.objects.bulk_create(
+            [OrganisationPeriod(organisation=o, valid_from=REFORM_DAY, name=o.name, kind=o.kind,
+                                ownership=Ownership.PUBLIC, commune=o.commune, province_code=o.province_code,
+                                in_plan_scope=True, basis="QĐ 19/2025/QĐ-TTg (danh mục xã, phường từ 01/7/2025)")
+             for o in created], batch_size=1000)
+    return len(created)

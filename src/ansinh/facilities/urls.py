@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "facilities"
+urlpatterns = [
+    path("", views.OrganisationList.as_view(), name="organisation_list"),
+    path("xuat.<fileformat:fmt>", views.OrganisationList.as_view(), name="organisation_export"),
+    path("them/", views.OrganisationCreate.as_view(), name="organisation_create"),
+    path("<int:pk>/", views.OrganisationDetail.as_view(), name="organisation_detail"),
+    path("<int:pk>/thay-doi/", views.OrganisationChange.as_view(), name="organisation_change"),
+    path("<int:pk>/giai-the/", views.organisation_close, name="organisation_close"),
+]

@@ -1,0 +1,120 @@
+"""Pages of the network of organisations: declarations on the generic scoped views."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ansinh.audit.selectors import history_of
+from ansinh.core.access import can
+from ansinh.core.exceptions import DomainError
+from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
+from ansinh.core.web import require
+
+from . import selectors, services
+from .access import FACILITIES_CHANGE, FACILITIES_VIEW
+from .exports import ORGANISATION_COLUMNS
+from .filters import OrganisationFilterSet
+from .forms import OrganisationForm
+from .services import ATTRIBUTES
+
+
+class OrganisationList(ScopedListView):
+    access = FACILITIES_VIEW
+    filterset_class = OrganisationFilterSet
+    template_name = "facilities/organisation_list.html"
+    table_template = "facilities/_organisation_table.html"
+    table_id = "organisation-results"
+    source = selectors.organisations
+    export = Export(columns=ORGANISATION_COLUMNS, related=("commune",), filename="co-quan-co-so",
+                    what="facilities.organisation", url_name="facilities:organisation_export", sheet="Cơ quan, cơ sở")
+
+
+class OrganisationDetail(ScopedDetailView):
+    access = FACILITIES_VIEW
+    template_name = "facilities/organisation_detail.html"
+    read = selectors.access_organisation
+    context_object_name = "organisation"
+
+    def get_context_data(self, **context):
+        organisation = context["organisation"]
+        periods = list(selectors.history_of(organisation))
+        today = timezone.localdate()
+        return {**context, "periods": periods,
+                "now": next((p for p in periods if p.valid_from <= today and (p.valid_to is None or p.valid_to > today)),
+                            None),
+                "history": history_of(user=self.request.user, instance=organisation)[:50],
+                "can_change": can(self.request.user, FACILITIES_CHANGE)}
+
+
+class OrganisationCreate(ServiceFormView):
+    access = FACILITIES_CHANGE
+    form_class = OrganisationForm
+    template_name = "facilities/organisation_form.html"
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user}
+
+    def get_context_data(self, **context):
+        return {**context, "title": _("Thêm cơ quan, cơ sở")}
+
+    def perform(self, form):
+        data = {name: form.cleaned_data[name] for name in ATTRIBUTES}
+        return services.organisation_create(user=self.request.user, valid_from=form.cleaned_data["valid_from"],
+                                            code=form.cleaned_data.get("code") or "", **data)
+
+    def success_text(self, organisation):
+        return _("Đã thêm %(name)s.") % {"name": organisation.name}
+
+    def success(self, organisation):
+        return redirect("facilities:organisation_detail", pk=organisation.pk)
+
+
+class OrganisationChange(OrganisationCreate):
+    """What changes from a day: the form shows the organisation as it is today; the fields changed go to the
+    service, from the day given."""
+
+    def load(self):
+        self.organisation = selectors.access_organisation(self.request.user, self.kwargs["pk"], "change")
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user, "organisation": self.organisation}
+
+    def get_initial(self):
+        period = self.organisation.periods.latest("valid_from")
+        return {**{name: getattr(period, name) for name in ATTRIBUTES}, "valid_from": timezone.localdate(),
+                "version": self.organisation.version}
+
+    def get_context_data(self, **context):
+        return {**context, "organisation": self.organisation,
+                "title": _("Thay đổi %(name)s") % {"name": self.organisation.name}}
+
+    def perform(self, form):
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in ATTRIBUTES}
+        return services.organisation_change(user=self.request.user, organisation=self.organisation,
+                                            expected_version=form.cleaned_data.get("version") or 0,
+                                            valid_from=form.cleaned_data["valid_from"], **changes)
+
+    def success_text(self, organisation):
+        return _("Đã ghi thay đổi.")
+
+
+@require_POST
+@require(FACILITIES_CHANGE)
+def organisation_close(request, pk: int):
+    organisation = selectors.access_organisation(request.user, pk, "change")
+    try:
+        day = timezone.datetime.strptime(request.POST.get("on", ""), "%Y-%m-%d").date()
+    except ValueError:
+        messages.error(request, _("Hãy chọn ngày giải thể."))
+        return redirect("facilities:organisation_detail", pk=pk)
+    try:
+        services.organisation_close(user=request.user, organisation=organisation, on=day,
+                                    expected_version=int(request.POST.get("version") or 0),
+                                    basis=request.POST.get("basis", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi ngày giải thể."))
+    return redirect("facilities:organisation_detail", pk=pk)
