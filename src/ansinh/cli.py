@@ -239,10 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--province", help="Mã tỉnh: áp dụng mức riêng của tỉnh (nếu có)")
     evaluate.set_defaults(func=cmd_allowance_evaluate)
     imports = sub.add_parser("import", help="Nhập danh sách từ tệp Excel/CSV, hoặc ghi tệp mẫu",
-                             description="ansinh import persons|households|enrolments TỆP [--commune MÃ] [--as TÊN] "
+                             description="ansinh import persons|households|enrolments|organisations TỆP [--commune MÃ] [--as TÊN] "
                                          "[--update] [--dry-run]; ansinh import template persons MẪU.xlsx")
     imports.add_argument("kind", help="persons (người), households (hộ), enrolments (đối tượng đang hưởng), "
-                                      "hoặc template để ghi tệp mẫu")
+                                      "organisations (cơ quan, cơ sở), hoặc template để ghi tệp mẫu")
     imports.add_argument("paths", nargs="+", help="TỆP cần nhập; với template: LOẠI và TỆP mẫu cần ghi")
     imports.add_argument("--commune", help="Mã xã: nhập vào xã này (dòng không ghi xã lấy xã này)")
     imports.add_argument("--as", dest="user", help="Tên đăng nhập của người nhập (theo địa bàn của người đó)")

@@ -49,7 +49,8 @@ def test_the_page_uploads_previews_reports_and_commits(client, users):
 
 
 @pytest.mark.parametrize("kind, url", [("persons", "registry:person_list"), ("households", "registry:household_list"),
-                                       ("enrolments", "assistance:enrolment_list")])
+                                       ("enrolments", "assistance:enrolment_list"),
+                                       ("organisations", "facilities:organisation_list")])
 def test_each_list_offers_its_template_and_import(client, users, kind, url):
     client.force_login(users["xa1"])
     page = client.get(reverse(url)).content.decode()
@@ -62,6 +63,7 @@ def test_each_list_offers_its_template_and_import(client, users, kind, url):
 @pytest.mark.parametrize("kind, headers, validated", [
     ("households", ["Mã hộ (*)", "Xã/phường", "Tỉnh/thành phố"], {"H"}),
     ("enrolments", ["Số định danh cá nhân (*)", "Họ và tên", "Chính sách"], {"C", "J"}),
+    ("organisations", ["Mã", "Tên cơ quan, cơ sở (*)", "Loại"], {"C", "D", "I", "J"}),
 ])
 def test_the_other_templates(kind, headers, validated, tmp_path):
     out = tmp_path / f"{kind}.xlsx"

@@ -208,3 +208,33 @@ class StagedEnrolment(StagedRow):
 
     def __str__(self) -> str:
         return f"{self.job_id}:{self.number}"
+
+
+class StagedOrganisation(StagedRow):
+    """An organisation row of an import (a province's list of schools, hospitals, facilities…), cleaned: its first
+    period from `valid_from`; the parent body by code (in the registry, or a row of the same file)."""
+
+    code = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001 - NULL: the commit gives one
+    name = models.CharField(max_length=255, blank=True)
+    name_folded = models.CharField(max_length=255, blank=True)
+    kind = models.CharField(max_length=24, blank=True)
+    ownership = models.CharField(max_length=10, blank=True)
+    commune = models.ForeignKey(AdministrativeUnit, null=True, blank=True, on_delete=models.DO_NOTHING,
+                                db_constraint=False, db_index=False, related_name="+")
+    province_code = models.CharField(max_length=3, blank=True)
+    parent_code = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001
+    in_plan_scope = models.BooleanField(default=False)
+    provides_social_work = models.BooleanField(default=False)
+    valid_from = models.DateField(null=True, blank=True)
+    basis = models.CharField(max_length=255, blank=True)
+    parent_id = models.BigIntegerField(null=True, blank=True)
+    organisation_id = models.BigIntegerField(null=True, blank=True)
+
+    scope = Scope(view=IMPORT_RUN)
+
+    class Meta:
+        verbose_name = _("dòng nhập (cơ quan, cơ sở)")
+        constraints = [models.UniqueConstraint(fields=["job", "number"], name="exchange_organisation_row_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.number}"
