@@ -17,6 +17,7 @@ from ansinh.registry.models import (
     PovertyStatus,
 )
 
+from . import sql
 from .cells import Communes, fold_code, past_day, strip_prefix, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedHousehold
@@ -153,20 +154,8 @@ def check(cursor, job: ImportJob) -> None:
 
 def match_existing(cursor, job: ImportJob) -> None:
     """Rows whose code is in the registry: that household, updated or skipped, or an error outside."""
-    staged, household = StagedHousehold._meta.db_table, Household._meta.db_table
-    cursor.execute(f"""
-        UPDATE {staged} SET household_id = (SELECT h.id FROM {household} h WHERE h.code = {staged}.code)
-        WHERE job_id = %s AND outcome IN ('new', 'update', 'skip') AND other_number IS NULL""", [job.pk])
-    where, params = inside(job, "h")
-    cursor.execute(f"""
-        UPDATE {staged} SET outcome = 'error', conflict = 'outside'
-        WHERE job_id = %s AND household_id IS NOT NULL AND outcome <> 'error' AND other_number IS NULL
-          AND NOT EXISTS (SELECT 1 FROM {household} h WHERE h.id = {staged}.household_id AND {where})""",
-                   [job.pk, *params])
-    cursor.execute(f"""
-        UPDATE {staged} SET outcome = %s
-        WHERE job_id = %s AND household_id IS NOT NULL AND outcome IN ('new', 'update', 'skip')
-          AND other_number IS NULL""", [job.on_existing, job.pk])
+    sql.match_existing(cursor, StagedHousehold._meta.db_table, job, key="code", target=Household._meta.db_table,
+                       found="household_id")
 
 
 def commit(cursor, job: ImportJob, user) -> dict[str, Any]:

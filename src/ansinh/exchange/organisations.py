@@ -13,10 +13,11 @@ from ansinh.facilities.access import FACILITIES_CHANGE
 from ansinh.facilities.models import Kind as OrganisationKind
 from ansinh.facilities.models import Organisation, OrganisationPeriod, Ownership
 
+from . import sql
 from .cells import Communes, fold_code, past_day, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedOrganisation
-from .sql import Steps, audit, flag, inside, mark_repeats
+from .sql import Steps, audit, flag, mark_repeats
 
 COLUMNS = [
     Column("code", "Mã", ("mã cơ quan", "mã cơ sở", "mã đơn vị", "code")),
@@ -134,20 +135,8 @@ def check(cursor, job: ImportJob) -> None:
 
 def match_existing(cursor, job: ImportJob) -> None:
     """Rows whose code is in the network: skipped, or an error when that organisation lies outside."""
-    staged, organisation = StagedOrganisation._meta.db_table, Organisation._meta.db_table
-    cursor.execute(f"""
-        UPDATE {staged} SET organisation_id = (SELECT o.id FROM {organisation} o WHERE o.code = {staged}.code)
-        WHERE job_id = %s AND code IS NOT NULL AND outcome IN ('new', 'skip') AND other_number IS NULL""", [job.pk])
-    where, params = inside(job, "o")
-    cursor.execute(f"""
-        UPDATE {staged} SET outcome = CASE WHEN EXISTS (SELECT 1 FROM {organisation} o
-                                                        WHERE o.id = {staged}.organisation_id AND {where})
-                                      THEN 'skip' ELSE 'error' END,
-               conflict = CASE WHEN EXISTS (SELECT 1 FROM {organisation} o
-                                            WHERE o.id = {staged}.organisation_id AND {where})
-                               THEN '' ELSE 'outside' END
-        WHERE job_id = %s AND organisation_id IS NOT NULL AND outcome IN ('new', 'skip') AND other_number IS NULL""",
-                   [*params, *params, job.pk])
+    sql.match_existing(cursor, StagedOrganisation._meta.db_table, job, key="code",
+                       target=Organisation._meta.db_table, found="organisation_id", outcome="skip")
 
 
 def commit(cursor, job: ImportJob, user) -> dict[str, Any]:

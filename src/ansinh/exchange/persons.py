@@ -16,6 +16,7 @@ from ansinh.registry.models import DisabilityLevel, Household, HouseholdMember, 
 from ansinh.registry.reference import ETHNICITIES
 from ansinh.registry.services import duplicates_scan
 
+from . import sql
 from .cells import Communes, fold_code, strip_prefix, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedPerson
@@ -223,21 +224,8 @@ def link_households(cursor, job: ImportJob) -> None:
 
 def match_existing(cursor, job: ImportJob) -> None:
     """Rows whose ID is already in the registry: the person they are (after a merge, the one kept)."""
-    staged, person = StagedPerson._meta.db_table, Person._meta.db_table
-    cursor.execute(f"""
-        UPDATE {staged} SET person_id = (SELECT COALESCE(p.merged_into_id, p.id) FROM {person} p
-                                         WHERE p.citizen_id = {staged}.citizen_id)
-        WHERE job_id = %s AND outcome IN ('new', 'update', 'skip') AND citizen_id IS NOT NULL AND other_number IS NULL
-          AND EXISTS (SELECT 1 FROM {person} p WHERE p.citizen_id = {staged}.citizen_id)""", [job.pk])
-    where, params = inside(job, "p")
-    cursor.execute(f"""
-        UPDATE {staged} SET outcome = 'error', conflict = 'outside'
-        WHERE job_id = %s AND person_id IS NOT NULL AND outcome <> 'error' AND other_number IS NULL
-          AND NOT EXISTS (SELECT 1 FROM {person} p WHERE p.id = {staged}.person_id AND {where})""", [job.pk, *params])
-    cursor.execute(f"""
-        UPDATE {staged} SET outcome = %s
-        WHERE job_id = %s AND person_id IS NOT NULL AND outcome IN ('new', 'update', 'skip') AND other_number IS NULL""",
-                   [job.on_existing, job.pk])
+    sql.match_existing(cursor, StagedPerson._meta.db_table, job, key="citizen_id", target=Person._meta.db_table,
+                       found="person_id", record="COALESCE(t.merged_into_id, t.id)")
 
 
 # --- commit ------------------------------------------------------------------------------------------

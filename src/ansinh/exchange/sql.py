@@ -47,6 +47,27 @@ def mark_repeats(cursor, table: str, job: ImportJob, key: str, same: str, confli
           AND {table}.number > g.first_number""", [conflict, job.pk, job.pk, job.pk])
 
 
+def match_existing(cursor, table: str, job: ImportJob, *, key: str, target: str, found: str, record: str = "t.id",
+                   outcome: str | None = None) -> None:
+    """Rows whose `key` is already in `target` (alias `t`, with the same column): `found` is set to that record
+    (`record`: which, e.g. the one kept after a merge); one outside the job's jurisdiction makes the row an error
+    that names nobody; the others take `outcome` (by default the officer's choice: update or skip)."""
+    known = f"SELECT 1 FROM {target} t WHERE t.{key} = {table}.{key}"
+    cursor.execute(f"""
+        UPDATE {table} SET {found} = (SELECT {record} FROM {target} t WHERE t.{key} = {table}.{key})
+        WHERE job_id = %s AND outcome IN ('new', 'update', 'skip') AND {key} IS NOT NULL AND other_number IS NULL
+          AND EXISTS ({known})""", [job.pk])  # only the rows found: a million rows are not all rewritten
+    where, params = inside(job, "t")
+    cursor.execute(f"""
+        UPDATE {table} SET outcome = 'error', conflict = 'outside'
+        WHERE job_id = %s AND {found} IS NOT NULL AND outcome <> 'error' AND other_number IS NULL
+          AND NOT EXISTS (SELECT 1 FROM {target} t WHERE t.id = {table}.{found} AND {where})""", [job.pk, *params])
+    cursor.execute(f"""
+        UPDATE {table} SET outcome = %s
+        WHERE job_id = %s AND {found} IS NOT NULL AND outcome IN ('new', 'update', 'skip') AND other_number IS NULL""",
+                   [outcome or job.on_existing, job.pk])
+
+
 def flag_later(cursor, table: str, job: ImportJob, key: str, conflict: str, where: str = "1 = 1") -> None:
     """Rows still to be written, meeting `where`, whose `key` an earlier such row has: errors naming it (one
     head per household, one household per head)."""
