@@ -268,3 +268,22 @@ def test_demo_has_applications_at_every_step(seeded):
     assert seeded["applications"] >= 9 and statuses == {"open", "decided", "rejected"}
     assert Application.objects.filter(procedure="three_tier", status="decided").exists()
     assert Application.objects.filter(status="open", steps__code="verified").exists()
+
+
+def test_the_demo_province_has_its_network_of_organisations_with_histories(seeded):
+    import datetime
+
+    from ansinh.facilities.models import Organisation, OrganisationPeriod
+
+    communes = AdministrativeUnit.objects.filter(level="commune", province_code="96", valid_to__isnull=True).count()
+    assert seeded["organisations"] == 4 + 2 * communes
+    assert Organisation.objects.filter(kind="commune_committee", province_code="96").count() == communes
+    schools = OrganisationPeriod.objects.filter(kind="school", province_code="96")
+    assert schools.on(datetime.date(2021, 6, 30)).filter(in_plan_scope=True).count() == 0
+    assert schools.on(datetime.date(2021, 7, 1)).filter(in_plan_scope=True).count() == communes
+    serving = schools.on(datetime.date(2025, 1, 1)).filter(provides_social_work=True).count()
+    assert 0 < serving < communes  # a third of the schools, from 01/9/2024
+    hospital = Organisation.objects.get(kind="hospital")
+    assert [p.valid_to for p in hospital.periods.order_by("valid_from")] == [
+        datetime.date(2021, 7, 1), datetime.date(2024, 1, 1), None]
+    assert hospital.periods.latest("valid_from").parent.name == "Sở Y tế tỉnh Cà Mau"
