@@ -276,7 +276,7 @@ def test_the_demo_province_has_its_network_of_organisations_with_histories(seede
     from ansinh.facilities.models import Organisation, OrganisationPeriod
 
     communes = AdministrativeUnit.objects.filter(level="commune", province_code="96", valid_to__isnull=True).count()
-    assert seeded["organisations"] == 4 + 2 * communes
+    assert seeded["organisations"] == 5 + 2 * communes
     assert Organisation.objects.filter(kind="commune_committee", province_code="96").count() == communes
     schools = OrganisationPeriod.objects.filter(kind="school", province_code="96")
     assert schools.on(datetime.date(2021, 6, 30)).filter(in_plan_scope=True).count() == 0
@@ -287,3 +287,7 @@ def test_the_demo_province_has_its_network_of_organisations_with_histories(seede
     assert [p.valid_to for p in hospital.periods.order_by("valid_from")] == [
         datetime.date(2021, 7, 1), datetime.date(2024, 1, 1), None]
     assert hospital.periods.latest("valid_from").parent.name == "Sở Y tế tỉnh Cà Mau"
+    centre = Organisation.objects.get(kind="social_work_centre")  # the 2025 reform, as dated parents
+    assert centre.periods.on(datetime.date(2025, 2, 28)).get().parent.name.startswith("Sở Lao động")
+    assert centre.periods.on(datetime.date(2025, 3, 1)).get().parent.name == "Sở Y tế tỉnh Cà Mau"
+    assert not OrganisationPeriod.objects.filter(name__startswith="Sở Lao động").on(datetime.date(2025, 3, 1)).exists()
