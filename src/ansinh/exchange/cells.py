@@ -47,6 +47,17 @@ def past_day(value: Any, today: datetime.date) -> datetime.date:
     return date
 
 
+class Problems(list):
+    """What is wrong with a row, as (column label, message): `problem("birth", "…")` names the column by its key."""
+
+    def __init__(self, labels: dict[str, str]):
+        super().__init__()
+        self.labels = labels
+
+    def __call__(self, key: str, message: str) -> None:
+        self.append((self.labels[key], message))
+
+
 fold_code = functools.lru_cache(maxsize=8192)(fold)  # sex, ethnicity, commune and level names repeat endlessly
 
 

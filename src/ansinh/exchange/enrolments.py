@@ -32,7 +32,7 @@ from ansinh.core.text import fold, normalize_name
 from ansinh.registry import rules as registry_rules
 from ansinh.registry.models import Person
 
-from .cells import fold_code, past_day, text
+from .cells import Problems, fold_code, past_day, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedEnrolment
 from .sql import Steps, audit, flag, inside, mark_repeats
@@ -102,17 +102,14 @@ def cleaner(job: ImportJob):
     values = parameters_at(first_of_month(today), job.province_code)[0]
 
     def clean(cells: dict[str, Any]) -> tuple[tuple, list[tuple[str, str]]]:
-        problems: list[tuple[str, str]] = []
-
-        def problem(key: str, message: str) -> None:
-            problems.append((LABELS[key], message))
+        problem = Problems(LABELS)
 
         citizen_id = None
         try:
             citizen_id = registry_rules.clean_citizen_id(cells.get("citizen_id"))
         except ValueError as exc:
             problem("citizen_id", str(exc))
-        if citizen_id is None and not problems:
+        if citizen_id is None and not problem:
             problem("citizen_id", "để trống: người hưởng phải có trong sổ, tìm theo số định danh.")
         name = fold(normalize_name(text(cells.get("full_name"), 200)))[:120]
         written = [c for c in re.split(r"[+,;&]| và ", text(cells.get("category"), 60)) if c.strip()]
@@ -185,7 +182,7 @@ def cleaner(job: ImportJob):
         row = (citizen_id[:12] if citizen_id else None, name, programme or "", first, parts[0], second,
                parts[1] if len(parts) > 1 else None, coefficient, children, start, decision_number[:40], decided,
                method or "")
-        return row, problems
+        return row, problem
 
     return clean
 

@@ -18,7 +18,7 @@ from ansinh.registry.models import (
 )
 
 from . import sql
-from .cells import Communes, fold_code, past_day, strip_prefix, text
+from .cells import Communes, Problems, fold_code, past_day, strip_prefix, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedHousehold
 from .sql import Steps, audit, flag, flag_later, inside, mark_repeats
@@ -51,10 +51,7 @@ def cleaner(job: ImportJob):
     today = timezone.localdate()
 
     def clean(cells: dict[str, Any]) -> tuple[tuple, list[tuple[str, str]]]:
-        problems: list[tuple[str, str]] = []
-
-        def problem(key: str, message: str) -> None:
-            problems.append((LABELS[key], message))
+        problem = Problems(LABELS)
 
         code = text(cells.get("code"), 60).replace(" ", "").upper()
         if not code:
@@ -90,7 +87,7 @@ def cleaner(job: ImportJob):
                 if not 2000 <= year <= today.year + 1:
                     problem("poverty_year", f"năm {year} nằm ngoài 2000–{today.year + 1}.")
                     year = None
-        if poverty and year is None and not any(p[0] == LABELS["poverty_year"] for p in problems):
+        if poverty and year is None and not any(p[0] == LABELS["poverty_year"] for p in problem):
             problem("poverty_year", "để trống: ghi năm rà soát của phân loại hộ.")
         if year is not None and not poverty_text:
             problem("poverty", "để trống: ghi phân loại hộ của năm rà soát.")
@@ -107,7 +104,7 @@ def cleaner(job: ImportJob):
             problem("poverty", "để trống: số, ngày quyết định đi cùng phân loại hộ.")
         values = (code[:30] or None, commune_id, province_code, text(cells.get("hamlet"), 100),
                   text(cells.get("address"), 255), head, poverty, year, decision_number[:50], decided)
-        return values, problems
+        return values, problem
 
     return clean
 

@@ -14,7 +14,7 @@ from ansinh.facilities.models import Kind as OrganisationKind
 from ansinh.facilities.models import Organisation, OrganisationPeriod, Ownership
 
 from . import sql
-from .cells import Communes, fold_code, past_day, text
+from .cells import Communes, Problems, fold_code, past_day, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedOrganisation
 from .sql import Steps, audit, flag, mark_repeats
@@ -55,10 +55,7 @@ def cleaner(job: ImportJob):
     today = timezone.localdate()
 
     def clean(cells: dict[str, Any]) -> tuple[tuple, list[tuple[str, str]]]:
-        problems: list[tuple[str, str]] = []
-
-        def problem(key: str, message: str) -> None:
-            problems.append((LABELS[key], message))
+        problem = Problems(LABELS)
 
         def code_of(key: str) -> str:
             code = text(cells.get(key), 60).replace(" ", "").upper()
@@ -98,7 +95,7 @@ def cleaner(job: ImportJob):
             problem("valid_from", str(exc))
         values = (code or None, name[:255], fold(name)[:255], kind, ownership or "", commune_id, province_code,
                   code_of("parent_code") or None, *flags, valid_from, text(cells.get("basis"), 255))
-        return values, problems
+        return values, problem
 
     return clean
 

@@ -17,7 +17,7 @@ from ansinh.registry.reference import ETHNICITIES
 from ansinh.registry.services import duplicates_scan
 
 from . import sql
-from .cells import Communes, fold_code, strip_prefix, text
+from .cells import Communes, Problems, fold_code, strip_prefix, text
 from .kinds import Kind, register
 from .models import ImportJob, StagedPerson
 from .sql import AUDIT_INSERT, Steps, audit, flag, flag_later, inside, json_param, mark_repeats
@@ -70,10 +70,7 @@ def cleaner(job: ImportJob):
     today = timezone.localdate()
 
     def clean(cells: dict[str, Any]) -> tuple[tuple, list[tuple[str, str]]]:
-        problems: list[tuple[str, str]] = []
-
-        def problem(key: str, message: str) -> None:
-            problems.append((LABELS[key], message))
+        problem = Problems(LABELS)
 
         full_name = normalize_name(text(cells.get("full_name"), 200))
         if not full_name:
@@ -148,7 +145,7 @@ def cleaner(job: ImportJob):
                   commune_id, province_code, text(cells.get("hamlet"), 100), text(cells.get("address"), 255),
                   text(cells.get("legacy_address"), 255) or old_address, phone, disability, household_code[:30] or None,
                   relationship)
-        return values, problems
+        return values, problem
 
     return clean
 
