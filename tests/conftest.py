@@ -56,7 +56,7 @@ def users(ca_mau, communes):
 @pytest.fixture
 def policy(db):
     """The parameters the data migration loads, again: a transactional test elsewhere may have flushed them."""
-    from ansinh.assistance.models import PolicyParameter
-    from ansinh.assistance.policy import load_defaults
+    from ansinh.core.models import PolicyParameter
+    from ansinh.core.parameters import load_defaults
 
     load_defaults(PolicyParameter)

@@ -52,8 +52,8 @@ def paid_world(world, users, communes, settings, tmp_path):
     """The world, and c2's social assistance: a decided enrolment, an application decided (with its DOCX), the
     month's payroll of the commune and its payment file; and a top-up of another province (Hà Nội)."""
     from ansinh.assistance import services as assistance
-    from ansinh.assistance.models import PolicyParameter
-    from ansinh.assistance.policy import load_defaults
+    from ansinh.core.models import PolicyParameter
+    from ansinh.core.parameters import load_defaults
     from ansinh.payments.models import PaymentAgent
     from ansinh.payments.services import payment_files_issue, payroll_generate
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from ansinh.assistance import services
+from ansinh.core import services
 from ansinh.cli import main
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from ansinh.assistance import selectors
-from ansinh.assistance.models import PolicyParameter
-from ansinh.assistance.policy import load_defaults
+from ansinh.core.models import PolicyParameter
+from ansinh.core.parameters import load_defaults
 from ansinh.payments import selectors as payment_selectors
 from ansinh.payments.models import PaymentLine, PayrollRun
 from tests.factories import PersonFactory, enrolment_make

@@ -7,10 +7,11 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from ansinh.assistance import selectors, services
-from ansinh.assistance.models import PolicyParameter
+from ansinh.assistance import selectors
+from ansinh.core import services
 from ansinh.audit.models import AuditEvent
 from ansinh.core.exceptions import DomainError, PermissionDeniedError
+from ansinh.core.models import PolicyParameter
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def test_a_new_national_level_applies_from_its_date_and_is_audited(users):
                                  valid_from=D(2026, 7, 1), legal_basis="NĐ 335/2026/NĐ-CP Điều 4")
     assert selectors.parameters_at(D(2026, 6, 1))[0]["standard_level"] == 500_000
     assert selectors.parameters_at(D(2026, 7, 1))[0]["standard_level"] == 540_000
-    assert AuditEvent.objects.filter(object_type="assistance.policyparameter", object_id=str(row.pk),
+    assert AuditEvent.objects.filter(object_type="core.policyparameter", object_id=str(row.pk),
                                      action="create").exists()
 
 

@@ -10,8 +10,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ansinh.assistance.models import Enrolment, PolicyParameter
-from ansinh.assistance.policy import load_defaults
+from ansinh.assistance.models import Enrolment
+from ansinh.core.models import PolicyParameter
+from ansinh.core.parameters import load_defaults
 from ansinh.payments.models import PaymentAgent, PaymentLine
 from tests.factories import PASSWORD, PersonFactory
 

@@ -17,8 +17,8 @@ from ansinh.core.web import PUBLIC, require
 
 # The whole table, role by role: a change of who may do what shows here first.
 OFFICER = {"registry.view", "registry.change", "registry.merge", "assistance.view", "enrolment.manage",
-           "payroll.run", "payments.files", "exchange.import", "facilities.view", "facilities.change"}
-READER = {"registry.view", "assistance.view", "facilities.view"}
+           "payroll.run", "payments.files", "exchange.import", "facilities.view", "facilities.change", "policy.view"}
+READER = {"registry.view", "assistance.view", "facilities.view", "policy.view"}
 EXPECTED = {
     Role.COMMUNE_OFFICER: OFFICER,
     Role.PROVINCE_OFFICER: OFFICER,

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from ansinh.assistance.models import PolicyParameter
-from ansinh.assistance.policy import load_defaults
+from ansinh.core.models import PolicyParameter
+from ansinh.core.parameters import load_defaults
 from ansinh.payments.models import PaymentAgent
 from ansinh.payments.services import payroll_generate
 from tests.factories import PersonFactory, enrolment_make

@@ -6,10 +6,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from ansinh.assistance.models import Enrolment, PolicyParameter
-from ansinh.assistance.policy import load_defaults
+from ansinh.assistance.models import Enrolment
 from ansinh.audit.models import AuditEvent
 from ansinh.core.exceptions import DomainError
+from ansinh.core.models import PolicyParameter
+from ansinh.core.parameters import load_defaults
 from ansinh.payments.models import PaymentLine
 from ansinh.payments.services import payroll_generate
 from ansinh.registry import services

@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ansinh.assistance.models import Enrolment, EnrolmentCategory, PolicyParameter
-from ansinh.assistance.policy import load_defaults
+from ansinh.assistance.models import Enrolment, EnrolmentCategory
 from ansinh.core.exceptions import PermissionDeniedError
+from ansinh.core.models import PolicyParameter
+from ansinh.core.parameters import load_defaults
 from ansinh.payments.models import PaymentLine
 from ansinh.payments.selectors import monthly_by_category, run_summary
 from ansinh.payments.services import payroll_generate

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from ansinh.assistance.models import PolicyParameter
-from ansinh.assistance.policy import load_defaults
+from ansinh.core.models import PolicyParameter
+from ansinh.core.parameters import load_defaults
 from ansinh.payments.models import PaymentLine, PayrollRun
 from ansinh.payments.services import payroll_request, payroll_resume
 from tests.factories import PersonFactory, enrolment_make

@@ -2,16 +2,15 @@
 
 from ansinh.core.access import Role
 
-ASSISTANCE_VIEW = "assistance.view"  # enrolments, applications, policy parameters, the allowance calculator
+ASSISTANCE_VIEW = "assistance.view"  # enrolments, applications, the allowance calculator
 ENROLMENT_MANAGE = "enrolment.manage"  # receive applications; decide, change, suspend, end enrolments
-POLICY_MANAGE = "policy.manage"  # add dated policy parameters (national, or the province's own top-ups)
 
 _READ = {ASSISTANCE_VIEW}
 _WORK = {ASSISTANCE_VIEW, ENROLMENT_MANAGE}
 GRANTS = {
     Role.COMMUNE_OFFICER: _WORK,
     Role.PROVINCE_OFFICER: _WORK,
-    Role.ADMINISTRATOR: _WORK | {POLICY_MANAGE},
+    Role.ADMINISTRATOR: _WORK,
     Role.COMMUNE_LEADER: _READ,
     Role.PROVINCE_LEADER: _READ,
     Role.SOCIAL_WORKER: _READ,

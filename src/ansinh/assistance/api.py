@@ -8,12 +8,14 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ansinh.core import services as core_services
+from ansinh.core.access_grants import POLICY_MANAGE, POLICY_VIEW
 from ansinh.core.api import HasCapability, ScopedViewSet, with_actions
 from ansinh.core.selectors import holidays
 from ansinh.registry.selectors import person_get
 
 from . import selectors, services
-from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
+from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE
 from .actions import APPLICATION_ACTIONS, ENROLMENT_ACTIONS
 from .calculator import evaluate_cases
 from .filters import ApplicationFilterSet, EnrolmentFilterSet, ParameterFilterSet
@@ -55,13 +57,13 @@ class PolicyParameterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
     """Tham số chính sách có ngày hiệu lực. Thêm giá trị mới bằng POST; không sửa, không xóa giá trị cũ."""
 
     serializer_class = PolicyParameterSerializer
-    capability = ASSISTANCE_VIEW
+    capability = POLICY_VIEW
     write_capability = POLICY_MANAGE
     filterset_class = ParameterFilterSet
     source = selectors.parameters
 
     def perform_create(self, serializer):
-        serializer.instance = services.parameter_add(user=self.request.user, **serializer.validated_data)
+        serializer.instance = core_services.parameter_add(user=self.request.user, **serializer.validated_data)
 
 
 # --- enrolments ---------------------------------------------------------------------------------------

@@ -3,13 +3,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from ansinh.core import parameters
 from ansinh.core.filters import FilterSet, IdFilter
+from ansinh.core.models import PolicyParameter
 from ansinh.geo.fields import CommuneFilter
 from ansinh.registry.models import Person
 from ansinh.registry.selectors import search_q
 
-from . import policy
-from .models import Application, Enrolment, PolicyParameter, Programme
+from .models import Application, Enrolment, Programme
 
 
 class EnrolmentFilterSet(FilterSet):
@@ -64,7 +65,7 @@ class ApplicationFilterSet(FilterSet):
 
 
 class ParameterFilterSet(FilterSet):
-    key = django_filters.ChoiceFilter(label=_("Tham số"), choices=sorted(policy.LABELS.items()),
+    key = django_filters.ChoiceFilter(label=_("Tham số"), choices=lambda: sorted(parameters.labels().items()),
                                       empty_label=_("Mọi tham số"))
     province_code = django_filters.CharFilter(label=_("Mã tỉnh (trống: toàn quốc)"))
 

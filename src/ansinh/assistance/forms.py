@@ -3,10 +3,11 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ansinh.core import parameters
 from ansinh.core.forms import MonthField, StyledForm
 from ansinh.geo.models import AdministrativeUnit
 
-from . import policy, rules
+from . import rules
 from .models import FormType, PaymentMethod
 
 
@@ -69,7 +70,7 @@ class CalculatorForm(StyledForm):
 
 
 class ParameterForm(StyledForm):
-    key = forms.ChoiceField(label=_("Tham số"), choices=sorted(policy.LABELS.items()))
+    key = forms.ChoiceField(label=_("Tham số"), choices=lambda: sorted(parameters.labels().items()))
     province_code = forms.CharField(label=_("Mã tỉnh"), required=False, max_length=3,
                                     help_text=_("Để trống: áp dụng toàn quốc. Tỉnh chỉ đặt mức riêng cao hơn mức toàn quốc."))
     value = forms.DecimalField(label=_("Giá trị"), max_digits=14, decimal_places=2, min_value=0)

@@ -1,59 +1,16 @@
-"""Social assistance data: effective-dated policy parameters (enrolments and applications follow)."""
+"""Social assistance data: enrolments, their categories and changes, applications (the dated policy parameters
+they are paid by are core's, `core.parameters`)."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ansinh.core.access import Scope, ScopedQuerySet, can
+from ansinh.core.access import Scope, ScopedQuerySet
 from ansinh.core.fields import MonthField
 
 from . import rules
-from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
-
-
-class PolicyParameterQuerySet(ScopedQuerySet):
-    def visible_to(self, user, action: str = "view"):
-        # National rows are public law; a province's top-ups are seen inside that province.
-        if not can(user, PolicyParameter.scope.capability(action)):
-            return self.none()
-        unit = getattr(user, "jurisdiction", None)
-        if unit is None:
-            return self.all()
-        return self.filter(Q(province_code="") | Q(province_code=unit.province_code))
-
-
-class PolicyParameter(models.Model):
-    """One value of a policy parameter from a date on (tham số chính sách): the standard level,
-    a coefficient, a multiple, a switch. The row with the latest `valid_from` not after a month is
-    the one in force; a change of law is a new row, never an edit of an old one."""
-
-    key = models.CharField(_("tham số"), max_length=60)
-    province_code = models.CharField(_("mã tỉnh"), max_length=3, blank=True, help_text=_("trống: toàn quốc"))
-    value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=2)
-    valid_from = models.DateField(_("áp dụng từ"))
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
-    verified = models.BooleanField(_("đã đối chiếu văn bản gốc"), default=True)
-    note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
-    )
-
-    scope = Scope(view=ASSISTANCE_VIEW, actions={"add": POLICY_MANAGE})
-    objects = PolicyParameterQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("tham số chính sách")
-        verbose_name_plural = _("tham số chính sách")
-        ordering = ["key", "province_code", "valid_from"]
-        constraints = [
-            models.UniqueConstraint(fields=["key", "province_code", "valid_from"], name="policy_parameter_unique_from"),
-            models.CheckConstraint(condition=Q(value__gte=0), name="policy_parameter_not_negative"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key} = {self.value} từ {self.valid_from:%d/%m/%Y}"
+from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE
 
 
 class Programme(models.TextChoices):

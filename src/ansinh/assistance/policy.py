@@ -6,24 +6,14 @@ flags those for a province administrator to check. Changing a value means adding
 """
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
+
+from ansinh.core.parameters import Default, Key, resolve
 
 from .rules import BANDS
 
 ND20 = "NĐ 20/2021/NĐ-CP"
 START = datetime.date(2021, 7, 1)  # NĐ 20/2021 in force
-
-
-@dataclass(frozen=True)
-class Default:
-    key: str
-    value: Decimal
-    valid_from: datetime.date
-    legal_basis: str
-    verified: bool = True
-    note: str = ""
-    province_code: str = ""
 
 
 # Parameters a province may raise for itself (NĐ 20/2021 Điều 4 k.3: not lower than the national level).
@@ -85,39 +75,9 @@ DEFAULTS: list[Default] = [
 ]
 
 
-def resolve(rows, month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
-    """Values in force in `month` from dated rows (objects with key, province_code, value, valid_from,
-    legal_basis): the latest national row of each key, raised by the province's own where it may."""
-    national: dict[str, tuple] = {}
-    provincial: dict[str, tuple] = {}
-    for row in rows:
-        if row.valid_from > month:
-            continue
-        target = national if not row.province_code else provincial if row.province_code == province_code else None
-        if target is None:
-            continue
-        if row.key not in target or target[row.key][0] < row.valid_from:
-            target[row.key] = (row.valid_from, row.value, row.legal_basis)
-    values = {key: value for key, (_, value, _) in national.items()}
-    notes = {key: basis for key, (_, _, basis) in national.items()}
-    for key, (_, value, basis) in provincial.items():
-        if key in PROVINCIAL_KEYS and value > values.get(key, Decimal(0)):
-            values[key], notes[key] = value, basis
-    return values, notes
-
-
 def defaults_at(month: datetime.date) -> tuple[dict[str, Decimal], dict[str, str]]:
     return resolve(DEFAULTS, month)
 
 
-def load_defaults(model) -> int:
-    """Write DEFAULTS into the parameter table (`model`: the real class, or a migration's historical one)
-    where no row of that key, province and date exists. Returns how many were added."""
-    added = 0
-    for row in DEFAULTS:
-        _obj, created = model.objects.get_or_create(
-            key=row.key, province_code=row.province_code, valid_from=row.valid_from,
-            defaults={"value": row.value, "legal_basis": row.legal_basis, "verified": row.verified, "note": row.note},
-        )
-        added += created
-    return added
+KEYS = [Key(name, label, provincial=name in PROVINCIAL_KEYS, switch=name.startswith("active."))
+        for name, label in LABELS.items()]

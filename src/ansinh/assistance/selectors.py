@@ -8,6 +8,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from ansinh.core.access import access, require_capability
 from ansinh.core.dates import add_months, first_of_month
+from ansinh.core.models import PolicyParameter
+from ansinh.core.parameters import in_force
 from ansinh.registry.models import Person
 from ansinh.registry.rules import effective_birth_date
 from ansinh.registry.selectors import access_person
@@ -19,15 +21,13 @@ from .models import (
     ApplicationCategory,
     Enrolment,
     EnrolmentCategory,
-    PolicyParameter,
     Programme,
 )
 
 
 def parameters_at(month: datetime.date, province_code: str = "") -> tuple[dict[str, Decimal], dict[str, str]]:
     """Values in force in `month` (national, raised by the province's own where allowed) and their legal basis."""
-    rows = PolicyParameter.objects.filter(province_code__in=["", province_code], valid_from__lte=month)
-    return policy.resolve(rows, month, province_code)
+    return in_force(month, province_code)
 
 
 def parameters_source(province_code: str = ""):

@@ -6,10 +6,12 @@ import datetime
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
+from ansinh.core import parameters
+from ansinh.core.models import PolicyParameter
 from ansinh.geo.fields import CommuneField
 
-from . import policy, rules, selectors
-from .models import Application, Enrolment, FormType, PaymentMethod, PolicyParameter
+from . import rules, selectors
+from .models import Application, Enrolment, FormType, PaymentMethod
 
 RESULT = inline_serializer("AllowanceResult", {
     "id": serializers.CharField(allow_null=True),
@@ -25,15 +27,19 @@ RESULT = inline_serializer("AllowanceResult", {
 
 class PolicyParameterSerializer(serializers.ModelSerializer):
     label = serializers.SerializerMethodField()
-    key = serializers.ChoiceField(choices=sorted(policy.LABELS))
+    key = serializers.ChoiceField(choices=[])
 
     class Meta:
         model = PolicyParameter
         fields = ["id", "key", "label", "province_code", "value", "valid_from", "legal_basis", "verified", "note", "created_at"]
         read_only_fields = ["created_at"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = sorted(parameters.labels())  # every app's keys, registered when ready
+
     def get_label(self, obj) -> str:
-        return policy.LABELS.get(obj.key, obj.key)
+        return parameters.labels().get(obj.key, obj.key)
 
 
 def category_list(help_text: str, **source):

@@ -8,7 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ansinh.core import parameters
+from ansinh.core import services as core_services
 from ansinh.core.access import covers
+from ansinh.core.access_grants import POLICY_MANAGE, POLICY_VIEW
 from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.extensions import render_panels
 from ansinh.core.files import FORMATS, download
@@ -23,8 +26,8 @@ from ansinh.core.selectors import holidays
 from ansinh.core.web import require
 from ansinh.registry.selectors import person_get
 
-from . import documents, exports, policy, rules, selectors, services
-from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE, POLICY_MANAGE
+from . import documents, exports, rules, selectors, services
+from .access import ASSISTANCE_VIEW, ENROLMENT_MANAGE
 from .actions import APPLICATION_ACTIONS, ENROLMENT_ACTIONS
 from .calculator import evaluate_case
 from .extensions import CHANGES_PANELS, ENROLMENT_PANELS
@@ -49,16 +52,16 @@ def calculator(request):
 class ParameterList(ScopedListView):
     """Every value of every parameter, in the order of the law's text; the value in force today is marked."""
 
-    access = ASSISTANCE_VIEW
+    access = POLICY_VIEW
     filterset_class = ParameterFilterSet
     template_name = "assistance/parameter_list.html"
     paginate_by = 200
     source = selectors.parameters
-    export = Export(columns=exports.PARAMETER_COLUMNS, filename="tham-so", what="assistance.policyparameter",
+    export = Export(columns=exports.PARAMETER_COLUMNS, filename="tham-so", what="core.policyparameter",
                     url_name="assistance:parameter_export", sheet="Tham số")
 
     def get_rows(self, filterset):
-        order = {key: i for i, key in enumerate(policy.LABELS)}
+        order = {key: i for i, key in enumerate(parameters.labels())}
         return sorted(filterset.qs, key=lambda r: (order.get(r.key, len(order)), r.province_code,
                                                    -r.valid_from.toordinal()))
 
@@ -69,7 +72,7 @@ class ParameterList(ScopedListView):
             if row.valid_from <= today and (row.key, row.province_code) not in seen:
                 seen.add((row.key, row.province_code))
                 current.add(row.pk)
-        return {**context, "labels": policy.LABELS, "current": current, "today": today}
+        return {**context, "labels": parameters.labels(), "current": current, "today": today}
 
 
 class ParameterAdd(ServiceFormView):
@@ -82,7 +85,7 @@ class ParameterAdd(ServiceFormView):
         return {"province_code": unit.province_code if unit else ""}
 
     def perform(self, form):
-        return services.parameter_add(user=self.request.user, **form.cleaned_data)
+        return core_services.parameter_add(user=self.request.user, **form.cleaned_data)
 
     def success_text(self, row):
         return _("Đã thêm giá trị mới của tham số.")

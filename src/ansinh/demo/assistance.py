@@ -6,16 +6,17 @@ import random
 from decimal import Decimal
 
 from ansinh.accounts.models import User
-from ansinh.assistance import policy, rules, services
+from ansinh.assistance import rules, services
 from ansinh.assistance.models import (
     Enrolment,
     EnrolmentCategory,
     PaymentMethod,
-    PolicyParameter,
     Programme,
 )
 from ansinh.core.dates import add_months, first_of_month
 from ansinh.core.exceptions import DomainError
+from ansinh.core.models import PolicyParameter
+from ansinh.core.parameters import resolve
 from ansinh.payments.models import PaymentAgent, PaymentLine
 from ansinh.payments.services import payment_file_reconcile, payment_files_issue, payroll_generate
 from ansinh.registry.models import HouseholdMember, HouseholdPoverty, Person, PovertyStatus
@@ -128,7 +129,7 @@ def _enrolments(rng: random.Random, province_code: str, today: datetime.date) ->
         start = first_of_month(decision)
         if start < first_of_month(birth):
             continue
-        values, _notes = policy.resolve(rows, start, province_code)
+        values, _notes = resolve(rows, start, province_code)
         result = rules.evaluate(rules.Facts(tuple(categories), birth, start, disability_level=(
             person.disability_level if person.disability_level in rules.DISABILITY_LEVELS else None)), values)
         if not result.payable:

@@ -4,9 +4,10 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from ansinh.assistance.policy import load_defaults
+    from ansinh.assistance.policy import DEFAULTS
+    from ansinh.core.parameters import load_defaults
 
-    load_defaults(apps.get_model("assistance", "PolicyParameter"))
+    load_defaults(apps.get_model("assistance", "PolicyParameter"), DEFAULTS)
 
 
 class Migration(migrations.Migration):
