@@ -11,12 +11,14 @@ from ansinh.assistance.api import (
     HealthInsuranceView,
     PolicyParameterViewSet,
 )
+from ansinh.core.api import IndicatorView
 from ansinh.core.web import SIGNED_IN
 from ansinh.exchange.api import ImportJobViewSet
 from ansinh.facilities.api import OrganisationViewSet
 from ansinh.geo.api import AdministrativeUnitViewSet
 from ansinh.payments.api import PaymentFileViewSet, PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
+from ansinh.workforce.api import CourseViewSet, PositionViewSet, TrainingTargetViewSet
 
 
 # no `.json` suffix routes: the API speaks JSON only (files come from `?format=` on their own actions)
@@ -40,6 +42,10 @@ router.register("applications", ApplicationViewSet, basename="application")
 router.register("payroll-runs", PayrollRunViewSet, basename="payroll-run")
 router.register("payment-files", PaymentFileViewSet, basename="payment-file")
 router.register("imports", ImportJobViewSet, basename="import")
+router.register("sw-positions", PositionViewSet, basename="sw-position")
+router.register("courses", CourseViewSet, basename="course")
+router.register("training-targets", TrainingTargetViewSet, basename="training-target")
+router.register("indicators", IndicatorView, basename="indicator")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from ansinh.core import services
 from ansinh.cli import main
+from ansinh.core import services
 
 pytestmark = pytest.mark.django_db
 

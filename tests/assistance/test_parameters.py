@@ -8,8 +8,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from ansinh.assistance import selectors
-from ansinh.core import services
 from ansinh.audit.models import AuditEvent
+from ansinh.core import services
 from ansinh.core.exceptions import DomainError, PermissionDeniedError
 from ansinh.core.models import PolicyParameter
 from tests.factories import make_user

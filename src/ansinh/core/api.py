@@ -1,6 +1,7 @@
 """API plumbing shared by every app: capability checks, and domain errors as 400/409/403 with the Vietnamese message."""
 
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 from django.http import Http404
@@ -9,13 +10,16 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from . import indicators
 from .access import NOT_ALLOWED, can
 from .actions import Action, ActionSet
 from .exceptions import ConflictError, DomainError, PermissionDeniedError
+from .views import DRILL_LIMIT, indicator_query
+from .web import SIGNED_IN
 
 
 class HasCapability(BasePermission):
@@ -120,3 +124,46 @@ class ScopedViewSet(viewsets.GenericViewSet):
         obj = type(self).read(self.request.user, self.kwargs["pk"])
         self.check_object_permissions(self.request, obj)
         return obj
+
+
+class IndicatorView(viewsets.ViewSet):
+    """Chỉ số tính từ dữ liệu, theo mã: `day`, `start` (YYYY-MM-DD; chỉ số theo kỳ tính từ `start` đến `day`),
+    `commune` (mã xã). Kết quả theo từng xã trong địa bàn của người dùng; `records` cho danh sách đứng sau con số
+    (`part`: numerator, denominator, missing)."""
+
+    access = SIGNED_IN
+    permission_classes = [IsAuthenticated]
+    lookup_field = "code"
+    lookup_value_regex = r"[a-z_.]+"
+
+    def _readable(self, code: str):
+        indicator = indicators.get(code)
+        if indicator is None or not can(self.request.user, indicator.capability):
+            raise Http404
+        return indicator
+
+    def list(self, request):
+        return Response([{"code": i.code, "label": i.label, "numerator": i.numerator_label,
+                          "denominator": i.denominator_label, "periodic": i.periodic, "legal": i.legal}
+                         for i in indicators.all_indicators() if can(request.user, i.capability)])
+
+    def retrieve(self, request, code=None):
+        indicator = self._readable(code)
+        day, start, commune, _part = indicator_query(request)
+        result = indicators.compute(indicator, user=request.user, day=day, start=start, commune_id=commune)
+        names = indicators.commune_names(result.by_commune)
+        return Response({
+            "code": indicator.code, "label": indicator.label, "day": day, "start": start,
+            "numerator": result.numerator, "denominator": result.denominator, "share": result.share,
+            "by_commune": [{"commune": names.get(pk, ("", ""))[0], "name": names.get(pk, ("", ""))[1],
+                            "numerator": n, "denominator": d} for pk, (n, d) in sorted(result.by_commune.items())],
+        })
+
+    @action(detail=True, methods=["get"])
+    def records(self, request, code=None):
+        indicator = self._readable(code)
+        day, start, commune, part = indicator_query(request)
+        rows = islice(indicator.drill(user=request.user, day=day, start=start, commune=commune, part=part),
+                      DRILL_LIMIT)
+        return Response({"columns": list(indicator.columns), "part": part,
+                         "rows": [{"url": row.url, "values": [str(v) for v in row.values]} for row in rows]})

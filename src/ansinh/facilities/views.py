@@ -9,12 +9,14 @@ from django.views.decorators.http import require_POST
 from ansinh.audit.selectors import history_of
 from ansinh.core.access import can
 from ansinh.core.exceptions import DomainError
+from ansinh.core.extensions import render_panels
 from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
 from ansinh.core.web import require
 
 from . import selectors, services
 from .access import FACILITIES_CHANGE, FACILITIES_VIEW
 from .exports import ORGANISATION_COLUMNS
+from .extensions import ORGANISATION_PANELS
 from .filters import OrganisationFilterSet
 from .forms import OrganisationForm
 from .services import ATTRIBUTES
@@ -45,6 +47,7 @@ class OrganisationDetail(ScopedDetailView):
                 "now": next((p for p in periods if p.valid_from <= today and (p.valid_to is None or p.valid_to > today)),
                             None),
                 "history": history_of(user=self.request.user, instance=organisation)[:50],
+                "panels": render_panels(ORGANISATION_PANELS, self.request, organisation=organisation),
                 "can_change": can(self.request.user, FACILITIES_CHANGE)}
 
 

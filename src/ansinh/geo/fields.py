@@ -21,7 +21,8 @@ class CommuneFilter(CodeChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Xã/phường"))
         kwargs.setdefault("empty_label", _("Tất cả xã/phường"))
-        super().__init__(*args, field_name="commune", queryset=_communes, **kwargs)
+        kwargs.setdefault("field_name", "commune")
+        super().__init__(*args, queryset=_communes, **kwargs)
 
 
 class CommuneChoiceField(forms.ModelChoiceField):

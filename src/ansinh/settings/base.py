@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ansinh.payments",
     "ansinh.exchange",
     "ansinh.facilities",
+    "ansinh.workforce",
     "ansinh.demo",
 ]
 

@@ -1,0 +1,105 @@
+"""Computed indicators, registered by stable codes: each app declares the figures its data answers, and the
+dashboards, the API and later the monitoring of plans read them by code, without importing the app.
+
+An indicator is computed for a user (their jurisdiction), a day and, where it counts events, the period
+from `start` to that day. It answers per commune in one set-based query: {commune id: (numerator,
+denominator)}; the denominator is None for a count. `drill` gives the records behind a part of the number
+("numerator", "denominator" or "missing", those of the denominator not in the numerator)."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+PARTS = ("numerator", "denominator", "missing")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a drill-down: a link target and the values of the indicator's columns."""
+
+    url: str
+    values: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    capability: str  # who may read it (and its drill-down)
+    numerator_label: str
+    denominator_label: str | None  # None: a count, not a share
+    compute: Callable[..., dict[int, tuple[int, int | None]]]  # (*, user, day, start) → by commune id
+    drill: Callable[..., Any]  # (*, user, day, start, commune, part) → iterable of Row
+    columns: tuple[str, ...]  # the drill-down's column headers
+    legal: str = ""  # the plan or text the indicator answers
+    periodic: bool = False  # counts what happened from `start` to `day`
+
+
+_INDICATORS: dict[str, Indicator] = {}
+
+
+def register(*indicators: Indicator) -> None:
+    for indicator in indicators:
+        known = _INDICATORS.get(indicator.code)
+        if known is not None and known is not indicator and known.label != indicator.label:
+            raise ValueError(f"indicator {indicator.code!r} is registered twice")
+        _INDICATORS[indicator.code] = indicator
+
+
+def get(code: str) -> Indicator | None:
+    return _INDICATORS.get(code)
+
+
+def all_indicators() -> list[Indicator]:
+    return list(_INDICATORS.values())
+
+
+@dataclass(frozen=True)
+class Result:
+    indicator: Indicator
+    by_commune: dict[int, tuple[int, int | None]]
+
+    @property
+    def numerator(self) -> int:
+        return sum(n for n, _d in self.by_commune.values())
+
+    @property
+    def denominator(self) -> int | None:
+        if self.indicator.denominator_label is None:
+            return None
+        return sum(d or 0 for _n, d in self.by_commune.values())
+
+    @property
+    def share(self) -> float | None:
+        """The percentage, or None for a count or an empty denominator."""
+        denominator = self.denominator
+        return None if not denominator else round(100 * self.numerator / denominator, 1)
+
+
+def compute(indicator: Indicator, *, user, day: datetime.date, start: datetime.date | None = None,
+            commune_id: int | None = None) -> Result:
+    """The indicator for the user's jurisdiction (narrowed to one commune when given)."""
+    start = start or datetime.date(day.year, 1, 1)
+    by_commune = indicator.compute(user=user, day=day, start=start)
+    if commune_id is not None:
+        by_commune = {k: v for k, v in by_commune.items() if k == commune_id}
+    return Result(indicator, by_commune)
+
+
+# The communes an indicator is broken down by are geo's; geo tells core how to name them when it starts.
+_communes: dict[str, Callable[..., Any]] = {}
+
+
+def set_commune_lookup(*, names: Callable[[list[int]], dict[int, tuple[str, str]]],
+                       by_code: Callable[[str], int | None]) -> None:
+    _communes.update(names=names, by_code=by_code)
+
+
+def commune_names(ids) -> dict[int, tuple[str, str]]:
+    """{commune id: (code, name)}."""
+    return _communes["names"](list(ids)) if _communes else {}
+
+
+def commune_id(code: str) -> int | None:
+    return _communes["by_code"](code) if _communes and code else None
