@@ -22,6 +22,7 @@ from ansinh.exchange.services import import_upload
 from ansinh.facilities.services import organisation_create
 from ansinh.registry import services
 from ansinh.registry.models import DuplicateCandidate, HouseholdMember, Person
+from ansinh.workforce import services as workforce
 from tests.factories import PASSWORD, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,16 @@ def world(users, communes):
     my_household = services.household_create(user=users["xa1"], commune=c1, code="HGD-XA1", head=mine)
     organisation = organisation_create(user=users["xa2"], valid_from=datetime.date(2020, 9, 1), name=SECRET_SCHOOL,
                                        kind="school", commune=c2)
+    position = workforce.position_create(user=users["xa2"], person=theirs, organisation=organisation,
+                                         title="cong_tac_vien", engagement="collaborator",
+                                         monthly_allowance=Decimal(3_000_000), start_date=datetime.date(2025, 1, 1))
+    course = workforce.course_create(user=users["xa2"], title="Tập huấn xã hai", kind="short", organiser="UBND xã",
+                                     start_date=datetime.date(2026, 1, 5), end_date=datetime.date(2026, 1, 6),
+                                     funding="local")
+    attendance = workforce.attendance_record(user=users["xa2"], course=course, person=theirs)
     return {"mine": mine, "theirs": theirs, "twin": twin, "household": household, "my_household": my_household,
-            "duplicate": DuplicateCandidate.objects.get(person_a=theirs), "c2": c2, "organisation": organisation}
+            "duplicate": DuplicateCandidate.objects.get(person_a=theirs), "c2": c2, "organisation": organisation,
+            "position": position, "course": course, "attendance": attendance}
 
 
 @pytest.fixture
@@ -200,6 +209,8 @@ def test_audit_log_is_scoped(client, world):
 THEIRS, HH, DUP = "theirs", "household", "duplicate"
 ENR, APP, RUN, FILE, PARAM, JOB = "enrolment", "application", "run", "file", "parameter", "job"
 ORG = "organisation"
+POS, COURSE, ATT = "position", "course", "attendance"
+STAFFED = "code:workforce.orgs_staffed"
 API = "/api/v1"
 MATRIX = {
     "core:home": [("get", [], 200)],
@@ -316,6 +327,32 @@ MATRIX = {
     "organisation-detail": [("get", [ORG], 404)],
     "organisation-change": [("post", [ORG], 404)],
     "organisation-close": [("post", [ORG], 404)],
+    "core:indicator_detail": [("get", [STAFFED], 200)],  # computed in xa1's commune only
+    "workforce:dashboard": [("get", [], 200)],
+    "workforce:target_set": [("post", [], 302)],  # refused with a message: targets are the province's
+    "workforce:position_list": [("get", [], 200)],
+    "workforce:position_export": [("get", ["csv"], 200)],
+    "workforce:position_create": [("get", [], 200)],
+    "workforce:position_detail": [("get", [POS], 404)],
+    "workforce:position_end": [("post", [POS], 404)],
+    "workforce:position_allowance": [("post", [POS], 404)],
+    "workforce:course_list": [("get", [], 200)],
+    "workforce:course_export": [("get", ["csv"], 200)],
+    "workforce:course_create": [("get", [], 200)],
+    "workforce:course_detail": [("get", [COURSE], 404), ("post", [COURSE], 404)],
+    "workforce:attendance_complete": [("post", [ATT], 404)],
+    "sw-position-list": [("get", [], 200)],
+    "sw-position-detail": [("get", [POS], 404)],
+    "sw-position-end": [("post", [POS], 404)],
+    "sw-position-allowance": [("post", [POS], 404)],
+    "course-list": [("get", [], 200)],
+    "course-detail": [("get", [COURSE], 404)],
+    "course-attendance": [("get", [COURSE], 404)],
+    "course-attend": [("post", [COURSE], 404)],
+    "training-target-list": [("get", [], 200)],
+    "indicator-list": [("get", [], 200)],
+    "indicator-detail": [("get", [STAFFED], 200)],
+    "indicator-records": [("get", [STAFFED], 200)],
 }
 OWNER = {"policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
          "accounts:user_export": "admin", "audit:event_export": "kiemtra"}  # lists of another role
@@ -338,6 +375,8 @@ def _arguments(world, args):
     for arg in args:
         if arg in ("csv", "dismiss", "merge", "suspend", "death", "advance", "persons", "commit", "cancel"):
             values.append(arg)
+        elif arg.startswith("code:"):
+            values.append(arg[5:])
         elif arg == "member":
             values.append(world["member"].pk)
         else:
@@ -348,7 +387,8 @@ def _arguments(world, args):
 def _request(client, name, method, url):
     body = BODY.get(name)
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
-                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-")):
+                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
+                        "indicator-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -357,7 +397,8 @@ def _client(username, name):
     from ansinh.accounts.models import User
 
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
-                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-")):
+                        "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
+                        "indicator-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client

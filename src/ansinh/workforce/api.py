@@ -59,10 +59,11 @@ class PositionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     @action(detail=True, methods=["post"], filter_backends=[])
     def end(self, request, pk=None):
         """Ghi ngày cuối cùng và lý do."""
+        position = self.get_object()
         payload = PositionEndSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        position = services.position_end(user=request.user, position=self.get_object(), end_date=data["end_date"],
+        position = services.position_end(user=request.user, position=position, end_date=data["end_date"],
                                          reason=data["end_reason"], expected_version=data["version"])
         return Response(PositionSerializer(position).data)
 
@@ -70,10 +71,11 @@ class PositionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     @action(detail=True, methods=["post"], filter_backends=[])
     def allowance(self, request, pk=None):
         """Phụ cấp mới từ ngày `from_date`: giai đoạn đang có kết thúc hôm trước, giai đoạn mới được trả về."""
+        position = self.get_object()
         payload = AllowanceSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
-        position = services.position_change_allowance(user=request.user, position=self.get_object(),
+        position = services.position_change_allowance(user=request.user, position=position,
                                                       expected_version=data.pop("version"), **data)
         return Response(PositionSerializer(position).data)
 
