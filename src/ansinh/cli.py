@@ -43,8 +43,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if result.get("created"):
         persons, households = (f"{n:,}".replace(",", ".") for n in (result["persons"], result["households"]))
         print(f"Dữ liệu mẫu: {persons} người, {households} hộ, {result['enrolments']} người hưởng trợ cấp, "
-              f"{result['applications']} hồ sơ đề nghị, 4 tháng chi trả, {result['organisations']} cơ quan, cơ sở "
-              f"({result['seconds']:.1f} giây).")
+              f"{result['applications']} hồ sơ đề nghị, 4 tháng chi trả, {result['organisations']} cơ quan, cơ sở, "
+              f"{result['workforce_positions']} người làm công tác xã hội ({result['seconds']:.1f} giây).")
     else:
         print("Dữ liệu mẫu đã có sẵn.")
     address = f"{args.host}:{args.port}"

@@ -291,3 +291,25 @@ def test_the_demo_province_has_its_network_of_organisations_with_histories(seede
     assert centre.periods.on(datetime.date(2025, 2, 28)).get().parent.name.startswith("Sở Lao động")
     assert centre.periods.on(datetime.date(2025, 3, 1)).get().parent.name == "Sở Y tế tỉnh Cà Mau"
     assert not OrganisationPeriod.objects.filter(name__startswith="Sở Lao động").on(datetime.date(2025, 3, 1)).exists()
+
+
+def test_the_demo_has_a_workforce_on_both_sides_of_the_base_salary_and_training(seeded):
+    import datetime
+
+    from ansinh.accounts.models import User
+    from ansinh.core import indicators
+    from ansinh.workforce.models import Attendance, Position, TrainingTarget
+
+    tinh = User.objects.get(username="tinh")
+    assert seeded["workforce_positions"] == Position.objects.count() > 50
+    assert Position.objects.filter(monthly_allowance__lt=2_340_000).exists()
+    assert Position.objects.filter(monthly_allowance=2_400_000).exists()  # counted until 30/6/2026 only
+
+    def staffed(day):
+        result = indicators.compute(indicators.get("workforce.orgs_staffed"), user=tinh, day=day)
+        return result.numerator, result.denominator
+
+    before, after = staffed(datetime.date(2026, 6, 30)), staffed(datetime.date(2026, 7, 1))
+    assert before[1] == after[1] > 100 and 0 < after[0] < before[0] < before[1]
+    assert Attendance.objects.filter(completed_on__isnull=False).count() > 50
+    assert TrainingTarget.objects.get(province_code="96", year=2026).places == 140

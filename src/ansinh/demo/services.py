@@ -21,7 +21,7 @@ from ansinh.registry.models import (
 )
 from ansinh.registry.services import duplicates_scan
 
-from . import assistance, facilities, generators
+from . import assistance, facilities, generators, workforce
 
 PROVINCE_CODE = "96"  # Cà Mau (NQ 202/2025/QH15: former Bạc Liêu + Cà Mau)
 HOME_SHARE = 0.09  # of all people, in each of xa1's and xa2's communes
@@ -120,10 +120,12 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         duplicates_scan(province_code=PROVINCE_CODE)
         assistance_seeded = assistance.seed(rng=rng, province_code=PROVINCE_CODE, home1=home1, today=today)
         organisations = facilities.seed(rng=rng, province_code=PROVINCE_CODE, communes=communes)
+        staff = workforce.seed(rng=rng, province_code=PROVINCE_CODE, today=today)
     return {
         "created": True,
         **assistance_seeded,
         "organisations": organisations,
+        **{f"workforce_{name}": count for name, count in staff.items()},
         "persons": len(person_objs),
         "households": len(household_objs),
         "seconds": round(time.perf_counter() - started, 2),

@@ -83,7 +83,7 @@ class CompleteForm(StyledForm):
 class TargetForm(StyledForm):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     places = forms.IntegerField(label=_("Số lượt người"), min_value=0)
-    basis = forms.CharField(label=_("Căn cứ"), max_length=255, help_text=_("Ví dụ: 62/KH-UBND mục III.4."))
+    basis = forms.CharField(label=_("Căn cứ"), max_length=255, help_text=_("Ví dụ: 62/KH-UBND mục II.4."))
 
 
 class IndicatorForm(forms.Form):

@@ -149,6 +149,6 @@ indicators.register(
         capability=WORKFORCE_VIEW, code=TRAINED_COUNT, label="Số lượt người hoàn thành đào tạo, bồi dưỡng công tác xã hội",
         numerator_label="Lượt người hoàn thành", denominator_label=None,
         compute=people_trained, drill=people_trained_drill, periodic=True,
-        legal="62/KH-UBND Cà Mau mục III.4 (1.400 người); 154/KH-UBND Tuyên Quang",
+        legal="62/KH-UBND Cà Mau mục II.4 (1.400 người, 2021–2030); 154/KH-UBND Tuyên Quang",
         columns=("Họ và tên", "Xã/phường", "Khóa", "Ngày hoàn thành")),
 )
