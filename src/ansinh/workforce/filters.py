@@ -63,7 +63,8 @@ class CourseFilterSet(FilterSet):
 
     search = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_search")
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=CourseKind.choices, empty_label=_("Mọi loại"))
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="start_date", lookup_expr="year")
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="start_date", lookup_expr="year", min_value=2000,
+                                       max_value=2100, decimal_places=0)
 
     class Meta:
         model = Course

@@ -57,7 +57,7 @@ class AllowanceSerializer(serializers.Serializer):
 
 
 class CourseSerializer(serializers.ModelSerializer):
-    commune = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    commune = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Course

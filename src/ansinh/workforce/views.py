@@ -257,6 +257,8 @@ def _share_chart(result, names, title: str, limit: int = 15):
 def dashboard(request):
     form = IndicatorForm(request.GET or None, user=request.user)
     day, start, commune = form.period()
+    if not form.is_bound:  # the inputs show the day and the period computed
+        form = IndicatorForm(user=request.user, initial={"day": day, "start": start})
     figures, names = _figures(request, day, start, commune)
     by_code = {result.indicator.code: result for result in figures}
     year_target = selectors.targets(user=request.user).filter(year=day.year).first()

@@ -37,5 +37,7 @@ def normalize(value) -> str:
     """Decimal('2.50') → 2,5 (Vietnamese decimal comma); whole numbers without decimals."""
     if value in (None, ""):
         return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
     return text.replace(".", ",")
