@@ -45,6 +45,10 @@ def load(organisations: int, staff: int) -> float:
                 f"WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < %({n})s) SELECT i FROM s")
 
     now = "now()" if pg else "datetime('now')"
+
+    def d(day: str) -> str:
+        return f"DATE '{day}'" if pg else f"'{day}'"
+
     params = {"orgs": organisations, "staff": staff, "courses": 100, "attend": staff // 2}
     started = time.perf_counter()
     with connection.cursor() as cursor:
@@ -67,7 +71,7 @@ def load(organisations: int, staff: int) -> float:
         cursor.execute(f"""
             INSERT INTO facilities_organisationperiod (organisation_id, valid_from, valid_to, name, kind, ownership,
                 commune_id, province_code, in_plan_scope, provides_social_work, basis)
-            SELECT i, '2020-01-01', CASE WHEN i %% 5 = 0 THEN '2026-03-01' END, 'Cơ sở ' || i, 'school', 'public',
+            SELECT i, '2020-01-01', CASE WHEN i %% 5 = 0 THEN {d('2026-03-01')} END, 'Cơ sở ' || i, 'school', 'public',
                    {lo} + i %% {count}, '{PROVINCE}', i %% 10 <> 0, i %% 2 = 0, ''
             FROM ({series("orgs")}) s""", params)
         cursor.execute(f"""
@@ -76,13 +80,14 @@ def load(organisations: int, staff: int) -> float:
             SELECT i, '2026-03-01', NULL, 'Cơ sở ' || i, 'school', 'public', {lo} + i %% {count}, '{PROVINCE}',
                    i %% 4 <> 0, i %% 3 = 0, ''
             FROM ({series("orgs")}) s WHERE i %% 5 = 0""", params)
-        # person i works at organisation 1 + i % N: allowances from 1.500.000 to 3.300.000 đ in steps of 200.000
+        # person i works at organisation 1 + i % N: allowances from 1.500.000 to 3.300.000 đ in steps of 200.000,
+        # differing between the people of one organisation
         cursor.execute(f"""
             INSERT INTO workforce_position (person_id, organisation_id, job, title, grade, engagement,
                 monthly_allowance, start_date, end_date, end_reason, version, created_at)
-            SELECT i, 1 + i %% %(orgs)s, '', 'cong_tac_vien', '', 'collaborator', 1500000 + (i %% 10) * 200000,
-                   CASE WHEN i %% 7 = 0 THEN '2026-08-01' ELSE '2023-01-01' END,
-                   CASE WHEN i %% 10 = 0 THEN '2026-06-30' END, '', 1, {now}
+            SELECT i, 1 + i %% %(orgs)s, '', 'cong_tac_vien', '', 'collaborator', 1500000 + ((i / %(orgs)s) %% 10) * 200000,
+                   CASE WHEN i %% 7 = 0 THEN {d('2026-08-01')} ELSE {d('2023-01-01')} END,
+                   CASE WHEN i %% 10 = 0 AND i %% 7 <> 0 THEN {d('2026-06-30')} END, '', 1, {now}
             FROM ({series("staff")}) s""", params)
         cursor.execute(f"""
             INSERT INTO workforce_course (id, title, kind, organiser, start_date, end_date, funding, amount,
@@ -93,7 +98,7 @@ def load(organisations: int, staff: int) -> float:
         cursor.execute(f"""
             INSERT INTO workforce_attendance (course_id, person_id, completed_on, note, created_at)
             SELECT 1 + i %% 100, 2 * i,
-                   CASE WHEN i %% 9 = 0 THEN NULL WHEN i %% 2 = 0 THEN '2025-11-20' ELSE '2026-04-10' END, '', {now}
+                   CASE WHEN i %% 9 = 0 THEN NULL WHEN i %% 2 = 0 THEN {d('2025-11-20')} ELSE {d('2026-04-10')} END, '', {now}
             FROM ({series("attend")}) s""", params)
         if pg:
             for table in ("registry_person", "facilities_organisation", "facilities_organisationperiod",
@@ -122,12 +127,11 @@ orgs AS (
          SUM(CASE WHEN st.n >= 2 THEN 1 ELSE 0 END) AS two,
          SUM(CASE WHEN s.provides_social_work THEN 1 ELSE 0 END) AS providing
   FROM scope s LEFT JOIN staff st ON st.organisation_id = s.organisation_id GROUP BY s.commune_id),
+trained AS (
+  SELECT DISTINCT person_id FROM workforce_attendance WHERE completed_on >= %(start)s AND completed_on <= %(day)s),
 people AS (
-  SELECT h.commune_id, COUNT(DISTINCT h.person_id) AS total,
-         COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM workforce_attendance a WHERE a.person_id = h.person_id
-                                            AND a.completed_on >= %(start)s AND a.completed_on <= %(day)s)
-                        THEN h.person_id END) AS trained
-  FROM held h GROUP BY h.commune_id),
+  SELECT h.commune_id, COUNT(DISTINCT h.person_id) AS total, COUNT(DISTINCT t.person_id) AS trained
+  FROM held h LEFT JOIN trained t ON t.person_id = h.person_id GROUP BY h.commune_id),
 done AS (
   SELECT pe.commune_id, COUNT(*) AS n FROM workforce_attendance a JOIN registry_person pe ON pe.id = a.person_id
   WHERE pe.province_code = %(province)s AND a.completed_on >= %(start)s AND a.completed_on <= %(day)s

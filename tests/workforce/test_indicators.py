@@ -75,6 +75,8 @@ def test_staffed_organisations_change_with_the_base_salary_on_1_july_2026(users,
     assert figure(STAFFED, tinh, D(2026, 6, 30)) == (1, 3)  # the whole province: school2 has nobody yet
     assert figure(STAFFED, tinh, D(2026, 7, 1)) == (2, 3)
     assert drill(STAFFED_TWO, tinh, D(2026, 6, 30), "numerator") == ["Trường Tiểu học Tân Thành"]
+    # before any base salary is recorded (01/7/2023), nobody counts but every organisation in scope does
+    assert figure(STAFFED, tinh, D(2023, 6, 30)) == (0, 3)
     assert set(drill(STAFFED_TWO, tinh, D(2026, 7, 1), "missing")) == {
         "Trạm Y tế Tân Thành", "Trường THCS Hòa Thành", "Trường Tiểu học Tân Thành"}
 

@@ -103,3 +103,25 @@ def commune_names(ids) -> dict[int, tuple[str, str]]:
 
 def commune_id(code: str) -> int | None:
     return _communes["by_code"](code) if _communes and code else None
+
+
+def grouped(sql: str, **querysets) -> list[tuple]:
+    """Rows of `sql`, in which each `{name}` stands for one of `querysets` as a derived table: scoped querysets
+    (their `visible_to`, their filters) joined and grouped by the database in one statement, where the ORM alone
+    would run a subquery per row. A queryset that can match nothing (`none()`, a role without the capability)
+    gives no rows."""
+    from django.core.exceptions import EmptyResultSet
+    from django.db import connection
+
+    parts, params = {}, []
+    names = sorted(querysets, key=sql.index)  # the order the placeholders appear in
+    for name in names:
+        try:
+            part_sql, part_params = querysets[name].query.sql_with_params()
+        except EmptyResultSet:
+            return []
+        parts[name] = f"({part_sql})"
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(**parts), params)
+        return cursor.fetchall()

@@ -4,7 +4,7 @@ over querysets, one grouped query each, per commune of the organisation (today's
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -44,12 +44,21 @@ def _staff_counts(day: datetime.date):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def _staffed(*, user, day, start):
-    rows = (in_scope(user=user, day=day).annotate(staff=_staff_counts(day)).order_by()
-            .values("organisation__commune_id")
-            .annotate(total=Count("id"), one=Count("id", filter=Q(staff__gte=1)),
-                      two=Count("id", filter=Q(staff__gte=2))))
-    return {r["organisation__commune_id"]: (r["one"], r["total"], r["two"]) for r in rows}
+def _staffed(*, user, day, start) -> dict[int, tuple[int, int, int]]:
+    """{commune: (organisations with 1+, organisations in scope, with 2+)}: the scoped periods of the day and the
+    people counted per organisation, joined and grouped in one statement."""
+    periods = (in_scope(user=user, day=day).order_by()
+               .annotate(org=F("organisation_id"), place=F("organisation__commune_id")).values("org", "place"))
+    base = base_salary_on(day)
+    # no base salary known that day: nobody counts (an allowance is never negative), every organisation still does
+    counted = Position.objects.filter(monthly_allowance__gte=base) if base is not None else \
+        Position.objects.filter(monthly_allowance__lt=0)
+    staff = (_on(counted, day).order_by().annotate(org=F("organisation_id")).values("org")
+             .annotate(n=Count("person_id", distinct=True)).values("org", "n"))
+    rows = indicators.grouped(
+        """SELECT s.place, COUNT(*), SUM(CASE WHEN st.n >= 1 THEN 1 ELSE 0 END), SUM(CASE WHEN st.n >= 2 THEN 1 ELSE 0 END)
+           FROM {periods} s LEFT JOIN {staff} st ON st.org = s.org GROUP BY s.place""", periods=periods, staff=staff)
+    return {place: (int(one or 0), total, int(two or 0)) for place, total, one, two in rows}
 
 
 def staffed(*, user, day, start):
@@ -85,11 +94,14 @@ def _trained(start, day):
 
 
 def staff_trained(*, user, day, start):
-    rows = (active_positions(user=user, day=day).annotate(trained=_trained(start, day)).order_by()
-            .values("organisation__commune_id")
-            .annotate(total=Count("person", distinct=True),
-                      done=Count("person", distinct=True, filter=Q(trained=True))))
-    return {r["organisation__commune_id"]: (r["done"], r["total"]) for r in rows}
+    held = (active_positions(user=user, day=day).order_by()
+            .annotate(place=F("organisation__commune_id"), who=F("person_id")).values("place", "who"))
+    trained = (Attendance.objects.filter(completed_on__gte=start, completed_on__lte=day).order_by()
+               .annotate(who=F("person_id")).values("who").distinct())
+    rows = indicators.grouped(
+        """SELECT h.place, COUNT(DISTINCT h.who), COUNT(DISTINCT t.who)
+           FROM {held} h LEFT JOIN {trained} t ON t.who = h.who GROUP BY h.place""", held=held, trained=trained)
+    return {place: (done, total) for place, total, done in rows}
 
 
 def staff_trained_drill(*, user, day, start, commune, part):
