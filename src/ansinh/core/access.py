@@ -50,6 +50,17 @@ def declare(app: str, grants: Mapping[str, Iterable[str]]) -> None:
             _GRANTS[role].add(capability)
 
 
+OFFICERS = (Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER, Role.ADMINISTRATOR)
+READERS = (Role.COMMUNE_LEADER, Role.PROVINCE_LEADER, Role.SOCIAL_WORKER, Role.FACILITY_STAFF, Role.AUDITOR)
+
+
+def officers_and_readers(*, work: Iterable[str], read: Iterable[str]) -> dict[str, set[str]]:
+    """The usual table of an app: officers (commune, province, administrator) do its work; leaders, social
+    workers, facility staff and inspectors read it in their jurisdiction and change nothing; a payment agent
+    holds none of it."""
+    return {**{role: set(work) for role in OFFICERS}, **{role: set(read) for role in READERS}}
+
+
 def declared_capabilities() -> dict[str, str]:
     """Every declared capability and the app that owns it."""
     return dict(_OWNERS)
