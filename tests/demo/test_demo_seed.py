@@ -313,3 +313,5 @@ def test_the_demo_has_a_workforce_on_both_sides_of_the_base_salary_and_training(
     assert before[1] == after[1] > 100 and 0 < after[0] < before[0] < before[1]
     assert Attendance.objects.filter(completed_on__isnull=False).count() > 50
     assert TrainingTarget.objects.get(province_code="96", year=2026).places == 140
+    full_time = Position.objects.filter(engagement="full_time")
+    assert full_time.exists() and full_time.filter(person__sw_certificates__isnull=False).exists()

@@ -110,3 +110,29 @@ def test_the_api_records_and_answers_the_indicators(users, network, communes):
     assert {"workforce.orgs_staffed", "workforce.staff_trained", "facilities.provides_social_work"} <= codes
     assert api_client(users["chitra"]).get("/api/v1/indicators/workforce.orgs_staffed/").status_code == 404
     assert AuditEvent.objects.filter(object_type="workforce.position").count() == 1
+
+
+def test_qualifications_on_the_page_and_the_api(client, users, network):
+    from ansinh.workforce import services
+
+    person = network["people"][0]
+    position = services.position_create(user=users["xa1"], person=person, organisation=network["school"],
+                                        title="cong_tac_vien", engagement="collaborator", monthly_allowance=0,
+                                        start_date=D(2026, 1, 1))
+    client.force_login(users["xa1"])
+    url = reverse("workforce:qualification_add", args=[position.pk])
+    bad = client.post(url, {"q-level": "dai_hoc", "q-year": "1900"}, follow=True)
+    assert "Năm phải từ 1950" in bad.content.decode()
+    client.post(url, {"q-level": "dai_hoc", "q-social_work": "on", "q-year": "2016"})
+    client.post(reverse("workforce:certificate_add", args=[position.pk]),
+                {"c-number": "123/CTXH", "c-issued_on": "2026-03-01", "c-issuer": "Sở Y tế Cà Mau"})
+    page = client.get(reverse("workforce:position_detail", args=[position.pk])).content.decode()
+    assert "Đại học công tác xã hội (2016)" in page and "123/CTXH" in page
+    person_page = client.get(reverse("registry:person_detail", args=[person.pk])).content.decode()
+    assert "123/CTXH" in person_page
+    api = api_client(users["xa1"])
+    answer = api.post(f"/api/v1/sw-positions/{position.pk}/certificates/",
+                      {"number": "123/ctxh", "issued_on": "2026-03-01", "issuer": "Sở Y tế"}, format="json")
+    assert answer.status_code == 400 and "đã có" in answer.json()["number"][0]
+    assert api.post(f"/api/v1/sw-positions/{position.pk}/qualifications/",
+                    {"level": "thac_si", "year": 2024}, format="json").status_code == 201

@@ -125,3 +125,27 @@ def test_a_person_is_found_by_citizen_id_only_inside_the_jurisdiction(users, net
     with pytest.raises(DomainError) as exc:
         person_by_citizen_id(user=users["xa2"], citizen_id=person.citizen_id)
     assert exc.value.field == "citizen_id" and person.full_name not in exc.value.message
+
+
+def test_qualifications_and_the_practice_certificate(users, network):
+    xa1, person = users["xa1"], network["people"][0]
+    services.qualification_add(user=xa1, person=person, level="dai_hoc", year=2015, institution="ĐH Cần Thơ")
+    with pytest.raises(DomainError) as exc:  # another field must be named
+        services.qualification_add(user=xa1, person=person, level="chung_chi", year=2020, social_work=False)
+    assert exc.value.field == "field"
+    with pytest.raises(DomainError) as exc:
+        services.qualification_add(user=xa1, person=person, level="thac_si", year=1949)
+    assert exc.value.field == "year"
+    services.qualification_add(user=xa1, person=person, level="chung_chi", year=2020, social_work=False,
+                               field="Sư phạm")
+    certificate = services.certificate_add(user=xa1, person=person, number="ctxh 0012/2026", issued_on=D(2026, 2, 1),
+                                           issuer="Sở Y tế Cà Mau")
+    assert certificate.number == "CTXH0012/2026"
+    with pytest.raises(DomainError) as exc:  # the same number again
+        services.certificate_add(user=xa1, person=network["people"][1], number="CTXH 0012/2026",
+                                 issued_on=D(2026, 2, 1), issuer="Sở Y tế")
+    assert exc.value.field == "number" and "đã có" in exc.value.message
+    with pytest.raises(DomainError):  # a person of another commune
+        services.certificate_add(user=users["xa2"], person=person, number="X1", issued_on=D(2026, 2, 1), issuer="S")
+    assert AuditEvent.objects.filter(object_type__in=["workforce.qualification",
+                                                      "workforce.practicecertificate"]).count() == 3

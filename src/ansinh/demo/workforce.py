@@ -18,7 +18,10 @@ from ansinh.workforce.models import (
     Engagement,
     Funding,
     Grade,
+    Level,
     Position,
+    PracticeCertificate,
+    Qualification,
     Title,
     TrainingTarget,
 )
@@ -87,6 +90,15 @@ def seed(*, rng: random.Random, province_code: str, today: datetime.date) -> dic
                 monthly_allowance=Decimal(rng.choice(ALLOWANCES[3:] if full else ALLOWANCES)),
                 start_date=max(period.valid_from, datetime.date(rng.randint(2021, 2025), rng.randint(1, 12), 1))))
     Position.objects.bulk_create(positions, batch_size=2000)
+    full_time = [p.person_id for p in positions if p.engagement == Engagement.FULL_TIME]
+    Qualification.objects.bulk_create(
+        [Qualification(person_id=pk, level=rng.choice([Level.BACHELOR, Level.BACHELOR, Level.MASTER, Level.COLLEGE]),
+                       institution="Trường Đại học Cần Thơ", year=rng.randint(2008, 2022)) for pk in full_time]
+        + [Qualification(person_id=p.person_id, level=Level.CERTIFICATE, social_work=False, field="Sư phạm tiểu học",
+                         year=rng.randint(2019, 2025)) for p in positions if p.engagement == Engagement.PART_TIME])
+    PracticeCertificate.objects.bulk_create(
+        [PracticeCertificate(person_id=pk, number=f"{i + 1:04d}/2026/CTXH-CM", issued_on=datetime.date(2026, 3, 2),
+                             issuer="Sở Y tế tỉnh Cà Mau") for i, pk in enumerate(full_time[::2])])
 
     courses = [Course(title=title, kind=kind, organiser=organiser, start_date=start,
                       end_date=start + datetime.timedelta(days=length), funding=funding, amount=Decimal(amount),

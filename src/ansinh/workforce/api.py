@@ -17,11 +17,13 @@ from .serializers import (
     AllowanceSerializer,
     AttendanceSerializer,
     AttendSerializer,
+    CertificateSerializer,
     CourseCreateSerializer,
     CourseSerializer,
     PositionCreateSerializer,
     PositionEndSerializer,
     PositionSerializer,
+    QualificationSerializer,
     TrainingTargetSerializer,
 )
 
@@ -78,6 +80,27 @@ class PositionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
         position = services.position_change_allowance(user=request.user, position=position,
                                                       expected_version=data.pop("version"), **data)
         return Response(PositionSerializer(position).data)
+
+    @extend_schema(request=QualificationSerializer, responses=QualificationSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def qualifications(self, request, pk=None):
+        """Ghi trình độ của người giữ vị trí: ngành công tác xã hội, hoặc ngành khác có chứng chỉ bồi dưỡng."""
+        position = self.get_object()
+        payload = QualificationSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        qualification = services.qualification_add(user=request.user, person=position.person,
+                                                   **payload.validated_data)
+        return Response(QualificationSerializer(qualification).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=CertificateSerializer, responses=CertificateSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def certificates(self, request, pk=None):
+        """Ghi giấy chứng nhận đăng ký hành nghề công tác xã hội (NĐ 110/2024): số, ngày cấp, nơi cấp."""
+        position = self.get_object()
+        payload = CertificateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        certificate = services.certificate_add(user=request.user, person=position.person, **payload.validated_data)
+        return Response(CertificateSerializer(certificate).data, status=status.HTTP_201_CREATED)
 
 
 class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):

@@ -12,7 +12,7 @@ from ansinh.geo.fields import CommuneChoiceField
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.geo.selectors import communes_for
 
-from .models import CourseKind, Engagement, Funding, Grade, Title
+from .models import CourseKind, Engagement, Funding, Grade, Level, Title
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONEY = forms.NumberInput(attrs={"step": 1000, "inputmode": "numeric"})
@@ -51,6 +51,20 @@ class AllowanceForm(StyledForm):
     from_date = forms.DateField(label=_("Áp dụng từ ngày"), widget=DATE)
     basis = forms.CharField(label=_("Căn cứ"), max_length=255, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class QualificationForm(StyledForm):
+    level = forms.ChoiceField(label=_("Trình độ"), choices=[("", "---"), *Level.choices])
+    social_work = forms.BooleanField(label=_("Ngành công tác xã hội"), required=False, initial=True)
+    field = forms.CharField(label=_("Ngành khác (nếu không phải công tác xã hội)"), max_length=120, required=False)
+    institution = forms.CharField(label=_("Cơ sở đào tạo"), max_length=255, required=False)
+    year = forms.IntegerField(label=_("Năm tốt nghiệp, cấp"))
+
+
+class CertificateForm(StyledForm):
+    number = forms.CharField(label=_("Số giấy chứng nhận hành nghề"), max_length=40)
+    issued_on = forms.DateField(label=_("Ngày cấp"), widget=DATE)
+    issuer = forms.CharField(label=_("Nơi cấp"), max_length=255, initial=_("Sở Y tế"))
 
 
 class CourseForm(StyledForm):

@@ -211,3 +211,63 @@ class TrainingTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province_code} {self.year}: {self.places}"
+
+
+class Level(models.TextChoices):
+    """Trình độ đào tạo."""
+
+    INTERMEDIATE = "trung_cap", _("Trung cấp")
+    COLLEGE = "cao_dang", _("Cao đẳng")
+    BACHELOR = "dai_hoc", _("Đại học")
+    MASTER = "thac_si", _("Thạc sĩ")
+    DOCTORATE = "tien_si", _("Tiến sĩ")
+    CERTIFICATE = "chung_chi", _("Chứng chỉ bồi dưỡng (người có bằng ngành khác)")
+
+
+class Qualification(models.Model):
+    """A person's qualification: in social work, or in another field with a social-work certificate."""
+
+    person = models.ForeignKey(Person, verbose_name=_("người"), on_delete=models.PROTECT,
+                               related_name="sw_qualifications")
+    level = models.CharField(_("trình độ"), max_length=10, choices=Level.choices)
+    social_work = models.BooleanField(_("ngành công tác xã hội"), default=True)
+    field = models.CharField(_("ngành đào tạo"), max_length=120, blank=True)
+    institution = models.CharField(_("cơ sở đào tạo"), max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(_("năm tốt nghiệp, cấp"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(view=WORKFORCE_VIEW, actions={"change": WORKFORCE_CHANGE}, commune_field="person__commune",
+                  province_field="person__province_code", outside="Người này nằm ngoài địa bàn bạn quản lý.")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trình độ")
+        verbose_name_plural = pgettext_lazy("plural", "trình độ")
+        ordering = ["person", "-year", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} {self.field or 'công tác xã hội'} ({self.year})"
+
+
+class PracticeCertificate(models.Model):
+    """Giấy chứng nhận đăng ký hành nghề công tác xã hội (NĐ 110/2024/NĐ-CP), issued by the province's
+    health department since 2025."""
+
+    person = models.ForeignKey(Person, verbose_name=_("người"), on_delete=models.PROTECT,
+                               related_name="sw_certificates")
+    number = models.CharField(_("số"), max_length=40, unique=True)
+    issued_on = models.DateField(_("ngày cấp"))
+    issuer = models.CharField(_("nơi cấp"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(view=WORKFORCE_VIEW, actions={"change": WORKFORCE_CHANGE}, commune_field="person__commune",
+                  province_field="person__province_code", outside="Người này nằm ngoài địa bàn bạn quản lý.")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chứng chỉ hành nghề công tác xã hội")
+        verbose_name_plural = pgettext_lazy("plural", "chứng chỉ hành nghề công tác xã hội")
+        ordering = ["person", "-issued_on"]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.issued_on:%d/%m/%Y})"

@@ -25,4 +25,8 @@ def person_positions(request, *, person) -> dict | None:
         return None
     positions = list(selectors.positions(user=request.user).filter(person=person, end_date__isnull=True))
     trainings = list(selectors.person_trainings(user=request.user, person=person))
-    return {"positions": positions, "trainings": trainings} if positions or trainings else None
+    qualifications, certificates = selectors.person_qualifications(user=request.user, person=person)
+    if not (positions or trainings or qualifications or certificates):
+        return None
+    return {"positions": positions, "trainings": trainings, "qualifications": qualifications,
+            "certificates": certificates}

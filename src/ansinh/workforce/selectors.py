@@ -6,7 +6,7 @@ from ansinh.core.access import access
 from ansinh.core.exceptions import DomainError
 from ansinh.registry.models import Person
 
-from .models import Attendance, Course, Position, TrainingTarget
+from .models import Attendance, Course, Position, PracticeCertificate, Qualification, TrainingTarget
 
 
 def positions(*, user) -> QuerySet[Position]:
@@ -54,3 +54,9 @@ def access_attendance(user, attendance: Attendance | int, action: str = "view") 
 def person_trainings(*, user, person) -> QuerySet[Attendance]:
     return Attendance.objects.visible_to(user).filter(person=person).select_related("course").order_by(
         "-course__start_date")
+
+
+def person_qualifications(*, user, person) -> tuple[list[Qualification], list[PracticeCertificate]]:
+    """A person's qualifications and practice certificates, where the user may see the person."""
+    return (list(Qualification.objects.visible_to(user).filter(person=person)),
+            list(PracticeCertificate.objects.visible_to(user).filter(person=person)))

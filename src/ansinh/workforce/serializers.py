@@ -13,6 +13,8 @@ from .models import (
     Funding,
     Grade,
     Position,
+    PracticeCertificate,
+    Qualification,
     Title,
     TrainingTarget,
 )
@@ -100,3 +102,18 @@ class TrainingTargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = TrainingTarget
         fields = ["id", "province_code", "year", "places", "basis"]
+
+
+class QualificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Qualification
+        fields = ["id", "person", "level", "social_work", "field", "institution", "year"]
+        read_only_fields = ["id", "person"]
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PracticeCertificate
+        fields = ["id", "person", "number", "issued_on", "issuer"]
+        read_only_fields = ["id", "person"]
+        extra_kwargs = {"number": {"validators": []}}  # a number already there: the service's message

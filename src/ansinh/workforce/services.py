@@ -29,7 +29,10 @@ from .models import (
     Engagement,
     Funding,
     Grade,
+    Level,
     Position,
+    PracticeCertificate,
+    Qualification,
     Title,
     TrainingTarget,
 )
@@ -275,3 +278,47 @@ def target_set(*, user, year: int, places: int, basis: str, province_code: str =
                      instance=target, changes={"before": before, "after": {"places": places, "basis": target.basis}},
                      commune=None, province_code=province_code)
     return target
+
+
+def qualification_add(*, user, person: Person, level: str, year: int, social_work: bool = True, field: str = "",
+                      institution: str = "") -> Qualification:
+    """A degree in social work (trung cấp to tiến sĩ), or another field's degree with a social-work certificate."""
+    require_capability(user, WORKFORCE_CHANGE)
+    access_person(user, person)
+    if level not in Level.values:
+        raise DomainError("Hãy chọn trình độ.", field="level")
+    if year is None or not 1950 <= year <= datetime.date.today().year:
+        raise DomainError(f"Năm phải từ 1950 đến {datetime.date.today().year}.", field="year")
+    field = " ".join(field.split())[:120]
+    if not social_work and not field:
+        raise DomainError("Hãy ghi ngành đào tạo (khác công tác xã hội).", field="field")
+    with transaction.atomic():
+        qualification = Qualification.objects.create(person=person, level=level, social_work=social_work,
+                                                     field=field, institution=institution.strip()[:255], year=year)
+        audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=qualification,
+                     changes={"after": {**snapshot(qualification), "person": person.full_name}},
+                     commune=person.commune, province_code=person.province_code)
+    return qualification
+
+
+def certificate_add(*, user, person: Person, number: str, issued_on: datetime.date, issuer: str) -> PracticeCertificate:
+    """Giấy chứng nhận đăng ký hành nghề công tác xã hội (NĐ 110/2024): its number, date and issuer."""
+    require_capability(user, WORKFORCE_CHANGE)
+    access_person(user, person)
+    number = "".join(number.split()).upper()
+    if not number:
+        raise DomainError("Hãy ghi số giấy chứng nhận.", field="number")
+    if issued_on > datetime.date.today():
+        raise DomainError("Ngày cấp không được sau hôm nay.", field="issued_on")
+    if not issuer.strip():
+        raise DomainError("Hãy ghi nơi cấp.", field="issuer")
+    try:
+        with transaction.atomic():
+            certificate = PracticeCertificate.objects.create(person=person, number=number[:40], issued_on=issued_on,
+                                                             issuer=issuer.strip()[:255])
+            audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=certificate,
+                         changes={"after": {**snapshot(certificate), "person": person.full_name}},
+                         commune=person.commune, province_code=person.province_code)
+    except IntegrityError:
+        raise DomainError(f"Số giấy chứng nhận {number} đã có.", field="number") from None
+    return certificate

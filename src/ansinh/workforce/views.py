@@ -24,11 +24,13 @@ from .filters import CourseFilterSet, PositionFilterSet
 from .forms import (
     AllowanceForm,
     AttendanceForm,
+    CertificateForm,
     CompleteForm,
     CourseForm,
     IndicatorForm,
     PositionEndForm,
     PositionForm,
+    QualificationForm,
     TargetForm,
 )
 from .indicators import STAFFED, STAFFED_TWO, TRAINED_COUNT, TRAINED_SHARE, base_salary_on
@@ -97,7 +99,11 @@ class PositionDetail(ScopedDetailView):
         base = base_salary_on(today)
         chain = list(selectors.positions(user=self.request.user).filter(
             person=position.person, organisation=position.organisation).order_by("start_date"))
-        return {**context, "chain": chain, "base_salary": base,
+        qualifications, certificates = selectors.person_qualifications(user=self.request.user, person=position.person)
+        return {**context, "chain": chain, "base_salary": base, "qualifications": qualifications,
+                "certificates": certificates, "qualification_form": QualificationForm(prefix="q"),
+                "certificate_form": CertificateForm(prefix="c"),
+                "can_add": can(self.request.user, WORKFORCE_CHANGE),
                 "below": base is not None and position.monthly_allowance < base,
                 "can_change": can(self.request.user, WORKFORCE_CHANGE) and position.end_date is None,
                 "end_form": PositionEndForm(initial={"version": position.version, "end_date": today}),
@@ -106,9 +112,10 @@ class PositionDetail(ScopedDetailView):
                 "history": history_of(user=self.request.user, instance=position)[:50]}
 
 
-def _position_form_post(request, pk: int, form_class, perform, done: str):
+def _position_form_post(request, pk: int, form_class, perform, done: str, prefix: str | None = None):
+    """A form of the position's page: `perform(position, data)` gives the position to show next."""
     position = selectors.access_position(request.user, pk, "change")
-    form = form_class(request.POST)
+    form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         try:
             result = perform(position, form.cleaned_data)
@@ -138,6 +145,24 @@ def position_allowance(request, pk: int):
         user=request.user, position=position, monthly_allowance=data["monthly_allowance"],
         from_date=data["from_date"], basis=data["basis"], expected_version=data["version"]),
         _("Đã ghi phụ cấp mới."))
+
+
+@require_POST
+@require(WORKFORCE_CHANGE)
+def qualification_add(request, pk: int):
+    def perform(position, data):
+        services.qualification_add(user=request.user, person=position.person, **data)
+        return position
+    return _position_form_post(request, pk, QualificationForm, perform, _("Đã ghi trình độ."), prefix="q")
+
+
+@require_POST
+@require(WORKFORCE_CHANGE)
+def certificate_add(request, pk: int):
+    def perform(position, data):
+        services.certificate_add(user=request.user, person=position.person, **data)
+        return position
+    return _position_form_post(request, pk, CertificateForm, perform, _("Đã ghi chứng chỉ hành nghề."), prefix="c")
 
 
 # --- training -----------------------------------------------------------------------------------------
