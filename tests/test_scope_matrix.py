@@ -19,7 +19,7 @@ from rest_framework.test import APIClient
 
 from ansinh.core.checks import url_patterns
 from ansinh.exchange.services import import_upload
-from ansinh.facilities.services import organisation_create
+from ansinh.facilities.services import organisation_create, resident_admit
 from ansinh.registry import services
 from ansinh.registry.models import DuplicateCandidate, HouseholdMember, Person
 from ansinh.workforce import services as workforce
@@ -51,9 +51,13 @@ def world(users, communes):
                                      start_date=datetime.date(2026, 1, 5), end_date=datetime.date(2026, 1, 6),
                                      funding="local")
     attendance = workforce.attendance_record(user=users["xa2"], course=course, person=theirs)
+    centre = organisation_create(user=users["xa2"], valid_from=datetime.date(2020, 1, 1), name="Trung tâm xã hai",
+                                 kind="social_assistance", commune=c2)
+    resident = resident_admit(user=users["xa2"], organisation=centre, person=twin, care_group="self_care",
+                              admitted_on=datetime.date(2025, 1, 1))
     return {"mine": mine, "theirs": theirs, "twin": twin, "household": household, "my_household": my_household,
             "duplicate": DuplicateCandidate.objects.get(person_a=theirs), "c2": c2, "organisation": organisation,
-            "position": position, "course": course, "attendance": attendance}
+            "position": position, "course": course, "attendance": attendance, "resident": resident}
 
 
 @pytest.fixture
@@ -209,7 +213,7 @@ def test_audit_log_is_scoped(client, world):
 THEIRS, HH, DUP = "theirs", "household", "duplicate"
 ENR, APP, RUN, FILE, PARAM, JOB = "enrolment", "application", "run", "file", "parameter", "job"
 ORG = "organisation"
-POS, COURSE, ATT = "position", "course", "attendance"
+POS, COURSE, ATT, RES = "position", "course", "attendance", "resident"
 STAFFED = "code:workforce.orgs_staffed"
 API = "/api/v1"
 MATRIX = {
@@ -327,6 +331,14 @@ MATRIX = {
     "organisation-detail": [("get", [ORG], 404)],
     "organisation-change": [("post", [ORG], 404)],
     "organisation-close": [("post", [ORG], 404)],
+    "organisation-staffing": [("get", [ORG], 404)],
+    "organisation-staff-counts": [("post", [ORG], 404)],
+    "resident-list": [("get", [], 200)],
+    "resident-detail": [("get", [RES], 404)],
+    "resident-discharge": [("post", [RES], 404)],
+    "facilities:resident_admit": [("get", [ORG], 404), ("post", [ORG], 404)],
+    "facilities:staff_count_set": [("post", [ORG], 404)],
+    "facilities:resident_discharge": [("post", [RES], 404)],
     "core:indicator_detail": [("get", [STAFFED], 200)],  # computed in xa1's commune only
     "workforce:dashboard": [("get", [], 200)],
     "workforce:target_set": [("post", [], 302)],  # refused with a message: targets are the province's
@@ -392,7 +404,7 @@ def _request(client, name, method, url):
     body = BODY.get(name)
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-")):
+                        "indicator-", "resident-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -402,7 +414,7 @@ def _client(username, name):
 
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-")):
+                        "indicator-", "resident-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client

@@ -8,9 +8,10 @@ import pytest
 
 from ansinh.audit.models import AuditEvent
 from ansinh.core.exceptions import ConflictError, DomainError, PermissionDeniedError
+from ansinh.registry.selectors import person_by_citizen_id
 from ansinh.workforce import rules, services
 from ansinh.workforce.models import Engagement, Position, Title
-from ansinh.workforce.selectors import person_by_citizen_id, positions
+from ansinh.workforce.selectors import positions
 
 pytestmark = pytest.mark.django_db
 

@@ -1,21 +1,29 @@
 """API of the network of organisations (/api/v1/organisations/): the same FilterSet, services and selectors
 as the pages."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ansinh.core.api import ScopedViewSet
+from ansinh.core.exceptions import DomainError
+from ansinh.registry.selectors import person_by_citizen_id
 
 from . import selectors, services
 from .access import FACILITIES_CHANGE, FACILITIES_VIEW
 from .filters import OrganisationFilterSet
 from .serializers import (
+    AdmitSerializer,
+    DischargeSerializer,
     OrganisationChangeSerializer,
     OrganisationCloseSerializer,
     OrganisationCreateSerializer,
     OrganisationSerializer,
+    ResidentSerializer,
+    StaffCountSerializer,
+    StaffingSerializer,
 )
 
 
@@ -69,3 +77,65 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
         organisation = services.organisation_close(user=request.user, organisation=organisation, on=data["on"],
                                                    expected_version=data["version"], basis=data["basis"])
         return self._answer(organisation)
+
+    @extend_schema(responses=StaffingSerializer)
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def staffing(self, request, pk=None):
+        """Đối tượng theo nhóm chăm sóc, nhân sự cần theo TT 33/2017 Điều 5, hiện có và còn thiếu, vào ngày `day`
+        (YYYY-MM-DD, mặc định hôm nay)."""
+        organisation = self.get_object()
+        try:
+            day = timezone.datetime.strptime(request.query_params.get("day", ""), "%Y-%m-%d").date()
+        except ValueError:
+            day = timezone.localdate()
+        staffing = selectors.staffing_on(organisation, day)
+        return Response({"day": day, "residents": staffing.residents, "required": staffing.required,
+                         "present": staffing.present, "shortfall": staffing.shortfall, "met": staffing.met})
+
+    @extend_schema(request=StaffCountSerializer, responses=StaffingSerializer)
+    @action(detail=True, methods=["post"], url_path="staff-counts", filter_backends=[])
+    def staff_counts(self, request, pk=None):
+        """Số người hiện có của một vị trí, từ ngày `as_of`."""
+        organisation = self.get_object()
+        payload = StaffCountSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.staff_count_set(user=request.user, organisation=organisation, **payload.validated_data)
+        staffing = selectors.staffing_on(organisation, payload.validated_data["as_of"])
+        return Response({"day": payload.validated_data["as_of"], "residents": staffing.residents,
+                         "required": staffing.required, "present": staffing.present,
+                         "shortfall": staffing.shortfall, "met": staffing.met})
+
+
+class ResidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Đối tượng được nuôi dưỡng, chăm sóc tại cơ sở: tiếp nhận (POST) và rời cơ sở (`discharge`)."""
+
+    serializer_class = ResidentSerializer
+    capability = FACILITIES_VIEW
+    write_capability = FACILITIES_CHANGE
+    source = selectors.residents
+    read = selectors.access_resident
+
+    @extend_schema(request=AdmitSerializer, responses=ResidentSerializer)
+    def create(self, request):
+        payload = AdmitSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        organisation = selectors.access_organisation(request.user, data.pop("organisation").pk)
+        try:
+            person = person_by_citizen_id(user=request.user, citizen_id=data.pop("citizen_id"))
+        except DomainError as exc:
+            raise DomainError(exc.message, field="citizen_id") from None
+        resident = services.resident_admit(user=request.user, organisation=organisation, person=person, **data)
+        return Response(ResidentSerializer(resident).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=DischargeSerializer, responses=ResidentSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def discharge(self, request, pk=None):
+        resident = self.get_object()
+        payload = DischargeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        resident = services.resident_discharge(user=request.user, resident=resident,
+                                               discharged_on=data["discharged_on"], reason=data["discharge_reason"],
+                                               expected_version=data["version"])
+        return Response(ResidentSerializer(resident).data)

@@ -9,7 +9,7 @@ from ansinh.geo.models import AdministrativeUnit
 from ansinh.geo.selectors import communes_for
 
 from . import selectors
-from .models import Kind, Organisation, Ownership
+from .models import CareGroup, Kind, Organisation, Ownership, StaffFunction
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -27,6 +27,8 @@ class OrganisationForm(StyledForm):
     parent = forms.ModelChoiceField(label=_("Cơ quan chủ quản"), queryset=Organisation.objects.none(), required=False)
     in_plan_scope = forms.BooleanField(label=_("Thuộc phạm vi kế hoạch phát triển công tác xã hội"), required=False)
     provides_social_work = forms.BooleanField(label=_("Cung cấp dịch vụ công tác xã hội"), required=False)
+    capacity = forms.IntegerField(label=_("Công suất (số chỗ nuôi dưỡng)"), min_value=0, required=False,
+                                  help_text=_("Cho cơ sở nuôi dưỡng, chăm sóc đối tượng."))
     basis = forms.CharField(label=_("Căn cứ (quyết định, văn bản)"), max_length=255, required=False)
     code = forms.CharField(label=_("Mã"), max_length=30, required=False, help_text=_("Để trống: hệ thống tự đặt."))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -39,3 +41,24 @@ class OrganisationForm(StyledForm):
             parents = parents.exclude(pk=organisation.pk)
             del self.fields["code"]
         self.fields["parent"].queryset = parents
+
+
+class ResidentForm(StyledForm):
+    citizen_id = forms.CharField(label=_("Số định danh cá nhân"), max_length=20,
+                                 help_text=_("Người phải có trong sổ đối tượng của địa bàn."))
+    care_group = forms.ChoiceField(label=_("Nhóm chăm sóc"), choices=[("", "---"), *CareGroup.choices])
+    admitted_on = forms.DateField(label=_("Ngày tiếp nhận"), widget=DATE)
+    emergency = forms.BooleanField(label=_("Tiếp nhận khẩn cấp (tối đa 3 tháng)"), required=False)
+    basis = forms.CharField(label=_("Quyết định tiếp nhận"), max_length=255, required=False)
+
+
+class DischargeForm(StyledForm):
+    discharged_on = forms.DateField(label=_("Ngày rời cơ sở"), widget=DATE)
+    discharge_reason = forms.CharField(label=_("Lý do"), max_length=255)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class StaffCountForm(StyledForm):
+    function = forms.ChoiceField(label=_("Vị trí"), choices=StaffFunction.choices)
+    count = forms.IntegerField(label=_("Số người"), min_value=0)
+    as_of = forms.DateField(label=_("Từ ngày"), widget=DATE)

@@ -1,3 +1,7 @@
-"""What the network adds to the platform: its indicators, by code."""
+"""What the network adds to the platform: its dated parameters and its indicators, by code."""
 
-from . import indicators  # noqa: F401 - registers them
+from ansinh.core import parameters
+
+from . import indicators, policy  # noqa: F401 - indicators registers them
+
+parameters.register(policy.KEYS, policy.DEFAULTS)

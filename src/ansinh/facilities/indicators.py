@@ -7,7 +7,9 @@ from ansinh.core import indicators
 from ansinh.core.indicators import Indicator, Row
 
 from .access import FACILITIES_VIEW
-from .models import OrganisationPeriod
+from .models import Organisation, OrganisationPeriod, Resident, StaffFunction
+
+STAFF_LABELS = dict(StaffFunction.choices)
 
 PROVIDING = "facilities.provides_social_work"
 
@@ -41,3 +43,50 @@ indicators.register(Indicator(
     numerator_label="Cung cấp dịch vụ công tác xã hội", denominator_label="Cơ quan, cơ sở thuộc phạm vi kế hoạch",
     compute=providing, drill=providing_drill, columns=("Cơ quan, cơ sở", "Loại", "Xã/phường", "Cung cấp dịch vụ"),
     legal="QĐ 112/QĐ-TTg; 62/KH-UBND Cà Mau (50% năm 2025, 60% năm 2030)"))
+
+
+STAFFING = "facilities.staffing_met"
+
+
+def _housing(*, user, day):
+    """The organisations the user may see that house someone on `day`, by commune."""
+    from .selectors import present_on
+
+    return (present_on(Resident.objects.visible_to(user), day).order_by()
+            .values_list("organisation_id", "organisation__commune_id").distinct())
+
+
+def staffing_met(*, user, day, start):
+    # one staffing sum per facility that houses someone (a few dozen in a province), each from grouped rows
+    from .selectors import staffing_on
+
+    by_commune: dict[int, list[int]] = {}
+    housing = list(_housing(user=user, day=day))
+    organisations = Organisation.objects.in_bulk([pk for pk, _commune in housing])
+    for pk, commune in housing:
+        tally = by_commune.setdefault(commune, [0, 0])
+        tally[0] += staffing_on(organisations[pk], day).met
+        tally[1] += 1
+    return {commune: (met, total) for commune, (met, total) in by_commune.items()}
+
+
+def staffing_drill(*, user, day, start, commune, part):
+    from .selectors import staffing_on
+
+    rows = _housing(user=user, day=day)
+    organisations = Organisation.objects.filter(pk__in=[pk for pk, c in rows if commune is None or c == commune])
+    for organisation in organisations.select_related("commune").order_by("name"):
+        staffing = staffing_on(organisation, day)
+        if (part == "numerator" and not staffing.met) or (part == "missing" and staffing.met):
+            continue
+        short = ", ".join(f"{STAFF_LABELS.get(f, f)} thiếu {n}" for f, n in staffing.shortfall.items()) or "Đủ"
+        yield Row(reverse("facilities:organisation_detail", args=[organisation.pk]),
+                  (organisation.name, organisation.commune.name, sum(staffing.residents.values()), short))
+
+
+indicators.register(Indicator(
+    capability=FACILITIES_VIEW, code=STAFFING,
+    label="Tỷ lệ cơ sở nuôi dưỡng có đủ nhân sự theo định mức TT 33/2017",
+    numerator_label="Đủ định mức", denominator_label="Cơ sở đang nuôi dưỡng đối tượng",
+    compute=staffing_met, drill=staffing_drill, columns=("Cơ sở", "Xã/phường", "Số đối tượng", "Nhân sự"),
+    legal="TT 33/2017/TT-BLĐTBXH Điều 5"))

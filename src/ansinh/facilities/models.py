@@ -91,6 +91,7 @@ class OrganisationPeriod(models.Model):
     province_code = models.CharField(_("mã tỉnh"), max_length=3, editable=False)
     in_plan_scope = models.BooleanField(_("thuộc phạm vi kế hoạch"), default=False)
     provides_social_work = models.BooleanField(_("cung cấp dịch vụ công tác xã hội"), default=False)
+    capacity = models.PositiveIntegerField(_("công suất (chỗ)"), null=True, blank=True)  # facilities that house people
     basis = models.CharField(_("căn cứ"), max_length=255, blank=True)  # the decision or document behind it
 
     # seen by whoever sees the organisation (where it is today), its whole history included
@@ -114,3 +115,91 @@ class OrganisationPeriod(models.Model):
 
 
 Organisation.history_model = OrganisationPeriod  # the audit trail of an organisation names its periods' fields
+
+
+class CareGroup(models.TextChoices):
+    """The groups of residents TT 33/2017/TT-BLĐTBXH Điều 5 sets carer ratios for."""
+
+    CHILD_UNDER_18M = "child_u18m", _("Trẻ em dưới 18 tháng tuổi")
+    CHILD_18M_6 = "child_18m_6", _("Trẻ em từ 18 tháng đến dưới 6 tuổi")
+    CHILD_6_16 = "child_6_16", _("Trẻ em từ 6 đến dưới 16 tuổi")
+    CHILD_SPECIAL_18M_6 = "child_sp_18m_6", _("Trẻ em khuyết tật, tâm thần, nhiễm HIV từ 18 tháng đến dưới 6 tuổi")
+    CHILD_SPECIAL_6_16 = "child_sp_6_16", _("Trẻ em khuyết tật, tâm thần, nhiễm HIV từ 6 đến dưới 16 tuổi")
+    SELF_CARE = "self_care", _("Người cao tuổi, người khuyết tật tự phục vụ được")
+    DEPENDENT = "dependent", _("Người cao tuổi, người khuyết tật không tự phục vụ được")
+    MENTAL_ESPECIALLY_SEVERE = "mental_es", _("Người tâm thần đặc biệt nặng")
+    MENTAL_SEVERE = "mental_s", _("Người tâm thần nặng")
+    MENTAL_STABLE = "mental_stable", _("Người tâm thần đã ổn định")
+    HOMELESS = "homeless", _("Người lang thang")
+
+
+class Resident(models.Model):
+    """A registry person cared for at a facility from admission (tiếp nhận) to discharge (the day they left);
+    at most one facility at a time."""
+
+    organisation = models.ForeignKey(Organisation, verbose_name=_("cơ sở"), on_delete=models.PROTECT,
+                                     related_name="residents")
+    person = models.ForeignKey("registry.Person", verbose_name=_("người"), on_delete=models.PROTECT,
+                               related_name="residences")
+    care_group = models.CharField(_("nhóm chăm sóc"), max_length=16, choices=CareGroup.choices)
+    admitted_on = models.DateField(_("ngày tiếp nhận"))
+    emergency = models.BooleanField(_("tiếp nhận khẩn cấp"), default=False)  # at most 3 months (NĐ 20 Điều 24)
+    basis = models.CharField(_("quyết định tiếp nhận"), max_length=255, blank=True)
+    discharged_on = models.DateField(_("ngày rời cơ sở"), null=True, blank=True)
+    discharge_reason = models.CharField(_("lý do"), max_length=255, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(view=FACILITIES_VIEW, actions={"change": FACILITIES_CHANGE}, commune_field="organisation__commune",
+                  province_field="organisation__province_code",
+                  outside="Cơ sở này nằm ngoài địa bàn bạn quản lý.")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đối tượng tại cơ sở")
+        verbose_name_plural = pgettext_lazy("plural", "đối tượng tại cơ sở")
+        ordering = ["organisation", "-admitted_on", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(discharged_on__isnull=True) | Q(discharged_on__gte=models.F("admitted_on")),
+                                   name="resident_leaves_after_admission"),
+            models.UniqueConstraint(fields=["person"], condition=Q(discharged_on__isnull=True),
+                                    name="resident_one_open_stay"),
+        ]
+        indexes = [models.Index(fields=["organisation", "admitted_on"], name="resident_org_admitted_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.organisation}"
+
+
+class StaffFunction(models.TextChoices):
+    """The staff a facility's ratios count (TT 33/2017/TT-BLĐTBXH Điều 4–5)."""
+
+    CARER = "carer", _("Chăm sóc trực tiếp")
+    SOCIAL_WORKER = "social_worker", _("Công tác xã hội")
+    PSYCHOLOGIST = "psychologist", _("Tâm lý")
+    MEDICAL = "medical", _("Y tế, điều dưỡng")
+    NUTRITION = "nutrition", _("Dinh dưỡng")
+
+
+class StaffCount(models.Model):
+    """How many people of a function a facility has from a day (declared by the facility)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="staff_counts")
+    function = models.CharField(_("vị trí"), max_length=16, choices=StaffFunction.choices)
+    count = models.PositiveIntegerField(_("số người"))
+    as_of = models.DateField(_("từ ngày"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(view=FACILITIES_VIEW, actions={"change": FACILITIES_CHANGE}, commune_field="organisation__commune",
+                  province_field="organisation__province_code")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhân sự hiện có")
+        verbose_name_plural = pgettext_lazy("plural", "nhân sự hiện có")
+        ordering = ["organisation", "function", "-as_of"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "function", "as_of"],
+                                               name="staff_count_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.count} {self.get_function_display()} ({self.as_of:%d/%m/%Y})"

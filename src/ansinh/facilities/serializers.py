@@ -4,7 +4,15 @@ from rest_framework import serializers
 
 from ansinh.geo.fields import CommuneField
 
-from .models import Kind, Organisation, OrganisationPeriod, Ownership
+from .models import (
+    CareGroup,
+    Kind,
+    Organisation,
+    OrganisationPeriod,
+    Ownership,
+    Resident,
+    StaffFunction,
+)
 
 
 class PeriodSerializer(serializers.ModelSerializer):
@@ -13,7 +21,7 @@ class PeriodSerializer(serializers.ModelSerializer):
     class Meta:
         model = OrganisationPeriod
         fields = ["valid_from", "valid_to", "name", "kind", "ownership", "parent", "commune", "in_plan_scope",
-                  "provides_social_work", "basis"]
+                  "provides_social_work", "capacity", "basis"]
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -36,6 +44,7 @@ class _Attributes(serializers.Serializer):
     parent = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all(), allow_null=True, default=None)
     in_plan_scope = serializers.BooleanField(default=False)
     provides_social_work = serializers.BooleanField(default=False)
+    capacity = serializers.IntegerField(min_value=0, allow_null=True, default=None)
     basis = serializers.CharField(max_length=255, allow_blank=True, default="")
 
     def validate_parent(self, parent):
@@ -56,7 +65,8 @@ class OrganisationChangeSerializer(_Attributes):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("name", "kind", "ownership", "commune", "parent", "in_plan_scope", "provides_social_work", "basis"):
+        for name in ("name", "kind", "ownership", "commune", "parent", "in_plan_scope", "provides_social_work", "capacity",
+                     "basis"):
             self.fields[name].required = False
             self.fields[name].default = serializers.empty
 
@@ -65,3 +75,43 @@ class OrganisationCloseSerializer(serializers.Serializer):
     on = serializers.DateField(help_text="Ngày giải thể, sáp nhập")
     version = serializers.IntegerField()
     basis = serializers.CharField(max_length=255, allow_blank=True, default="")
+
+
+class ResidentSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.full_name", read_only=True)
+
+    class Meta:
+        model = Resident
+        fields = ["id", "organisation", "person", "person_name", "care_group", "admitted_on", "emergency", "basis",
+                  "discharged_on", "discharge_reason", "version"]
+        read_only_fields = fields
+
+
+class AdmitSerializer(serializers.Serializer):
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    citizen_id = serializers.CharField(max_length=20, help_text="Số định danh cá nhân của người trong sổ đối tượng")
+    care_group = serializers.ChoiceField(choices=CareGroup.choices)
+    admitted_on = serializers.DateField()
+    emergency = serializers.BooleanField(default=False)
+    basis = serializers.CharField(max_length=255, allow_blank=True, default="")
+
+
+class DischargeSerializer(serializers.Serializer):
+    discharged_on = serializers.DateField()
+    discharge_reason = serializers.CharField(max_length=255)
+    version = serializers.IntegerField()
+
+
+class StaffCountSerializer(serializers.Serializer):
+    function = serializers.ChoiceField(choices=StaffFunction.choices)
+    count = serializers.IntegerField(min_value=0)
+    as_of = serializers.DateField()
+
+
+class StaffingSerializer(serializers.Serializer):
+    day = serializers.DateField()
+    residents = serializers.DictField(child=serializers.IntegerField())
+    required = serializers.DictField(child=serializers.IntegerField())
+    present = serializers.DictField(child=serializers.IntegerField())
+    shortfall = serializers.DictField(child=serializers.IntegerField())
+    met = serializers.BooleanField()

@@ -9,6 +9,7 @@ import datetime
 from typing import Any, TypedDict, Unpack
 
 from django.db import transaction
+from django.db.models import Q
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
@@ -16,13 +17,25 @@ from ansinh.core.access import covers, require_capability
 from ansinh.core.exceptions import ConflictError, DomainError
 from ansinh.core.text import fold
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.registry.models import Person
+from ansinh.registry.selectors import access_person
 
 from .access import FACILITIES_CHANGE
-from .models import Kind, Organisation, OrganisationPeriod, Ownership
-from .selectors import access_organisation
+from .models import (
+    CareGroup,
+    Kind,
+    Organisation,
+    OrganisationPeriod,
+    Ownership,
+    Resident,
+    StaffCount,
+    StaffFunction,
+)
+from .selectors import access_organisation, access_resident
 
 REFORM_DAY = datetime.date(2025, 7, 1)  # today's communes exist from 01/7/2025 (LEGAL_FACTS §7)
-ATTRIBUTES = ("name", "kind", "ownership", "parent", "commune", "in_plan_scope", "provides_social_work", "basis")
+ATTRIBUTES = ("name", "kind", "ownership", "parent", "commune", "in_plan_scope", "provides_social_work", "capacity",
+              "basis")
 
 
 class PeriodFields(TypedDict, total=False):
@@ -33,6 +46,7 @@ class PeriodFields(TypedDict, total=False):
     commune: AdministrativeUnit
     in_plan_scope: bool
     provides_social_work: bool
+    capacity: int | None
     basis: str
 
 
@@ -62,6 +76,9 @@ def _checked(user, fields: dict[str, Any], *, organisation: Organisation | None 
         if organisation is not None and _is_below(parent, organisation):
             raise DomainError(f"{parent.name} đang trực thuộc cơ quan, cơ sở này: không thể là cơ quan chủ quản.",
                               field="parent")
+    capacity = fields.get("capacity")
+    if capacity is not None and capacity < 0:
+        raise DomainError("Công suất không được âm.", field="capacity")
     fields["basis"] = (fields.get("basis") or "").strip()[:255]
     return fields
 
@@ -96,6 +113,8 @@ def _shown(name: str, value: Any) -> Any:
         return str(Ownership(value).label)
     if name in ("parent", "commune"):
         return value.name if value is not None else ""
+    if name == "capacity":
+        return "" if value is None else value
     return value
 
 
@@ -209,3 +228,89 @@ def commune_committees_load(*, province_code: str | None = None) -> int:
                                 in_plan_scope=True, basis="QĐ 19/2025/QĐ-TTg (danh mục xã, phường từ 01/7/2025)")
              for o in created], batch_size=1000)
     return len(created)
+
+
+# --- residents of facilities --------------------------------------------------------------------------
+
+HOUSING = (Kind.SOCIAL_ASSISTANCE, Kind.SOCIAL_WORK_CENTRE, Kind.DRUG_REHABILITATION)  # kinds that house people
+
+
+def resident_admit(*, user, organisation: Organisation, person: Person, care_group: str, admitted_on: datetime.date,
+                   emergency: bool = False, basis: str = "") -> Resident:
+    """A person is admitted to a facility (tiếp nhận): a facility that houses people, that existed that day, with
+    room left under its capacity; a person is in one facility at a time (the person's row is locked, so two
+    officers admitting one person at once cannot both succeed)."""
+    access_organisation(user, organisation, "change")
+    access_person(user, person)
+    if care_group not in CareGroup.values:
+        raise DomainError("Hãy chọn nhóm chăm sóc.", field="care_group")
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        period = organisation.periods.on(admitted_on).first()
+        if period is None:
+            raise DomainError(f"{organisation.name} chưa thành lập hoặc đã giải thể vào ngày {admitted_on:%d/%m/%Y}.",
+                              field="admitted_on")
+        if period.kind not in HOUSING:
+            raise DomainError(f"{organisation.name} không phải cơ sở nuôi dưỡng, chăm sóc đối tượng.",
+                              field="organisation")
+        if person.date_of_death is not None and person.date_of_death < admitted_on:
+            raise DomainError(f"Người này đã mất ngày {person.date_of_death:%d/%m/%Y}.", field="person")
+        stay = Resident.objects.filter(person=person).filter(
+            Q(discharged_on__isnull=True) | Q(discharged_on__gte=admitted_on)).select_related("organisation").first()
+        if stay is not None:
+            raise DomainError(f"{person.full_name} đang ở {stay.organisation.name} từ {stay.admitted_on:%d/%m/%Y}, "
+                              "chưa ghi ngày rời cơ sở.", field="person")
+        if period.capacity is not None:
+            present = Resident.objects.filter(organisation=organisation, admitted_on__lte=admitted_on).filter(
+                Q(discharged_on__isnull=True) | Q(discharged_on__gt=admitted_on)).count()
+            if present >= period.capacity:
+                raise DomainError(f"{organisation.name} đã đủ {period.capacity} chỗ vào ngày {admitted_on:%d/%m/%Y}.",
+                                  field="admitted_on")
+        resident = Resident.objects.create(organisation=organisation, person=person, care_group=care_group,
+                                           admitted_on=admitted_on, emergency=emergency, basis=basis.strip()[:255])
+        audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=resident,
+                     changes={"after": {"person": person.full_name, "organisation": organisation.name,
+                                        "care_group": str(CareGroup(care_group).label),
+                                        "admitted_on": f"{admitted_on:%d/%m/%Y}", "emergency": emergency}},
+                     commune=organisation.commune, province_code=organisation.province_code)
+    return resident
+
+
+def resident_discharge(*, user, resident: Resident, discharged_on: datetime.date, reason: str,
+                       expected_version: int) -> Resident:
+    """The day the person left the facility and why (NĐ 20/2021 Điều 30)."""
+    access_resident(user, resident, "change")
+    with transaction.atomic():
+        current = Resident.objects.select_for_update().select_related("organisation", "person").get(pk=resident.pk)
+        if current.version != expected_version:
+            raise ConflictError("Hồ sơ này đã được người khác sửa sau khi bạn mở. Hãy tải lại trang.")
+        if current.discharged_on is not None:
+            raise DomainError(f"Đã ghi rời cơ sở ngày {current.discharged_on:%d/%m/%Y}.", field="discharged_on")
+        if discharged_on < current.admitted_on:
+            raise DomainError("Ngày rời cơ sở không được trước ngày tiếp nhận.", field="discharged_on")
+        if not reason.strip():
+            raise DomainError("Hãy ghi lý do.", field="discharge_reason")
+        current.discharged_on, current.discharge_reason = discharged_on, reason.strip()[:255]
+        current.version += 1
+        current.save(update_fields=["discharged_on", "discharge_reason", "version"])
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
+                     changes={"discharged_on": f"{discharged_on:%d/%m/%Y}", "reason": current.discharge_reason},
+                     commune=current.organisation.commune, province_code=current.organisation.province_code)
+    return current
+
+
+def staff_count_set(*, user, organisation: Organisation, function: str, count: int,
+                    as_of: datetime.date) -> StaffCount:
+    """How many people of a function the facility has from a day (a new row; the same day again replaces it)."""
+    access_organisation(user, organisation, "change")
+    if function not in StaffFunction.values:
+        raise DomainError("Hãy chọn vị trí.", field="function")
+    if count is None or count < 0:
+        raise DomainError("Số người không được âm.", field="count")
+    with transaction.atomic():
+        row, _created = StaffCount.objects.update_or_create(organisation=organisation, function=function, as_of=as_of,
+                                                            defaults={"count": count})
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=organisation,
+                     changes={"staff": str(StaffFunction(function).label), "count": count,
+                              "as_of": f"{as_of:%d/%m/%Y}"})
+    return row

@@ -10,4 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.OrganisationDetail.as_view(), name="organisation_detail"),
     path("<int:pk>/thay-doi/", views.OrganisationChange.as_view(), name="organisation_change"),
     path("<int:pk>/giai-the/", views.organisation_close, name="organisation_close"),
+    path("<int:pk>/tiep-nhan/", views.ResidentAdmit.as_view(), name="resident_admit"),
+    path("<int:pk>/nhan-su/", views.staff_count_set, name="staff_count_set"),
+    path("doi-tuong/<int:pk>/roi-co-so/", views.resident_discharge, name="resident_discharge"),
 ]

@@ -11,14 +11,18 @@ from ansinh.core.access import can
 from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
 from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
+from ansinh.core.parameters import in_force
 from ansinh.core.web import require
+from ansinh.registry.rules import effective_birth_date
+from ansinh.registry.selectors import person_by_citizen_id
 
-from . import selectors, services
+from . import rules, selectors, services
 from .access import FACILITIES_CHANGE, FACILITIES_VIEW
 from .exports import ORGANISATION_COLUMNS
 from .extensions import ORGANISATION_PANELS
 from .filters import OrganisationFilterSet
-from .forms import OrganisationForm
+from .forms import DischargeForm, OrganisationForm, ResidentForm, StaffCountForm
+from .models import StaffFunction
 from .services import ATTRIBUTES
 
 
@@ -48,6 +52,7 @@ class OrganisationDetail(ScopedDetailView):
                             None),
                 "history": history_of(user=self.request.user, instance=organisation)[:50],
                 "panels": render_panels(ORGANISATION_PANELS, self.request, organisation=organisation),
+                **housing_context(self.request, organisation),
                 "can_change": can(self.request.user, FACILITIES_CHANGE)}
 
 
@@ -120,4 +125,98 @@ def organisation_close(request, pk: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Đã ghi ngày giải thể."))
+    return redirect("facilities:organisation_detail", pk=pk)
+
+
+# --- residents and staffing ---------------------------------------------------------------------------
+
+
+def _care(organisation, day):
+    """Who lives at the facility on `day`, each with the month's care allowance (NĐ 20/2021 Điều 25)."""
+    values, _notes = in_force(day, organisation.province_code)
+    rows = []
+    for resident in selectors.present_on(organisation.residents.select_related("person"), day).order_by(
+            "person__sort_name"):
+        person = resident.person
+        birth = effective_birth_date(person.birth_year, person.birth_month, person.birth_day) \
+            if person.birth_year else None
+        rows.append((resident, rules.care_allowance(birth, day, values) if birth else None))
+    return rows
+
+
+def housing_context(request, organisation) -> dict:
+    today = timezone.localdate()
+    period = organisation.periods.on(today).first()
+    if period is None or period.kind not in services.HOUSING:
+        return {}
+    care = _care(organisation, today)
+    return {"housing": True, "care": care, "capacity": period.capacity, "staffing": selectors.staffing_on(
+        organisation, today), "care_total": sum(a for _r, a in care if a), "today": today,
+        "staff_form": StaffCountForm(initial={"as_of": today}), "discharge_form": DischargeForm(),
+        "staff_labels": dict(StaffFunction.choices)}
+
+
+class ResidentAdmit(ServiceFormView):
+    access = FACILITIES_CHANGE
+    form_class = ResidentForm
+    template_name = "facilities/resident_form.html"
+    field_aliases = {"person": "citizen_id"}
+
+    def load(self):
+        self.organisation = selectors.access_organisation(self.request.user, self.kwargs["pk"], "change")
+
+    def get_form(self):
+        form = super().get_form()
+        form.field_aliases = self.field_aliases
+        return form
+
+    def get_initial(self):
+        return {"admitted_on": timezone.localdate()}
+
+    def get_context_data(self, **context):
+        return {**context, "organisation": self.organisation}
+
+    def perform(self, form):
+        data = dict(form.cleaned_data)
+        person = person_by_citizen_id(user=self.request.user, citizen_id=data.pop("citizen_id"))
+        return services.resident_admit(user=self.request.user, organisation=self.organisation, person=person, **data)
+
+    def success_text(self, resident):
+        return _("Đã tiếp nhận %(name)s.") % {"name": resident.person.full_name}
+
+    def success(self, resident):
+        return redirect("facilities:organisation_detail", pk=self.organisation.pk)
+
+
+@require_POST
+@require(FACILITIES_CHANGE)
+def resident_discharge(request, pk: int):
+    resident = selectors.access_resident(request.user, pk, "change")
+    form = DischargeForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError(_("Hãy ghi ngày rời cơ sở và lý do."))
+        services.resident_discharge(user=request.user, resident=resident, expected_version=form.cleaned_data["version"],
+                                    discharged_on=form.cleaned_data["discharged_on"],
+                                    reason=form.cleaned_data["discharge_reason"])
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi rời cơ sở."))
+    return redirect("facilities:organisation_detail", pk=resident.organisation_id)
+
+
+@require_POST
+@require(FACILITIES_CHANGE)
+def staff_count_set(request, pk: int):
+    organisation = selectors.access_organisation(request.user, pk, "change")
+    form = StaffCountForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError(_("Hãy chọn vị trí, số người và ngày."))
+        services.staff_count_set(user=request.user, organisation=organisation, **form.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi nhân sự hiện có."))
     return redirect("facilities:organisation_detail", pk=pk)

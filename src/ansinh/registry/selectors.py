@@ -5,6 +5,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Concat
 
 from ansinh.core.access import access
+from ansinh.core.exceptions import DomainError
 from ansinh.core.paging import OrderedUnion
 from ansinh.core.text import fold
 
@@ -177,3 +178,14 @@ def poverty_by_commune(*, user, year: int, limit: int = 15) -> list[dict]:
         .order_by("-poor", "-near_poor")[:limit]
     )
     return [{"commune": r["household__commune__name"], "poor": r["poor"], "near_poor": r["near_poor"]} for r in rows]
+
+
+def person_by_citizen_id(*, user, citizen_id: str, field: str = "citizen_id") -> Person:
+    """The registry person with this citizen ID, in the user's jurisdiction; one message when not found, whether
+    missing or outside (naming nobody)."""
+    number = "".join(citizen_id.split())
+    person = Person.objects.visible_to(user).filter(citizen_id=number, merged_into__isnull=True).first()
+    if person is None:
+        raise DomainError(f"Không tìm thấy người có số định danh {number} trong địa bàn bạn quản lý. "
+                          "Hãy đăng ký người này trong sổ đối tượng trước.", field=field)
+    return person

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from ansinh.core.api import ScopedViewSet
 from ansinh.core.exceptions import DomainError
 from ansinh.facilities.selectors import access_organisation
+from ansinh.registry.selectors import person_by_citizen_id
 
 from . import selectors, services
 from .access import WORKFORCE_CHANGE, WORKFORCE_VIEW
@@ -30,7 +31,7 @@ from .serializers import (
 
 def _person(user, citizen_id: str):
     try:
-        return selectors.person_by_citizen_id(user=user, citizen_id=citizen_id)
+        return person_by_citizen_id(user=user, citizen_id=citizen_id)
     except DomainError as exc:
         raise DomainError(exc.message, field="citizen_id") from None
 

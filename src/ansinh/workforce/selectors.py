@@ -3,8 +3,6 @@
 from django.db.models import QuerySet
 
 from ansinh.core.access import access
-from ansinh.core.exceptions import DomainError
-from ansinh.registry.models import Person
 
 from .models import Attendance, Course, Position, PracticeCertificate, Qualification, TrainingTarget
 
@@ -34,17 +32,6 @@ def course_attendance(*, user, course: Course) -> QuerySet[Attendance]:
 
 def targets(*, user) -> QuerySet[TrainingTarget]:
     return TrainingTarget.objects.visible_to(user).order_by("province_code", "-year")
-
-
-def person_by_citizen_id(*, user, citizen_id: str, field: str = "citizen_id") -> Person:
-    """The registry person with this citizen ID, in the user's jurisdiction; one message when not found, whether
-    missing or outside (naming nobody)."""
-    number = "".join(citizen_id.split())
-    person = Person.objects.visible_to(user).filter(citizen_id=number, merged_into__isnull=True).first()
-    if person is None:
-        raise DomainError(f"Không tìm thấy người có số định danh {number} trong địa bàn bạn quản lý. "
-                          "Hãy đăng ký người này trong sổ đối tượng trước.", field=field)
-    return person
 
 
 def access_attendance(user, attendance: Attendance | int, action: str = "view") -> Attendance:

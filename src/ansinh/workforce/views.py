@@ -16,6 +16,7 @@ from ansinh.core.exceptions import DomainError
 from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
 from ansinh.core.web import form_error, require
 from ansinh.facilities.indicators import PROVIDING
+from ansinh.registry.selectors import person_by_citizen_id
 
 from . import selectors, services
 from .access import WORKFORCE_CHANGE, WORKFORCE_VIEW
@@ -72,7 +73,7 @@ class PositionCreate(ServiceFormView):
     def perform(self, form):
         data = dict(form.cleaned_data)
         try:
-            person = selectors.person_by_citizen_id(user=self.request.user, citizen_id=data.pop("citizen_id"))
+            person = person_by_citizen_id(user=self.request.user, citizen_id=data.pop("citizen_id"))
             return services.position_create(user=self.request.user, person=person, **data)
         except DomainError as exc:
             if exc.field == "person":
@@ -218,7 +219,7 @@ class CourseDetail(ServiceFormView):
     def perform(self, form):
         data = dict(form.cleaned_data)
         try:
-            person = selectors.person_by_citizen_id(user=self.request.user, citizen_id=data.pop("citizen_id"))
+            person = person_by_citizen_id(user=self.request.user, citizen_id=data.pop("citizen_id"))
             return services.attendance_record(user=self.request.user, course=self.course, person=person, **data)
         except DomainError as exc:
             if exc.field == "person":
