@@ -54,7 +54,10 @@ def centre(users, communes, policy):
                                         capacity=2)
 
 
-def admit(user, centre, person, day=D(2026, 1, 5), group="dependent"):
+JANUARY_5 = D(2026, 1, 5)
+
+
+def admit(user, centre, person, day=JANUARY_5, group="dependent"):
     return services.resident_admit(user=user, organisation=centre, person=person, care_group=group, admitted_on=day)
 
 
