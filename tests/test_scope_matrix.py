@@ -333,6 +333,8 @@ MATRIX = {
     "organisation-close": [("post", [ORG], 404)],
     "organisation-staffing": [("get", [ORG], 404)],
     "organisation-staff-counts": [("post", [ORG], 404)],
+    "organisation-assessments": [("post", [ORG], 404)],
+    "facilities:assessment_record": [("post", [ORG], 404)],
     "resident-list": [("get", [], 200)],
     "resident-detail": [("get", [RES], 404)],
     "resident-discharge": [("post", [RES], 404)],

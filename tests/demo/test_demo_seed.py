@@ -315,3 +315,18 @@ def test_the_demo_has_a_workforce_on_both_sides_of_the_base_salary_and_training(
     assert TrainingTarget.objects.get(province_code="96", year=2026).places == 140
     full_time = Position.objects.filter(engagement="full_time")
     assert full_time.exists() and full_time.filter(person__sw_certificates__isnull=False).exists()
+
+
+def test_the_demo_centres_house_people_with_their_care_allowance_and_staffing(seeded):
+    import datetime
+
+    from ansinh.facilities.models import Organisation, Resident
+    from ansinh.facilities.selectors import staffing_on
+
+    today = datetime.date.today()
+    protection = Organisation.objects.get(kind="social_assistance", province_code="96")
+    centre = Organisation.objects.get(kind="social_work_centre", province_code="96")
+    assert Resident.objects.filter(organisation=protection, discharged_on__isnull=True).count() == 34
+    assert Resident.objects.filter(organisation=centre, emergency=True).count() == 9
+    assert staffing_on(protection, today).shortfall.get("carer", 0) > 0  # short of carers, as declared
+    assert not staffing_on(centre, today).shortfall

@@ -143,3 +143,36 @@ def test_residents_on_the_page_and_the_api(client, users, communes, centre):
                     {"discharged_on": "2026-03-01", "discharge_reason": "Về gia đình", "version": 1}, format="json")
     assert left.status_code == 200 and left.json()["discharged_on"] == "2026-03-01"
     assert api_client(users["xa2"]).get(f"/api/v1/residents/{created.json()['id']}/").status_code == 404
+
+
+def test_standards_assessed_on_a_day_answer_the_indicator(users, communes, centre, client):
+    from ansinh.facilities.indicators import STANDARDS
+
+    xa1 = users["xa1"]
+    services.organisation_create(user=xa1, valid_from=D(2020, 1, 1), name="Cơ sở ngoài kế hoạch",
+                                 kind=Kind.SOCIAL_ASSISTANCE, commune=communes["c1"])  # not in scope: not counted
+
+    def figure(day):
+        result = indicators.compute(indicators.get(STANDARDS), user=users["tinh"], day=day)
+        return result.numerator, result.denominator
+
+    assert figure(D(2026, 1, 1)) == (0, 1)
+    services.assessment_record(user=xa1, organisation=centre, assessed_on=D(2024, 5, 2), meets=False, basis="BB 1")
+    services.assessment_record(user=xa1, organisation=centre, assessed_on=D(2025, 6, 10), meets=True, basis="QĐ 2")
+    assert figure(D(2025, 6, 9)) == (0, 1) and figure(D(2025, 6, 10)) == (1, 1)
+    with pytest.raises(DomainError) as exc:
+        services.assessment_record(user=xa1, organisation=centre, assessed_on=D(2025, 6, 10), meets=True, basis="x")
+    assert exc.value.field == "assessed_on"
+    with pytest.raises(DomainError) as exc:
+        services.assessment_record(user=xa1, organisation=centre, assessed_on=D(2025, 7, 1), meets=True, basis=" ")
+    assert exc.value.field == "basis"
+    client.force_login(xa1)
+    client.post(reverse("facilities:assessment_record", args=[centre.pk]),
+                {"assessed_on": "2026-01-10", "basis": "BB 3"})  # unticked: does not meet
+    assert figure(D(2026, 2, 1)) == (0, 1)
+    drill = list(indicators.get(STANDARDS).drill(user=users["tinh"], day=D(2026, 2, 1), start=D(2026, 1, 1),
+                                                 commune=None, part="missing"))
+    assert [row.values[3] for row in drill] == ["Chưa đạt"]
+    answer = api_client(xa1).post(f"/api/v1/organisations/{centre.pk}/assessments/",
+                                  {"assessed_on": "2026-01-10", "meets": True, "basis": "QĐ"}, format="json")
+    assert answer.status_code == 400 and "Đã có kết quả" in answer.json()["assessed_on"][0]

@@ -8,9 +8,19 @@ import datetime
 import random
 
 from ansinh.core.text import fold
-from ansinh.facilities.models import Kind, Organisation, OrganisationPeriod, Ownership
+from ansinh.facilities.models import (
+    CareGroup,
+    Kind,
+    Organisation,
+    OrganisationPeriod,
+    Ownership,
+    Resident,
+    StaffCount,
+    StandardAssessment,
+)
 from ansinh.facilities.services import commune_committees_load
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.registry.models import Person
 
 PLAN_DAY = datetime.date(2021, 7, 1)  # Cà Mau's 62/KH-UBND (2021) for QĐ 112/QĐ-TTg
 PLAN = "KH 62/KH-UBND (2021)"
@@ -41,13 +51,17 @@ def seed(*, rng: random.Random, province_code: str, communes: list[Administrativ
                        (reform, {"in_plan_scope": True, "basis": "NĐ 42/2025/NĐ-CP; sắp xếp cơ quan chuyên môn"})))
     labour = add(f"SLDTBXH-{province_code}", "Sở Lao động - Thương binh và Xã hội tỉnh Cà Mau", Kind.DEPARTMENT,
                  seat, chain((datetime.date(2008, 1, 1), {"in_plan_scope": True})), ends=reform)
-    add(f"CTXH-{province_code}", "Trung tâm Công tác xã hội tỉnh Cà Mau", Kind.SOCIAL_WORK_CENTRE, seat,
-        chain((datetime.date(2018, 1, 1), {"in_plan_scope": True, "provides_social_work": True, "parent": labour}),
-              (reform, {"in_plan_scope": True, "provides_social_work": True, "parent": health})))
-    add(f"BTXH-{province_code}", "Trung tâm Bảo trợ xã hội tỉnh Cà Mau", Kind.SOCIAL_ASSISTANCE, seat,
-        chain((datetime.date(2012, 1, 1), {"parent": labour}),
-              (PLAN_DAY, {"in_plan_scope": True, "provides_social_work": True, "basis": PLAN, "parent": labour}),
-              (reform, {"in_plan_scope": True, "provides_social_work": True, "parent": health})))
+    social_work = add(f"CTXH-{province_code}", "Trung tâm Công tác xã hội tỉnh Cà Mau", Kind.SOCIAL_WORK_CENTRE, seat,
+                      chain((datetime.date(2018, 1, 1), {"in_plan_scope": True, "provides_social_work": True,
+                                                         "parent": labour, "capacity": 20}),
+                            (reform, {"in_plan_scope": True, "provides_social_work": True, "parent": health,
+                                      "capacity": 20})))
+    protection = add(f"BTXH-{province_code}", "Trung tâm Bảo trợ xã hội tỉnh Cà Mau", Kind.SOCIAL_ASSISTANCE, seat,
+                     chain((datetime.date(2012, 1, 1), {"parent": labour, "capacity": 60}),
+                           (PLAN_DAY, {"in_plan_scope": True, "provides_social_work": True, "basis": PLAN,
+                                       "parent": labour, "capacity": 60}),
+                           (reform, {"in_plan_scope": True, "provides_social_work": True, "parent": health,
+                                     "capacity": 60})))
     add(f"BVDK-{province_code}", "Bệnh viện Đa khoa tỉnh Cà Mau", Kind.HOSPITAL, seat,
         chain((datetime.date(2010, 1, 1), {"parent": health}),
               (PLAN_DAY, {"in_plan_scope": True, "basis": PLAN, "parent": health}),
@@ -67,4 +81,47 @@ def seed(*, rng: random.Random, province_code: str, communes: list[Administrativ
                             ownership=Ownership.PUBLIC, commune=organisation.commune, province_code=province_code,
                             **period)
          for organisation, periods in made for period in periods], batch_size=1000)
+    _residents(rng=rng, province_code=province_code, homes=[(protection, 34, ELDERLY_AND_CHILDREN),
+                                                             (social_work, 9, CHILDREN_IN_EMERGENCY)])
     return len(made)
+
+
+ELDERLY_AND_CHILDREN = [CareGroup.DEPENDENT, CareGroup.DEPENDENT, CareGroup.SELF_CARE, CareGroup.CHILD_6_16,
+                        CareGroup.MENTAL_STABLE]
+CHILDREN_IN_EMERGENCY = [CareGroup.CHILD_6_16, CareGroup.CHILD_18M_6]
+DECLARED = {  # the protection centre is short of carers; the social-work centre has its norm
+    "BTXH": {"carer": 5, "social_worker": 1, "psychologist": 0, "medical": 1, "nutrition": 2},
+    "CTXH": {"carer": 2, "social_worker": 2, "psychologist": 1, "medical": 1, "nutrition": 1},
+}
+
+
+def _residents(*, rng: random.Random, province_code: str, homes) -> None:
+    """People of the registry living at the two centres (the children from the registry's children, the others
+    from its older people), and the staff each centre declared on 01/01/2026."""
+    this_year = datetime.date.today().year
+    people = Person.objects.filter(province_code=province_code, merged_into__isnull=True, date_of_death__isnull=True)
+    children = list(people.filter(birth_year__gte=this_year - 14, birth_year__lte=this_year - 3)
+                    .values_list("pk", flat=True)[:200])
+    elders = list(people.filter(birth_year__lte=this_year - 70).values_list("pk", flat=True)[:400])
+    rows, taken = [], set()
+    for organisation, count, groups in homes:
+        for i in range(count):
+            group = groups[i % len(groups)]
+            pool = children if group.startswith("child") else elders
+            person = next(pk for pk in rng.sample(pool, len(pool)) if pk not in taken)
+            taken.add(person)
+            emergency = organisation.kind == Kind.SOCIAL_WORK_CENTRE
+            admitted = datetime.date.today() - datetime.timedelta(days=rng.randint(10, 80 if emergency else 1500))
+            rows.append(Resident(organisation=organisation, person_id=person, care_group=group, admitted_on=admitted,
+                                 emergency=emergency, basis=f"QĐ {100 + len(rows)}/QĐ-TTBTXH"))
+    Resident.objects.bulk_create(rows)
+    StaffCount.objects.bulk_create(
+        [StaffCount(organisation=organisation, function=function, count=count, as_of=datetime.date(2026, 1, 1))
+         for organisation, _count, _groups in homes
+         for function, count in DECLARED[organisation.code.split("-")[0]].items()])
+    protection = homes[0][0]  # assessed twice: short of the standards in 2023, meeting them after its upgrade
+    StandardAssessment.objects.bulk_create([
+        StandardAssessment(organisation=protection, assessed_on=datetime.date(2023, 10, 5), meets=False,
+                           basis="Biên bản kiểm tra số 12/BB-SLĐTBXH"),
+        StandardAssessment(organisation=protection, assessed_on=datetime.date(2025, 9, 15), meets=True,
+                           basis="QĐ 845/QĐ-SYT công nhận đạt tiêu chuẩn chăm sóc")])

@@ -16,6 +16,7 @@ from .access import FACILITIES_CHANGE, FACILITIES_VIEW
 from .filters import OrganisationFilterSet
 from .serializers import (
     AdmitSerializer,
+    AssessmentSerializer,
     DischargeSerializer,
     OrganisationChangeSerializer,
     OrganisationCloseSerializer,
@@ -104,6 +105,17 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
         return Response({"day": payload.validated_data["as_of"], "residents": staffing.residents,
                          "required": staffing.required, "present": staffing.present,
                          "shortfall": staffing.shortfall, "met": staffing.met})
+
+
+    @extend_schema(request=AssessmentSerializer, responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def assessments(self, request, pk=None):
+        """Kết quả đánh giá cơ sở theo tiêu chuẩn chăm sóc vào một ngày (`meets`), kèm quyết định, biên bản."""
+        organisation = self.get_object()
+        payload = AssessmentSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        row = services.assessment_record(user=request.user, organisation=organisation, **payload.validated_data)
+        return Response(AssessmentSerializer(row).data, status=status.HTTP_201_CREATED)
 
 
 class ResidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):

@@ -62,3 +62,9 @@ class StaffCountForm(StyledForm):
     function = forms.ChoiceField(label=_("Vị trí"), choices=StaffFunction.choices)
     count = forms.IntegerField(label=_("Số người"), min_value=0)
     as_of = forms.DateField(label=_("Từ ngày"), widget=DATE)
+
+
+class AssessmentForm(StyledForm):
+    assessed_on = forms.DateField(label=_("Ngày đánh giá"), widget=DATE)
+    meets = forms.BooleanField(label=_("Đạt tiêu chuẩn"), required=False)
+    basis = forms.CharField(label=_("Quyết định, biên bản"), max_length=255)

@@ -1,13 +1,20 @@
 """The network's indicators, registered by code: one grouped query each, per commune of the organisation."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from ansinh.core import indicators
 from ansinh.core.indicators import Indicator, Row
 
 from .access import FACILITIES_VIEW
-from .models import Organisation, OrganisationPeriod, Resident, StaffFunction
+from .models import (
+    HOUSING,
+    Organisation,
+    OrganisationPeriod,
+    Resident,
+    StaffFunction,
+    StandardAssessment,
+)
 
 STAFF_LABELS = dict(StaffFunction.choices)
 
@@ -90,3 +97,41 @@ indicators.register(Indicator(
     numerator_label="Đủ định mức", denominator_label="Cơ sở đang nuôi dưỡng đối tượng",
     compute=staffing_met, drill=staffing_drill, columns=("Cơ sở", "Xã/phường", "Số đối tượng", "Nhân sự"),
     legal="TT 33/2017/TT-BLĐTBXH Điều 5"))
+
+
+STANDARDS = "facilities.meeting_standards"
+
+
+def _assessed(*, user, day):
+    """The in-scope facilities that house people on `day`, each with its latest assessment's result by then."""
+    latest = (StandardAssessment.objects.filter(organisation=OuterRef("organisation"), assessed_on__lte=day)
+              .order_by("-assessed_on").values("meets")[:1])
+    return in_scope(user=user, day=day).filter(kind__in=HOUSING).annotate(meets=Subquery(latest))
+
+
+def meeting_standards(*, user, day, start):
+    rows = (_assessed(user=user, day=day).order_by().values("organisation__commune_id")
+            .annotate(total=Count("id"), done=Count("id", filter=Q(meets=True))))
+    return {r["organisation__commune_id"]: (r["done"], r["total"]) for r in rows}
+
+
+def meeting_standards_drill(*, user, day, start, commune, part):
+    periods = _assessed(user=user, day=day)
+    if commune is not None:
+        periods = periods.filter(organisation__commune_id=commune)
+    if part == "numerator":
+        periods = periods.filter(meets=True)
+    elif part == "missing":
+        periods = periods.exclude(meets=True)
+    for period in periods.select_related("organisation__commune").order_by("name"):
+        yield Row(reverse("facilities:organisation_detail", args=[period.organisation_id]),
+                  (period.name, period.get_kind_display(), period.organisation.commune.name,
+                   {True: "Đạt", False: "Chưa đạt"}.get(period.meets, "Chưa đánh giá")))
+
+
+indicators.register(Indicator(
+    capability=FACILITIES_VIEW, code=STANDARDS,
+    label="Tỷ lệ cơ sở trợ giúp xã hội, công tác xã hội thuộc phạm vi kế hoạch đạt tiêu chuẩn",
+    numerator_label="Đạt tiêu chuẩn", denominator_label="Cơ sở thuộc phạm vi kế hoạch",
+    compute=meeting_standards, drill=meeting_standards_drill, columns=("Cơ sở", "Loại", "Xã/phường", "Kết quả"),
+    legal="QĐ 112/QĐ-TTg; 62/KH-UBND Cà Mau (nâng cấp cơ sở đạt chuẩn)"))

@@ -34,6 +34,9 @@ class Kind(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
+HOUSING = (Kind.SOCIAL_ASSISTANCE, Kind.SOCIAL_WORK_CENTRE, Kind.DRUG_REHABILITATION)  # the kinds that house people
+
+
 class Ownership(models.TextChoices):
     PUBLIC = "public", _("Công lập")
     NON_PUBLIC = "non_public", _("Ngoài công lập")
@@ -203,3 +206,29 @@ class StaffCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.count} {self.get_function_display()} ({self.as_of:%d/%m/%Y})"
+
+
+class StandardAssessment(models.Model):
+    """A facility assessed against the standards of care (TT 33/2017/TT-BLĐTBXH, chương III) on a day: whether
+    it meets them, by which decision; the latest assessment on or before a day says where it stands."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="assessments")
+    assessed_on = models.DateField(_("ngày đánh giá"))
+    meets = models.BooleanField(_("đạt tiêu chuẩn"))
+    basis = models.CharField(_("căn cứ (quyết định, biên bản)"), max_length=255)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(view=FACILITIES_VIEW, actions={"change": FACILITIES_CHANGE}, commune_field="organisation__commune",
+                  province_field="organisation__province_code")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đánh giá tiêu chuẩn")
+        verbose_name_plural = pgettext_lazy("plural", "đánh giá tiêu chuẩn")
+        ordering = ["organisation", "-assessed_on"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "assessed_on"],
+                                               name="assessment_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {'đạt' if self.meets else 'chưa đạt'} ({self.assessed_on:%d/%m/%Y})"

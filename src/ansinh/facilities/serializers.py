@@ -12,6 +12,7 @@ from .models import (
     Ownership,
     Resident,
     StaffFunction,
+    StandardAssessment,
 )
 
 
@@ -115,3 +116,11 @@ class StaffingSerializer(serializers.Serializer):
     present = serializers.DictField(child=serializers.IntegerField())
     shortfall = serializers.DictField(child=serializers.IntegerField())
     met = serializers.BooleanField()
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StandardAssessment
+        fields = ["id", "assessed_on", "meets", "basis", "note"]
+        read_only_fields = ["id"]
+        validators = []  # a second result the same day: the service's message

@@ -22,6 +22,7 @@ from ansinh.registry.selectors import access_person
 
 from .access import FACILITIES_CHANGE
 from .models import (
+    HOUSING,
     CareGroup,
     Kind,
     Organisation,
@@ -30,6 +31,7 @@ from .models import (
     Resident,
     StaffCount,
     StaffFunction,
+    StandardAssessment,
 )
 from .selectors import access_organisation, access_resident
 
@@ -232,7 +234,6 @@ def commune_committees_load(*, province_code: str | None = None) -> int:
 
 # --- residents of facilities --------------------------------------------------------------------------
 
-HOUSING = (Kind.SOCIAL_ASSISTANCE, Kind.SOCIAL_WORK_CENTRE, Kind.DRUG_REHABILITATION)  # kinds that house people
 
 
 def resident_admit(*, user, organisation: Organisation, person: Person, care_group: str, admitted_on: datetime.date,
@@ -313,4 +314,26 @@ def staff_count_set(*, user, organisation: Organisation, function: str, count: i
         audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=organisation,
                      changes={"staff": str(StaffFunction(function).label), "count": count,
                               "as_of": f"{as_of:%d/%m/%Y}"})
+    return row
+
+
+def assessment_record(*, user, organisation: Organisation, assessed_on: datetime.date, meets: bool, basis: str,
+                      note: str = "") -> StandardAssessment:
+    """The result of assessing a facility against the standards of care on a day."""
+    access_organisation(user, organisation, "change")
+    if organisation.kind not in HOUSING:
+        raise DomainError(f"{organisation.name} không phải cơ sở nuôi dưỡng, chăm sóc đối tượng.",
+                          field="organisation")
+    if assessed_on > datetime.date.today():
+        raise DomainError("Ngày đánh giá không được sau hôm nay.", field="assessed_on")
+    if not basis.strip():
+        raise DomainError("Hãy ghi quyết định hoặc biên bản đánh giá.", field="basis")
+    if StandardAssessment.objects.filter(organisation=organisation, assessed_on=assessed_on).exists():
+        raise DomainError(f"Đã có kết quả đánh giá ngày {assessed_on:%d/%m/%Y}.", field="assessed_on")
+    with transaction.atomic():
+        row = StandardAssessment.objects.create(organisation=organisation, assessed_on=assessed_on, meets=meets,
+                                                basis=basis.strip()[:255], note=note.strip()[:255])
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=organisation,
+                     changes={"assessed_on": f"{assessed_on:%d/%m/%Y}", "meets": "Đạt" if meets else "Chưa đạt",
+                              "basis": row.basis})
     return row

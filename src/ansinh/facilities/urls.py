@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/giai-the/", views.organisation_close, name="organisation_close"),
     path("<int:pk>/tiep-nhan/", views.ResidentAdmit.as_view(), name="resident_admit"),
     path("<int:pk>/nhan-su/", views.staff_count_set, name="staff_count_set"),
+    path("<int:pk>/tieu-chuan/", views.assessment_record, name="assessment_record"),
     path("doi-tuong/<int:pk>/roi-co-so/", views.resident_discharge, name="resident_discharge"),
 ]

@@ -21,8 +21,8 @@ from .access import FACILITIES_CHANGE, FACILITIES_VIEW
 from .exports import ORGANISATION_COLUMNS
 from .extensions import ORGANISATION_PANELS
 from .filters import OrganisationFilterSet
-from .forms import DischargeForm, OrganisationForm, ResidentForm, StaffCountForm
-from .models import StaffFunction
+from .forms import AssessmentForm, DischargeForm, OrganisationForm, ResidentForm, StaffCountForm
+from .models import HOUSING, StaffFunction
 from .services import ATTRIBUTES
 
 
@@ -147,13 +147,14 @@ def _care(organisation, day):
 def housing_context(request, organisation) -> dict:
     today = timezone.localdate()
     period = organisation.periods.on(today).first()
-    if period is None or period.kind not in services.HOUSING:
+    if period is None or period.kind not in HOUSING:
         return {}
     care = _care(organisation, today)
     return {"housing": True, "care": care, "capacity": period.capacity, "staffing": selectors.staffing_on(
         organisation, today), "care_total": sum(a for _r, a in care if a), "today": today,
         "staff_form": StaffCountForm(initial={"as_of": today}), "discharge_form": DischargeForm(),
-        "staff_labels": dict(StaffFunction.choices)}
+        "staff_labels": dict(StaffFunction.choices), "assessment_form": AssessmentForm(initial={"assessed_on": today}),
+        "assessments": list(organisation.assessments.all()[:10])}
 
 
 class ResidentAdmit(ServiceFormView):
@@ -219,4 +220,20 @@ def staff_count_set(request, pk: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Đã ghi nhân sự hiện có."))
+    return redirect("facilities:organisation_detail", pk=pk)
+
+
+@require_POST
+@require(FACILITIES_CHANGE)
+def assessment_record(request, pk: int):
+    organisation = selectors.access_organisation(request.user, pk, "change")
+    form = AssessmentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError(_("Hãy ghi ngày đánh giá và quyết định, biên bản."))
+        services.assessment_record(user=request.user, organisation=organisation, **form.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi kết quả đánh giá tiêu chuẩn."))
     return redirect("facilities:organisation_detail", pk=pk)

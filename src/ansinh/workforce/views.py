@@ -15,7 +15,7 @@ from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
 from ansinh.core.web import form_error, require
-from ansinh.facilities.indicators import PROVIDING
+from ansinh.facilities.indicators import PROVIDING, STAFFING, STANDARDS
 from ansinh.registry.selectors import person_by_citizen_id
 
 from . import selectors, services
@@ -36,7 +36,7 @@ from .forms import (
 )
 from .indicators import STAFFED, STAFFED_TWO, TRAINED_COUNT, TRAINED_SHARE, base_salary_on
 
-DASHBOARD = (STAFFED, STAFFED_TWO, PROVIDING, TRAINED_SHARE, TRAINED_COUNT)
+DASHBOARD = (STAFFED, STAFFED_TWO, PROVIDING, STANDARDS, STAFFING, TRAINED_SHARE, TRAINED_COUNT)
 
 
 # --- positions ----------------------------------------------------------------------------------------
