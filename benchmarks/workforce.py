@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/workforce.py [--organisations 20000] [--staff 200000] [--database-url URL]
 
 Creates a fresh database and, in one province (set-based SQL): N organisations (a fifth with a second
-period from 2026, in or out of the plan's scope), M people and M social-work positions with allowances on
+period from 2026, in or out of the plan's scope; one in a hundred a facility housing 100 residents, with declared
+staff and a standards assessment), M people and M social-work positions with allowances on
 both sides of the base salary (a tenth ended), 100 courses and M/2 attendances. Then times each registered
 indicator as a province officer sees it, for 01/7/2026 (the day the base salary rose) and the period from
 01/01/2026, and the floor: the same numbers by one hand-written SQL statement, which must agree with them.
@@ -26,7 +27,14 @@ DAY = datetime.date(2026, 7, 1)
 START = datetime.date(2026, 1, 1)
 TARGET_SECONDS = 2.0  # all indicators of the province, PostgreSQL (issue 10)
 CODES = ("workforce.orgs_staffed", "workforce.orgs_staffed_two", "facilities.provides_social_work",
-         "workforce.staff_trained", "workforce.people_trained")
+         "facilities.meeting_standards", "facilities.staffing_met", "workforce.staff_trained",
+         "workforce.people_trained")
+GROUPS = ("child_u18m", "child_18m_6", "child_6_16", "child_sp_18m_6", "child_sp_6_16", "self_care", "dependent",
+          "mental_es", "mental_s", "mental_stable", "homeless")
+KIND = "CASE WHEN i %% 100 = 0 THEN 'social_assistance' ELSE 'school' END"
+# TT 33/2017 Điều 5's carer ratios (residents per carer) as loaded by the facilities' migration; all divide 60
+CARER_RATIOS = {"child_u18m": 1, "child_18m_6": 6, "child_6_16": 10, "child_sp_18m_6": 4, "child_sp_6_16": 5,
+                "self_care": 10, "dependent": 4, "mental_es": 2, "mental_s": 4, "mental_stable": 10, "homeless": 12}
 
 
 def load(organisations: int, staff: int) -> float:
@@ -49,7 +57,8 @@ def load(organisations: int, staff: int) -> float:
     def d(day: str) -> str:
         return f"DATE '{day}'" if pg else f"'{day}'"
 
-    params = {"orgs": organisations, "staff": staff, "courses": 100, "attend": staff // 2}
+    params = {"orgs": organisations, "staff": staff, "courses": 100, "attend": staff // 2,
+              "homes": organisations // 100, "residents": min(staff, organisations // 100 * 100)}
     started = time.perf_counter()
     with connection.cursor() as cursor:
         if not pg:
@@ -64,21 +73,21 @@ def load(organisations: int, staff: int) -> float:
         cursor.execute(f"""
             INSERT INTO facilities_organisation (id, code, name, name_folded, kind, commune_id, province_code, version,
                 created_at, updated_at)
-            SELECT i, 'B-' || i, 'Cơ sở ' || i, 'co so ' || i, 'school', {lo} + i %% {count}, '{PROVINCE}', 1, {now},
+            SELECT i, 'B-' || i, 'Cơ sở ' || i, 'co so ' || i, {KIND}, {lo} + i %% {count}, '{PROVINCE}', 1, {now},
                    {now}
             FROM ({series("orgs")}) s""", params)
         # every organisation from 2020; one in five changes on 01/3/2026 (scope or services)
         cursor.execute(f"""
             INSERT INTO facilities_organisationperiod (organisation_id, valid_from, valid_to, name, kind, ownership,
                 commune_id, province_code, in_plan_scope, provides_social_work, basis)
-            SELECT i, '2020-01-01', CASE WHEN i %% 5 = 0 THEN {d('2026-03-01')} END, 'Cơ sở ' || i, 'school', 'public',
-                   {lo} + i %% {count}, '{PROVINCE}', i %% 10 <> 0, i %% 2 = 0, ''
+            SELECT i, '2020-01-01', CASE WHEN i %% 5 = 0 THEN {d('2026-03-01')} END, 'Cơ sở ' || i, {KIND}, 'public',
+                   {lo} + i %% {count}, '{PROVINCE}', i %% 10 <> 0 OR i %% 100 = 0, i %% 2 = 0, ''
             FROM ({series("orgs")}) s""", params)
         cursor.execute(f"""
             INSERT INTO facilities_organisationperiod (organisation_id, valid_from, valid_to, name, kind, ownership,
                 commune_id, province_code, in_plan_scope, provides_social_work, basis)
-            SELECT i, '2026-03-01', NULL, 'Cơ sở ' || i, 'school', 'public', {lo} + i %% {count}, '{PROVINCE}',
-                   i %% 4 <> 0, i %% 3 = 0, ''
+            SELECT i, '2026-03-01', NULL, 'Cơ sở ' || i, {KIND}, 'public', {lo} + i %% {count}, '{PROVINCE}',
+                   i %% 4 <> 0 OR i %% 100 = 0, i %% 3 = 0, ''
             FROM ({series("orgs")}) s WHERE i %% 5 = 0""", params)
         # person i works at organisation 1 + i % N: allowances from 1.500.000 to 3.300.000 đ in steps of 200.000,
         # differing between the people of one organisation
@@ -100,8 +109,29 @@ def load(organisations: int, staff: int) -> float:
             SELECT 1 + i %% 100, 2 * i,
                    CASE WHEN i %% 9 = 0 THEN NULL WHEN i %% 2 = 0 THEN {d('2025-11-20')} ELSE {d('2026-04-10')} END, '', {now}
             FROM ({series("attend")}) s""", params)
+        # every 100th organisation houses people: person j lives at home 100 × (1 + j % homes), its care group
+        # one of the eleven in turn (a thirteenth left on 01/5/2026); each home declared its staff on 01/01/2026
+        # (again on 01/8/2026, after the day measured) and was assessed on 01/6/2025 (a third meeting the standards)
+        group_of = "CASE i %% 11 " + " ".join(f"WHEN {k} THEN '{g}'" for k, g in enumerate(GROUPS)) + " END"
+        cursor.execute(f"""
+            INSERT INTO facilities_resident (organisation_id, person_id, care_group, admitted_on, emergency, basis,
+                discharged_on, discharge_reason, version, created_at)
+            SELECT 100 * (1 + i %% %(homes)s), i, {group_of}, {d('2025-01-01')}, false, '',
+                   CASE WHEN i %% 13 = 0 THEN {d('2026-05-01')} END, '', 1, {now}
+            FROM ({series("residents")}) s""", params)
+        for as_of in ("2026-01-01", "2026-08-01"):
+            for k, function in enumerate(("carer", "social_worker", "psychologist", "medical", "nutrition")):
+                cursor.execute(f"""
+                    INSERT INTO facilities_staffcount (organisation_id, function, count, as_of, created_at)
+                    SELECT 100 * i, '{function}', {22 if function == "carer" else 0} + (i + {k}) %% 12, {d(as_of)},
+                           {now}
+                    FROM ({series("homes")}) s""", params)
+        cursor.execute(f"""
+            INSERT INTO facilities_standardassessment (organisation_id, assessed_on, meets, basis, note, created_at)
+            SELECT 100 * i, {d('2025-06-01')}, i %% 3 = 0, 'QĐ', '', {now} FROM ({series("homes")}) s""", params)
         if pg:
-            for table in ("registry_person", "facilities_organisation", "facilities_organisationperiod",
+            for table in ("facilities_resident", "facilities_staffcount", "facilities_standardassessment",
+                          "registry_person", "facilities_organisation", "facilities_organisationperiod",
                           "workforce_position", "workforce_course", "workforce_attendance"):
                 cursor.execute(f"VACUUM (ANALYZE) {table}")
         else:
@@ -132,6 +162,41 @@ trained AS (
 people AS (
   SELECT h.commune_id, COUNT(DISTINCT h.person_id) AS total, COUNT(DISTINCT t.person_id) AS trained
   FROM held h LEFT JOIN trained t ON t.person_id = h.person_id GROUP BY h.commune_id),
+standards AS (
+  SELECT s.commune_id, COUNT(*) AS total,
+         SUM(CASE WHEN (SELECT a.meets FROM facilities_standardassessment a WHERE a.organisation_id = s.organisation_id
+                        AND a.assessed_on <= %(day)s ORDER BY a.assessed_on DESC LIMIT 1) THEN 1 ELSE 0 END) AS met
+  FROM scope s JOIN facilities_organisationperiod p ON p.organisation_id = s.organisation_id
+   AND p.valid_from <= %(day)s AND (p.valid_to IS NULL OR p.valid_to > %(day)s)
+  WHERE p.kind IN ('social_assistance', 'social_work_centre', 'drug_rehabilitation') GROUP BY s.commune_id),
+present AS (
+  SELECT r.organisation_id, o.commune_id, r.care_group, COUNT(*) AS n
+  FROM facilities_resident r JOIN facilities_organisation o ON o.id = r.organisation_id
+  WHERE o.province_code = %(province)s AND r.admitted_on <= %(day)s
+    AND (r.discharged_on IS NULL OR r.discharged_on > %(day)s)
+  GROUP BY r.organisation_id, o.commune_id, r.care_group),
+need AS (
+  SELECT organisation_id, commune_id, (CAST(SUM(n * CASE care_group {carer_sixtieths} END) AS INTEGER) + 59) / 60
+         AS carer, (CAST(SUM(n) AS INTEGER) + 99) / 100 AS social_worker,
+         (CAST(SUM(n) AS INTEGER) + 49) / 50 AS medical, (CAST(SUM(n) AS INTEGER) + 19) / 20 AS nutrition
+  FROM present GROUP BY organisation_id, commune_id),
+declared AS (
+  SELECT c.organisation_id, c.function, c.count FROM facilities_staffcount c
+  WHERE c.as_of = (SELECT MAX(c2.as_of) FROM facilities_staffcount c2 WHERE c2.organisation_id = c.organisation_id
+                   AND c2.function = c.function AND c2.as_of <= %(day)s)),
+have AS (
+  SELECT organisation_id, SUM(CASE WHEN function = 'carer' THEN count ELSE 0 END) AS carer,
+         SUM(CASE WHEN function = 'social_worker' THEN count ELSE 0 END) AS social_worker,
+         SUM(CASE WHEN function = 'psychologist' THEN count ELSE 0 END) AS psychologist,
+         SUM(CASE WHEN function = 'medical' THEN count ELSE 0 END) AS medical,
+         SUM(CASE WHEN function = 'nutrition' THEN count ELSE 0 END) AS nutrition
+  FROM declared GROUP BY organisation_id),
+staffing AS (
+  SELECT n.commune_id, COUNT(*) AS total,
+         SUM(CASE WHEN COALESCE(h.carer, 0) >= n.carer AND COALESCE(h.social_worker, 0) >= n.social_worker
+                   AND COALESCE(h.psychologist, 0) >= 1 AND COALESCE(h.medical, 0) >= n.medical
+                   AND COALESCE(h.nutrition, 0) >= n.nutrition THEN 1 ELSE 0 END) AS met
+  FROM need n LEFT JOIN have h ON h.organisation_id = n.organisation_id GROUP BY n.commune_id),
 done AS (
   SELECT pe.commune_id, COUNT(*) AS n FROM workforce_attendance a JOIN registry_person pe ON pe.id = a.person_id
   WHERE pe.province_code = %(province)s AND a.completed_on >= %(start)s AND a.completed_on <= %(day)s
@@ -139,7 +204,9 @@ done AS (
 SELECT 'orgs', commune_id, total, one, two, providing FROM orgs
 UNION ALL SELECT 'people', commune_id, total, trained, 0, 0 FROM people
 UNION ALL SELECT 'done', commune_id, n, 0, 0, 0 FROM done
-"""
+UNION ALL SELECT 'standards', commune_id, total, met, 0, 0 FROM standards
+UNION ALL SELECT 'staffing', commune_id, total, met, 0, 0 FROM staffing
+""".replace("{carer_sixtieths}", " ".join(f"WHEN '{g}' THEN {60 // r}" for g, r in CARER_RATIOS.items()))
 
 
 def floor_figures(rows) -> dict[str, dict[int, tuple]]:
@@ -152,6 +219,10 @@ def floor_figures(rows) -> dict[str, dict[int, tuple]]:
             figures["facilities.provides_social_work"][commune] = (int(c), int(total))
         elif what == "people":
             figures["workforce.staff_trained"][commune] = (int(a), int(total))
+        elif what == "standards":
+            figures["facilities.meeting_standards"][commune] = (int(a), int(total))
+        elif what == "staffing":
+            figures["facilities.staffing_met"][commune] = (int(a), int(total))
         else:
             figures["workforce.people_trained"][commune] = (int(total), None)
     return figures
@@ -225,6 +296,7 @@ def main() -> int:
                            None if code == "workforce.people_trained" else
                            sum(d or 0 for _n, d in results[code].values())] for code in CODES},
         "floor_agrees": agree,
+        "floor_disagrees_on": [code for code in CODES if floor[code] != results[code]],
         "target": {"seconds": TARGET_SECONDS, "met": total < TARGET_SECONDS and total <= 3 * floor_best and agree},
     }, ensure_ascii=False, indent=2))
     connection.close()

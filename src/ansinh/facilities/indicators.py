@@ -15,6 +15,7 @@ from .models import (
     StaffFunction,
     StandardAssessment,
 )
+from .selectors import staffing_of
 
 STAFF_LABELS = dict(StaffFunction.choices)
 
@@ -55,35 +56,20 @@ indicators.register(Indicator(
 STAFFING = "facilities.staffing_met"
 
 
-def _housing(*, user, day):
-    """The organisations the user may see that house someone on `day`, by commune."""
-    from .selectors import present_on
-
-    return (present_on(Resident.objects.visible_to(user), day).order_by()
-            .values_list("organisation_id", "organisation__commune_id").distinct())
-
-
 def staffing_met(*, user, day, start):
-    # one staffing sum per facility that houses someone (a few dozen in a province), each from grouped rows
-    from .selectors import staffing_on
-
     by_commune: dict[int, list[int]] = {}
-    housing = list(_housing(user=user, day=day))
-    organisations = Organisation.objects.in_bulk([pk for pk, _commune in housing])
-    for pk, commune in housing:
+    for commune, staffing in staffing_of(Resident.objects.visible_to(user), day).values():
         tally = by_commune.setdefault(commune, [0, 0])
-        tally[0] += staffing_on(organisations[pk], day).met
+        tally[0] += staffing.met
         tally[1] += 1
     return {commune: (met, total) for commune, (met, total) in by_commune.items()}
 
 
 def staffing_drill(*, user, day, start, commune, part):
-    from .selectors import staffing_on
-
-    rows = _housing(user=user, day=day)
-    organisations = Organisation.objects.filter(pk__in=[pk for pk, c in rows if commune is None or c == commune])
-    for organisation in organisations.select_related("commune").order_by("name"):
-        staffing = staffing_on(organisation, day)
+    facilities = {pk: staffing for pk, (place, staffing) in staffing_of(Resident.objects.visible_to(user), day).items()
+                  if commune is None or place == commune}
+    for organisation in Organisation.objects.filter(pk__in=list(facilities)).select_related("commune").order_by("name"):
+        staffing = facilities[organisation.pk]
         if (part == "numerator" and not staffing.met) or (part == "missing" and staffing.met):
             continue
         short = ", ".join(f"{STAFF_LABELS.get(f, f)} thiếu {n}" for f, n in staffing.shortfall.items()) or "Đủ"
