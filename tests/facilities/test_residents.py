@@ -45,6 +45,7 @@ def test_required_staff_by_the_ratios():
     assert rules.required_staff({"dependent": 101}, RATIOS)["social_worker"] == 2
     assert rules.required_staff({"dependent": 100}, RATIOS)["social_worker"] == 1
     assert rules.required_staff({"dependent": 40}, RATIOS)["carer"] == 10
+    assert rules.required_staff({"dependent": 4, "homeless": 30}, RATIOS)["carer"] == 1  # no ratio for it here
 
 
 @pytest.fixture

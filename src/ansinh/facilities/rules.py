@@ -34,7 +34,7 @@ def required_staff(counts: dict[str, int], ratios: dict[str, Decimal]) -> dict[s
     if not total:
         return {}
     carers = sum(Decimal(n) / ratios[f"staffing.carer.{group}"] for group, n in counts.items()
-                 if n and f"staffing.carer.{group}" in ratios)
+                 if f"staffing.carer.{group}" in ratios)  # a group the law sets no ratio for needs no carer
     needed = {"carer": math.ceil(carers)}
     for function in ("social_worker", "medical", "nutrition"):
         ratio = ratios.get(f"staffing.{function}")
