@@ -19,7 +19,7 @@ from rest_framework.test import APIClient
 
 from ansinh.core.checks import url_patterns
 from ansinh.exchange.services import import_upload
-from ansinh.facilities.services import organisation_create, resident_admit
+from ansinh.facilities.services import organisation_create, project_create, resident_admit
 from ansinh.registry import services
 from ansinh.registry.models import DuplicateCandidate, HouseholdMember, Person
 from ansinh.workforce import services as workforce
@@ -57,7 +57,10 @@ def world(users, communes):
                               admitted_on=datetime.date(2025, 1, 1))
     return {"mine": mine, "theirs": theirs, "twin": twin, "household": household, "my_household": my_household,
             "duplicate": DuplicateCandidate.objects.get(person_a=theirs), "c2": c2, "organisation": organisation,
-            "position": position, "course": course, "attendance": attendance, "resident": resident}
+            "position": position, "course": course, "attendance": attendance, "resident": resident,
+            "project": project_create(user=users["xa2"], name="Nâng cấp Trung tâm xã hai", purpose="upgrade",
+                                      organisation=centre, total=Decimal(5_000_000_000), start_year=2026,
+                                      end_year=2027, basis="QĐ 1")}
 
 
 @pytest.fixture
@@ -213,7 +216,7 @@ def test_audit_log_is_scoped(client, world):
 THEIRS, HH, DUP = "theirs", "household", "duplicate"
 ENR, APP, RUN, FILE, PARAM, JOB = "enrolment", "application", "run", "file", "parameter", "job"
 ORG = "organisation"
-POS, COURSE, ATT, RES = "position", "course", "attendance", "resident"
+POS, COURSE, ATT, RES, PROJ = "position", "course", "attendance", "resident", "project"
 STAFFED = "code:workforce.orgs_staffed"
 API = "/api/v1"
 MATRIX = {
@@ -335,6 +338,12 @@ MATRIX = {
     "organisation-staff-counts": [("post", [ORG], 404)],
     "organisation-assessments": [("post", [ORG], 404)],
     "facilities:assessment_record": [("post", [ORG], 404)],
+    "facilities:project_list": [("get", [], 200)],
+    "facilities:project_create": [("get", [], 200)],
+    "facilities:project_detail": [("get", [PROJ], 404), ("post", [PROJ], 404)],
+    "investment-project-list": [("get", [], 200)],
+    "investment-project-detail": [("get", [PROJ], 404)],
+    "investment-project-funding": [("post", [PROJ], 404)],
     "resident-list": [("get", [], 200)],
     "resident-detail": [("get", [RES], 404)],
     "resident-discharge": [("post", [RES], 404)],
@@ -406,7 +415,7 @@ def _request(client, name, method, url):
     body = BODY.get(name)
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-", "resident-")):
+                        "indicator-", "resident-", "investment-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -416,7 +425,7 @@ def _client(username, name):
 
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-", "resident-")):
+                        "indicator-", "resident-", "investment-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client

@@ -14,7 +14,7 @@ from ansinh.assistance.api import (
 from ansinh.core.api import IndicatorView
 from ansinh.core.web import SIGNED_IN
 from ansinh.exchange.api import ImportJobViewSet
-from ansinh.facilities.api import OrganisationViewSet, ResidentViewSet
+from ansinh.facilities.api import OrganisationViewSet, ProjectViewSet, ResidentViewSet
 from ansinh.geo.api import AdministrativeUnitViewSet
 from ansinh.payments.api import PaymentFileViewSet, PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
@@ -36,6 +36,7 @@ router.register("households", HouseholdViewSet, basename="household")
 router.register("duplicates", DuplicateViewSet, basename="duplicate")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("residents", ResidentViewSet, basename="resident")
+router.register("investment-projects", ProjectViewSet, basename="investment-project")
 router.register("admin-units", AdministrativeUnitViewSet, basename="admin-unit")
 router.register("policy-parameters", PolicyParameterViewSet, basename="policy-parameter")
 router.register("enrolments", EnrolmentViewSet, basename="enrolment")

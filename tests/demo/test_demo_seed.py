@@ -330,3 +330,7 @@ def test_the_demo_centres_house_people_with_their_care_allowance_and_staffing(se
     assert Resident.objects.filter(organisation=centre, emergency=True).count() == 9
     assert staffing_on(protection, today).shortfall.get("carer", 0) > 0  # short of carers, as declared
     assert not staffing_on(centre, today).shortfall
+    from ansinh.facilities.selectors import funding_tree
+
+    project = protection.projects.get()
+    assert sum(row.amount for row, _parts in funding_tree(project)) == project.total == 250_000_000_000

@@ -10,10 +10,12 @@ import random
 from ansinh.core.text import fold
 from ansinh.facilities.models import (
     CareGroup,
+    InvestmentProject,
     Kind,
     Organisation,
     OrganisationPeriod,
     Ownership,
+    ProjectFunding,
     Resident,
     StaffCount,
     StandardAssessment,
@@ -81,6 +83,7 @@ def seed(*, rng: random.Random, province_code: str, communes: list[Administrativ
                             ownership=Ownership.PUBLIC, commune=organisation.commune, province_code=province_code,
                             **period)
          for organisation, periods in made for period in periods], batch_size=1000)
+    _project(province_code=province_code, facility=protection)
     _residents(rng=rng, province_code=province_code, homes=[(protection, 34, ELDERLY_AND_CHILDREN),
                                                              (social_work, 9, CHILDREN_IN_EMERGENCY)])
     return len(made)
@@ -93,6 +96,21 @@ DECLARED = {  # the protection centre is short of carers; the social-work centre
     "BTXH": {"carer": 5, "social_worker": 1, "psychologist": 0, "medical": 1, "nutrition": 2},
     "CTXH": {"carer": 2, "social_worker": 2, "psychologist": 1, "medical": 1, "nutrition": 1},
 }
+
+
+def _project(*, province_code: str, facility: Organisation) -> None:
+    """62/KH-UBND's project, its sources as the plan states them: the foreign loan (220 billion) is 110 granted by
+    the centre and 110 re-lent to the province; with the local counterpart (30) they make the 250 billion."""
+    billion = 1_000_000_000
+    project = InvestmentProject.objects.create(
+        name="Tăng cường cung cấp dịch vụ chăm sóc người cao tuổi và người yếu thế chất lượng cao", purpose="services",
+        organisation=facility, province_code=province_code, total=250 * billion, start_year=2021, end_year=2025,
+        basis="KH 62/KH-UBND (2021), mục II.1")
+    loan = ProjectFunding.objects.create(project=project, source="foreign_loan", amount=220 * billion)
+    ProjectFunding.objects.bulk_create([
+        ProjectFunding(project=project, source="central_grant", amount=110 * billion, part_of=loan),
+        ProjectFunding(project=project, source="province_loan", amount=110 * billion, part_of=loan),
+        ProjectFunding(project=project, source="local_budget", amount=30 * billion)])
 
 
 def _residents(*, rng: random.Random, province_code: str, homes) -> None:

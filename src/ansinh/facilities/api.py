@@ -13,15 +13,19 @@ from ansinh.registry.selectors import person_by_citizen_id
 
 from . import selectors, services
 from .access import FACILITIES_CHANGE, FACILITIES_VIEW
-from .filters import OrganisationFilterSet
+from .filters import OrganisationFilterSet, ProjectFilterSet
 from .serializers import (
     AdmitSerializer,
     AssessmentSerializer,
     DischargeSerializer,
+    FundingAddSerializer,
+    FundingSerializer,
     OrganisationChangeSerializer,
     OrganisationCloseSerializer,
     OrganisationCreateSerializer,
     OrganisationSerializer,
+    ProjectCreateSerializer,
+    ProjectSerializer,
     ResidentSerializer,
     StaffCountSerializer,
     StaffingSerializer,
@@ -151,3 +155,40 @@ class ResidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
                                                discharged_on=data["discharged_on"], reason=data["discharge_reason"],
                                                expected_version=data["version"])
         return Response(ResidentSerializer(resident).data)
+
+
+class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Dự án đầu tư vào mạng lưới cơ sở, với các nguồn vốn (`part_of`: một phần của nguồn khác, không cộng hai lần)."""
+
+    serializer_class = ProjectSerializer
+    capability = FACILITIES_VIEW
+    write_capability = FACILITIES_CHANGE
+    filterset_class = ProjectFilterSet
+    source = selectors.projects
+    read = selectors.access_project
+
+    @extend_schema(request=ProjectCreateSerializer, responses=ProjectSerializer)
+    def create(self, request):
+        payload = ProjectCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        if data["organisation"] is not None:
+            data["organisation"] = selectors.access_organisation(request.user, data["organisation"].pk)
+        project = services.project_create(user=request.user, **data)
+        return Response(ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=FundingAddSerializer, responses=FundingSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def funding(self, request, pk=None):
+        """Ghi một nguồn vốn; các nguồn cùng cấp không vượt tổng mức đầu tư (hoặc nguồn mà chúng là một phần)."""
+        project = self.get_object()
+        payload = FundingAddSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        part_of = data.pop("part_of")
+        if part_of is not None:
+            part_of = project.funding.filter(pk=part_of).first()
+            if part_of is None:
+                raise DomainError("Không có nguồn này trong dự án.", field="part_of")
+        row = services.funding_add(user=request.user, project=project, part_of=part_of, **data)
+        return Response(FundingSerializer(row).data, status=status.HTTP_201_CREATED)

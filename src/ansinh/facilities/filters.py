@@ -7,7 +7,7 @@ from ansinh.core.filters import FilterSet
 from ansinh.core.text import fold
 from ansinh.geo.fields import CommuneFilter
 
-from .models import Kind, Organisation
+from .models import InvestmentProject, Kind, Organisation, ProjectPurpose
 
 
 class OrganisationFilterSet(FilterSet):
@@ -30,3 +30,14 @@ class OrganisationFilterSet(FilterSet):
         if not text:
             return queryset
         return queryset.filter(name_folded__contains=fold(text)) | queryset.filter(code=text.upper())
+
+
+class ProjectFilterSet(FilterSet):
+    """Dự án đầu tư. `purpose`: xây mới, nâng cấp, dịch vụ."""
+
+    purpose = django_filters.ChoiceFilter(label=_("Mục tiêu"), choices=ProjectPurpose.choices,
+                                          empty_label=_("Mọi mục tiêu"))
+
+    class Meta:
+        model = InvestmentProject
+        fields = ["purpose"]

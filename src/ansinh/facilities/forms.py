@@ -9,7 +9,16 @@ from ansinh.geo.models import AdministrativeUnit
 from ansinh.geo.selectors import communes_for
 
 from . import selectors
-from .models import CareGroup, Kind, Organisation, Ownership, StaffFunction
+from .models import (
+    CareGroup,
+    FundingSource,
+    Kind,
+    Organisation,
+    Ownership,
+    ProjectFunding,
+    ProjectPurpose,
+    StaffFunction,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -68,3 +77,29 @@ class AssessmentForm(StyledForm):
     assessed_on = forms.DateField(label=_("Ngày đánh giá"), widget=DATE)
     meets = forms.BooleanField(label=_("Đạt tiêu chuẩn"), required=False)
     basis = forms.CharField(label=_("Quyết định, biên bản"), max_length=255)
+
+
+class ProjectForm(StyledForm):
+    name = forms.CharField(label=_("Tên dự án"), max_length=255)
+    purpose = forms.ChoiceField(label=_("Mục tiêu"), choices=[("", "---"), *ProjectPurpose.choices])
+    organisation = forms.ModelChoiceField(label=_("Cơ sở (nếu có)"), queryset=Organisation.objects.none(),
+                                          required=False)
+    total = forms.DecimalField(label=_("Tổng mức đầu tư (đồng)"), max_digits=18, decimal_places=0)
+    start_year = forms.IntegerField(label=_("Từ năm"), min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label=_("Đến năm"), min_value=2000, max_value=2100)
+    basis = forms.CharField(label=_("Căn cứ (kế hoạch, quyết định)"), max_length=255)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = selectors.organisations(user=user).order_by("name")
+
+
+class FundingForm(StyledForm):
+    source = forms.ChoiceField(label=_("Nguồn vốn"), choices=FundingSource.choices)
+    amount = forms.DecimalField(label=_("Số tiền (đồng)"), max_digits=18, decimal_places=0)
+    part_of = forms.ModelChoiceField(label=_("Thuộc nguồn (nếu là một phần của nguồn khác)"),
+                                     queryset=ProjectFunding.objects.none(), required=False)
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["part_of"].queryset = project.funding.filter(part_of__isnull=True)

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ansinh.core.access import Scope, ScopedQuerySet
+from ansinh.core.access import Scope, ScopedQuerySet, can
 from ansinh.core.fields import FoldedCharField
 from ansinh.geo.models import AdministrativeUnit
 
@@ -232,3 +232,89 @@ class StandardAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {'đạt' if self.meets else 'chưa đạt'} ({self.assessed_on:%d/%m/%Y})"
+
+
+class ProjectPurpose(models.TextChoices):
+    NEW = "new", _("Xây dựng mới cơ sở")
+    UPGRADE = "upgrade", _("Cải tạo, nâng cấp cơ sở")
+    SERVICES = "services", _("Tăng cường cung cấp dịch vụ")
+
+
+class ProjectQuerySet(ScopedQuerySet):
+    def visible_to(self, user, action: str = "view"):
+        """A province's projects in the province; a commune sees those of a facility in the commune."""
+        if not can(user, InvestmentProject.scope.capability(action)):
+            return self.none()
+        unit = getattr(user, "jurisdiction", None)
+        if unit is None:
+            return self.all()
+        if unit.level == "commune":
+            return self.filter(organisation__commune=unit)
+        return self.filter(province_code=unit.province_code)
+
+
+class InvestmentProject(models.Model):
+    """An investment in the network (dự án đầu tư): its total and where the money comes from (`funding`)."""
+
+    name = models.CharField(_("tên dự án"), max_length=255)
+    purpose = models.CharField(_("mục tiêu"), max_length=10, choices=ProjectPurpose.choices)
+    organisation = models.ForeignKey(Organisation, verbose_name=_("cơ sở"), null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="projects")
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    total = models.DecimalField(_("tổng mức đầu tư (đồng)"), max_digits=18, decimal_places=0)
+    start_year = models.PositiveSmallIntegerField(_("từ năm"))
+    end_year = models.PositiveSmallIntegerField(_("đến năm"))
+    basis = models.CharField(_("căn cứ"), max_length=255)
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(view=FACILITIES_VIEW, actions={"change": FACILITIES_CHANGE},
+                  outside="Dự án này nằm ngoài địa bàn bạn quản lý.")
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dự án đầu tư")
+        verbose_name_plural = pgettext_lazy("plural", "dự án đầu tư")
+        ordering = ["-start_year", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(total__gt=0), name="project_total_positive"),
+            models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")), name="project_years_in_order"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FundingSource(models.TextChoices):
+    FOREIGN_LOAN = "foreign_loan", _("Vốn vay ưu đãi nước ngoài")
+    CENTRAL_GRANT = "central_grant", _("Vốn cấp phát từ Trung ương")
+    PROVINCE_LOAN = "province_loan", _("Vốn tỉnh vay lại")
+    LOCAL_BUDGET = "local_budget", _("Vốn đối ứng ngân sách địa phương")
+    CENTRAL_BUDGET = "central_budget", _("Ngân sách trung ương")
+    PRIVATE = "private", _("Xã hội hóa, tài trợ")
+    OTHER = "other", _("Nguồn khác")
+
+
+class ProjectFunding(models.Model):
+    """A source of a project's money; `part_of` another source when it details it (the foreign loan is 110 billion
+    granted by the centre and 110 billion re-lent to the province), so sources are never counted twice."""
+
+    project = models.ForeignKey(InvestmentProject, on_delete=models.PROTECT, related_name="funding")
+    source = models.CharField(_("nguồn vốn"), max_length=16, choices=FundingSource.choices)
+    amount = models.DecimalField(_("số tiền (đồng)"), max_digits=18, decimal_places=0)
+    part_of = models.ForeignKey("self", verbose_name=_("thuộc nguồn"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="parts")
+
+    scope = Scope(view=FACILITIES_VIEW, actions={"change": FACILITIES_CHANGE}, commune_field="project__organisation__commune",
+                  province_field="project__province_code")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nguồn vốn")
+        verbose_name_plural = pgettext_lazy("plural", "nguồn vốn")
+        ordering = ["project", "part_of_id", "id"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="funding_amount_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()}: {self.amount}"

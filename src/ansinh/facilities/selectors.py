@@ -9,7 +9,7 @@ from ansinh.core.access import access
 from ansinh.core.parameters import in_force
 
 from . import rules
-from .models import Organisation, OrganisationPeriod, Resident, StaffCount
+from .models import InvestmentProject, Organisation, OrganisationPeriod, Resident, StaffCount
 
 
 def organisations(*, user) -> QuerySet[Organisation]:
@@ -89,3 +89,17 @@ def staffing_on(organisation: Organisation, day: datetime.date) -> Staffing:
     """One facility's residents by care group on `day`, the staff TT 33 requires for them, the staff declared."""
     found = staffing_of(organisation.residents.all(), day).get(organisation.pk)
     return found[1] if found else Staffing(residents={}, required={}, present={})
+
+
+def projects(*, user) -> QuerySet[InvestmentProject]:
+    return InvestmentProject.objects.visible_to(user).select_related("organisation").prefetch_related("funding")
+
+
+def access_project(user, project: InvestmentProject | int, action: str = "view") -> InvestmentProject:
+    return access(InvestmentProject.objects.select_related("organisation"), user, project, action)
+
+
+def funding_tree(project: InvestmentProject) -> list[tuple[object, list]]:
+    """The project's sources at the top, each with its parts; and what the top sources leave unfunded."""
+    rows = list(project.funding.order_by("id"))
+    return [(row, [part for part in rows if part.part_of_id == row.pk]) for row in rows if row.part_of_id is None]

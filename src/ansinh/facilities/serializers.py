@@ -6,10 +6,14 @@ from ansinh.geo.fields import CommuneField
 
 from .models import (
     CareGroup,
+    FundingSource,
+    InvestmentProject,
     Kind,
     Organisation,
     OrganisationPeriod,
     Ownership,
+    ProjectFunding,
+    ProjectPurpose,
     Resident,
     StaffFunction,
     StandardAssessment,
@@ -124,3 +128,38 @@ class AssessmentSerializer(serializers.ModelSerializer):
         fields = ["id", "assessed_on", "meets", "basis", "note"]
         read_only_fields = ["id"]
         validators = []  # a second result the same day: the service's message
+
+
+class FundingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProjectFunding
+        fields = ["id", "source", "amount", "part_of"]
+        read_only_fields = ["id"]
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    funding = FundingSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = InvestmentProject
+        fields = ["id", "name", "purpose", "organisation", "province_code", "total", "start_year", "end_year", "basis",
+                  "completed_on", "version", "funding"]
+        read_only_fields = ["id", "province_code", "completed_on", "version", "funding"]
+
+
+class ProjectCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=255)
+    purpose = serializers.ChoiceField(choices=ProjectPurpose.choices)
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all(), allow_null=True,
+                                                      default=None)
+    total = serializers.DecimalField(max_digits=18, decimal_places=0)
+    start_year = serializers.IntegerField(min_value=2000, max_value=2100)
+    end_year = serializers.IntegerField(min_value=2000, max_value=2100)
+    basis = serializers.CharField(max_length=255)
+    province_code = serializers.CharField(max_length=3, allow_blank=True, default="")
+
+
+class FundingAddSerializer(serializers.Serializer):
+    source = serializers.ChoiceField(choices=FundingSource.choices)
+    amount = serializers.DecimalField(max_digits=18, decimal_places=0)
+    part_of = serializers.IntegerField(allow_null=True, default=None, help_text="id của nguồn mà khoản này là một phần")

@@ -6,15 +6,17 @@ the history stays a chain of periods with no gap and no overlap. `commune_commit
 commune its People's Committee, the first organisation every plan counts."""
 
 import datetime
+from decimal import Decimal
 from typing import Any, TypedDict, Unpack
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
 from ansinh.core.access import covers, require_capability
 from ansinh.core.exceptions import ConflictError, DomainError
+from ansinh.core.templatetags.ansinh import vnd
 from ansinh.core.text import fold
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.models import Person
@@ -24,16 +26,20 @@ from .access import FACILITIES_CHANGE
 from .models import (
     HOUSING,
     CareGroup,
+    FundingSource,
+    InvestmentProject,
     Kind,
     Organisation,
     OrganisationPeriod,
     Ownership,
+    ProjectFunding,
+    ProjectPurpose,
     Resident,
     StaffCount,
     StaffFunction,
     StandardAssessment,
 )
-from .selectors import access_organisation, access_resident
+from .selectors import access_organisation, access_project, access_resident
 
 REFORM_DAY = datetime.date(2025, 7, 1)  # today's communes exist from 01/7/2025 (LEGAL_FACTS §7)
 ATTRIBUTES = ("name", "kind", "ownership", "parent", "commune", "in_plan_scope", "provides_social_work", "capacity",
@@ -336,4 +342,72 @@ def assessment_record(*, user, organisation: Organisation, assessed_on: datetime
         audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=organisation,
                      changes={"assessed_on": f"{assessed_on:%d/%m/%Y}", "meets": "Đạt" if meets else "Chưa đạt",
                               "basis": row.basis})
+    return row
+
+
+# --- investment projects -------------------------------------------------------------------------------
+
+
+def project_create(*, user, name: str, purpose: str, total: Decimal, start_year: int, end_year: int, basis: str,
+                   organisation: Organisation | None = None, province_code: str = "") -> InvestmentProject:
+    """An investment project of the province (or of one facility), its sources added after (`funding_add`)."""
+    require_capability(user, FACILITIES_CHANGE)
+    unit = getattr(user, "jurisdiction", None)
+    name = " ".join(name.split())
+    if not name:
+        raise DomainError("Hãy ghi tên dự án.", field="name")
+    if purpose not in ProjectPurpose.values:
+        raise DomainError("Hãy chọn mục tiêu của dự án.", field="purpose")
+    if total is None or total <= 0:
+        raise DomainError("Tổng mức đầu tư phải lớn hơn 0.", field="total")
+    if end_year < start_year:
+        raise DomainError("Năm kết thúc không được trước năm bắt đầu.", field="end_year")
+    if not basis.strip():
+        raise DomainError("Hãy ghi căn cứ (kế hoạch, quyết định).", field="basis")
+    if organisation is not None:
+        access_organisation(user, organisation, "change")
+        province_code = organisation.province_code
+    elif unit is not None:
+        if unit.level == "commune":
+            raise DomainError("Dự án của xã phải gắn với một cơ sở trong xã.", field="organisation")
+        province_code = unit.province_code
+    if not province_code:
+        raise DomainError("Hãy chọn tỉnh.", field="province_code")
+    with transaction.atomic():
+        project = InvestmentProject.objects.create(name=name[:255], purpose=purpose, organisation=organisation,
+                                                   province_code=province_code, total=total, start_year=start_year,
+                                                   end_year=end_year, basis=basis.strip()[:255])
+        audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=project,
+                     changes={"after": {"name": project.name, "total": str(total), "years": f"{start_year}–{end_year}"}},
+                     commune=organisation.commune if organisation else None, province_code=province_code)
+    return project
+
+
+def funding_add(*, user, project: InvestmentProject, source: str, amount: Decimal,
+                part_of: ProjectFunding | None = None) -> ProjectFunding:
+    """A source of the project's money. Sources at the top add up to no more than the total; the parts of a
+    source to no more than that source (the project's row is locked, so two officers cannot overshoot together)."""
+    access_project(user, project, "change")
+    if source not in FundingSource.values:
+        raise DomainError("Hãy chọn nguồn vốn.", field="source")
+    if amount is None or amount <= 0:
+        raise DomainError("Số tiền phải lớn hơn 0.", field="amount")
+    with transaction.atomic():
+        project = InvestmentProject.objects.select_for_update().get(pk=project.pk)
+        if part_of is not None and part_of.project_id != project.pk:
+            raise DomainError("Nguồn này thuộc dự án khác.", field="part_of")
+        siblings = project.funding.filter(part_of=part_of).aggregate(total=Sum("amount"))["total"] or Decimal(0)
+        ceiling = part_of.amount if part_of is not None else project.total
+        if siblings + amount > ceiling:
+            what = f"nguồn {part_of.get_source_display()}" if part_of is not None else "tổng mức đầu tư"
+            raise DomainError(f"Vượt {what} ({vnd(ceiling)}): đã ghi {vnd(siblings)}, còn {vnd(ceiling - siblings)}.",
+                              field="amount")
+        row = ProjectFunding.objects.create(project=project, source=source, amount=amount, part_of=part_of)
+        project.version += 1
+        project.save(update_fields=["version"])
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=project,
+                     changes={"funding": str(FundingSource(source).label), "amount": str(amount),
+                              "part_of": str(part_of.get_source_display()) if part_of else ""},
+                     commune=project.organisation.commune if project.organisation else None,
+                     province_code=project.province_code)
     return row

@@ -1,6 +1,7 @@
 """Pages of the network of organisations: declarations on the generic scoped views."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,8 +21,16 @@ from . import rules, selectors, services
 from .access import FACILITIES_CHANGE, FACILITIES_VIEW
 from .exports import ORGANISATION_COLUMNS
 from .extensions import ORGANISATION_PANELS
-from .filters import OrganisationFilterSet
-from .forms import AssessmentForm, DischargeForm, OrganisationForm, ResidentForm, StaffCountForm
+from .filters import OrganisationFilterSet, ProjectFilterSet
+from .forms import (
+    AssessmentForm,
+    DischargeForm,
+    FundingForm,
+    OrganisationForm,
+    ProjectForm,
+    ResidentForm,
+    StaffCountForm,
+)
 from .models import HOUSING, StaffFunction
 from .services import ATTRIBUTES
 
@@ -237,3 +246,65 @@ def assessment_record(request, pk: int):
     else:
         messages.success(request, _("Đã ghi kết quả đánh giá tiêu chuẩn."))
     return redirect("facilities:organisation_detail", pk=pk)
+
+
+# --- investment projects -------------------------------------------------------------------------------
+
+
+class ProjectList(ScopedListView):
+    access = FACILITIES_VIEW
+    filterset_class = ProjectFilterSet
+    template_name = "facilities/project_list.html"
+    source = selectors.projects
+
+
+class ProjectCreate(ServiceFormView):
+    access = FACILITIES_CHANGE
+    form_class = ProjectForm
+    template_name = "facilities/project_form.html"
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user}
+
+    def perform(self, form):
+        return services.project_create(user=self.request.user, **form.cleaned_data)
+
+    def success_text(self, project):
+        return _("Đã thêm dự án %(name)s.") % {"name": project.name}
+
+    def success(self, project):
+        return redirect("facilities:project_detail", pk=project.pk)
+
+
+class ProjectDetail(ServiceFormView):
+    """A project, its sources as a tree (a part of a source under it), and the form adding a source."""
+
+    access = FACILITIES_VIEW
+    form_class = FundingForm
+    template_name = "facilities/project_detail.html"
+
+    def load(self):
+        self.project = selectors.access_project(self.request.user, self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {"project": self.project}
+
+    def post(self, request, *args, **kwargs):
+        if not can(request.user, FACILITIES_CHANGE):
+            raise Http404
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **context):
+        tree = selectors.funding_tree(self.project)
+        funded = sum((row.amount for row, _parts in tree), start=0)
+        return {**context, "project": self.project, "tree": tree, "unfunded": self.project.total - funded,
+                "can_change": can(self.request.user, FACILITIES_CHANGE)}
+
+    def perform(self, form):
+        return services.funding_add(user=self.request.user, project=self.project, **form.cleaned_data)
+
+    def success_text(self, row):
+        return _("Đã ghi nguồn vốn.")
+
+    def success(self, row):
+        return redirect("facilities:project_detail", pk=self.project.pk)
