@@ -20,6 +20,7 @@ from rest_framework.test import APIClient
 from ansinh.core.checks import url_patterns
 from ansinh.exchange.services import import_upload
 from ansinh.facilities.services import organisation_create, project_create, resident_admit
+from ansinh.fund.services import fund_create
 from ansinh.registry import services
 from ansinh.registry.models import DuplicateCandidate, HouseholdMember, Person
 from ansinh.workforce import services as workforce
@@ -60,7 +61,9 @@ def world(users, communes):
             "position": position, "course": course, "attendance": attendance, "resident": resident,
             "project": project_create(user=users["xa2"], name="Nâng cấp Trung tâm xã hai", purpose="upgrade",
                                       organisation=centre, total=Decimal(5_000_000_000), start_year=2026,
-                                      end_year=2027, basis="QĐ 1")}
+                                      end_year=2027, basis="QĐ 1"),
+            "fund": fund_create(user=users["xa2"], name="Quỹ xã hai", established_on=datetime.date(2026, 1, 1),
+                                basis="QĐ 1")}
 
 
 @pytest.fixture
@@ -216,7 +219,7 @@ def test_audit_log_is_scoped(client, world):
 THEIRS, HH, DUP = "theirs", "household", "duplicate"
 ENR, APP, RUN, FILE, PARAM, JOB = "enrolment", "application", "run", "file", "parameter", "job"
 ORG = "organisation"
-POS, COURSE, ATT, RES, PROJ = "position", "course", "attendance", "resident", "project"
+POS, COURSE, ATT, RES, PROJ, FUND = "position", "course", "attendance", "resident", "project", "fund"
 STAFFED = "code:workforce.orgs_staffed"
 API = "/api/v1"
 MATRIX = {
@@ -344,6 +347,15 @@ MATRIX = {
     "investment-project-list": [("get", [], 200)],
     "investment-project-detail": [("get", [PROJ], 404)],
     "investment-project-funding": [("post", [PROJ], 404)],
+    "fund:fund_list": [("get", [], 200)],
+    "fund:fund_create": [("get", [], 200)],
+    "fund:fund_detail": [("get", [FUND], 404)],
+    "fund:donation_record": [("post", [FUND], 404)],
+    "fund:use_record": [("post", [FUND], 404)],
+    "fund-list": [("get", [], 200)],
+    "fund-detail": [("get", [FUND], 404)],
+    "fund-donations": [("post", [FUND], 404)],
+    "fund-uses": [("post", [FUND], 404)],
     "resident-list": [("get", [], 200)],
     "resident-detail": [("get", [RES], 404)],
     "resident-discharge": [("post", [RES], 404)],
@@ -415,7 +427,7 @@ def _request(client, name, method, url):
     body = BODY.get(name)
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-", "resident-", "investment-")):
+                        "indicator-", "resident-", "investment-", "fund-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -425,7 +437,7 @@ def _client(username, name):
 
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-", "resident-", "investment-")):
+                        "indicator-", "resident-", "investment-", "fund-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client

@@ -15,6 +15,7 @@ from ansinh.core.api import IndicatorView
 from ansinh.core.web import SIGNED_IN
 from ansinh.exchange.api import ImportJobViewSet
 from ansinh.facilities.api import OrganisationViewSet, ProjectViewSet, ResidentViewSet
+from ansinh.fund.api import FundViewSet
 from ansinh.geo.api import AdministrativeUnitViewSet
 from ansinh.payments.api import PaymentFileViewSet, PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
@@ -48,6 +49,7 @@ router.register("sw-positions", PositionViewSet, basename="sw-position")
 router.register("courses", CourseViewSet, basename="course")
 router.register("training-targets", TrainingTargetViewSet, basename="training-target")
 router.register("indicators", IndicatorView, basename="indicator")
+router.register("funds", FundViewSet, basename="fund")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -334,3 +334,15 @@ def test_the_demo_centres_house_people_with_their_care_allowance_and_staffing(se
 
     project = protection.projects.get()
     assert sum(row.amount for row, _parts in funding_tree(project)) == project.total == 250_000_000_000
+
+
+def test_the_demo_commune_has_its_pilot_fund(seeded):
+    import datetime
+
+    from ansinh.accounts.models import User
+    from ansinh.fund.selectors import balance_on, funds
+
+    [fund] = funds(user=User.objects.get(username="xa1"))
+    balance = balance_on(fund, datetime.date.today())
+    assert balance.cash_in == 85_000_000 and balance.cash > 0 and balance.goods == 6_000_000
+    assert fund.uses.filter(person__isnull=False).count() > 0

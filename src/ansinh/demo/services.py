@@ -21,7 +21,7 @@ from ansinh.registry.models import (
 )
 from ansinh.registry.services import duplicates_scan
 
-from . import assistance, facilities, generators, workforce
+from . import assistance, facilities, fund, generators, workforce
 
 PROVINCE_CODE = "96"  # Cà Mau (NQ 202/2025/QH15: former Bạc Liêu + Cà Mau)
 HOME_SHARE = 0.09  # of all people, in each of xa1's and xa2's communes
@@ -121,6 +121,7 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         assistance_seeded = assistance.seed(rng=rng, province_code=PROVINCE_CODE, home1=home1, today=today)
         organisations = facilities.seed(rng=rng, province_code=PROVINCE_CODE, communes=communes)
         staff = workforce.seed(rng=rng, province_code=PROVINCE_CODE, today=today)
+        fund.seed(rng=rng, commune=home1, today=today)
     return {
         "created": True,
         **assistance_seeded,

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ansinh.exchange",
     "ansinh.facilities",
     "ansinh.workforce",
+    "ansinh.fund",
     "ansinh.demo",
 ]
 
