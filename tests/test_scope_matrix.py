@@ -19,7 +19,12 @@ from rest_framework.test import APIClient
 
 from ansinh.core.checks import url_patterns
 from ansinh.exchange.services import import_upload
-from ansinh.facilities.services import organisation_create, project_create, resident_admit
+from ansinh.facilities.services import (
+    organisation_create,
+    project_create,
+    resident_admit,
+    service_start,
+)
 from ansinh.fund.services import fund_create
 from ansinh.registry import services
 from ansinh.registry.models import DuplicateCandidate, HouseholdMember, Person
@@ -62,6 +67,8 @@ def world(users, communes):
             "project": project_create(user=users["xa2"], name="Nâng cấp Trung tâm xã hai", purpose="upgrade",
                                       organisation=centre, total=Decimal(5_000_000_000), start_year=2026,
                                       end_year=2027, basis="QĐ 1"),
+            "service": service_start(user=users["xa2"], organisation=centre, service="counselling",
+                                     started_on=datetime.date(2025, 1, 1)),
             "fund": fund_create(user=users["xa2"], name="Quỹ xã hai", established_on=datetime.date(2026, 1, 1),
                                 basis="QĐ 1")}
 
@@ -219,7 +226,8 @@ def test_audit_log_is_scoped(client, world):
 THEIRS, HH, DUP = "theirs", "household", "duplicate"
 ENR, APP, RUN, FILE, PARAM, JOB = "enrolment", "application", "run", "file", "parameter", "job"
 ORG = "organisation"
-POS, COURSE, ATT, RES, PROJ, FUND = "position", "course", "attendance", "resident", "project", "fund"
+POS, COURSE, ATT, RES, PROJ, FUND, SERVICE = "position", "course", "attendance", "resident", "project", "fund", \
+    "service"
 STAFFED = "code:workforce.orgs_staffed"
 API = "/api/v1"
 MATRIX = {
@@ -340,6 +348,9 @@ MATRIX = {
     "organisation-staffing": [("get", [ORG], 404)],
     "organisation-staff-counts": [("post", [ORG], 404)],
     "organisation-assessments": [("post", [ORG], 404)],
+    "organisation-services": [("post", [ORG], 404)],
+    "facilities:service_start": [("post", [ORG], 404)],
+    "facilities:service_end": [("post", [SERVICE], 404)],
     "facilities:assessment_record": [("post", [ORG], 404)],
     "facilities:project_list": [("get", [], 200)],
     "facilities:project_create": [("get", [], 200)],

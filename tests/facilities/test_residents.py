@@ -177,3 +177,24 @@ def test_standards_assessed_on_a_day_answer_the_indicator(users, communes, centr
     answer = api_client(xa1).post(f"/api/v1/organisations/{centre.pk}/assessments/",
                                   {"assessed_on": "2026-01-10", "meets": True, "basis": "QĐ"}, format="json")
     assert answer.status_code == 400 and "Đã có kết quả" in answer.json()["assessed_on"][0]
+
+
+def test_services_a_unit_provides_from_a_day(users, centre, client):
+    xa1 = users["xa1"]
+    row = services.service_start(user=xa1, organisation=centre, service="counselling", started_on=D(2025, 1, 1))
+    with pytest.raises(DomainError) as exc:  # already provided
+        services.service_start(user=xa1, organisation=centre, service="counselling", started_on=D(2025, 6, 1))
+    assert exc.value.field == "service"
+    with pytest.raises(DomainError):
+        services.service_end(user=xa1, row=row, ended_on=D(2024, 12, 31))
+    services.service_end(user=xa1, row=row, ended_on=D(2025, 12, 31))
+    with pytest.raises(DomainError):  # overlaps the period it was provided
+        services.service_start(user=xa1, organisation=centre, service="counselling", started_on=D(2025, 12, 31))
+    services.service_start(user=xa1, organisation=centre, service="counselling", started_on=D(2026, 1, 1))
+    client.force_login(xa1)
+    client.post(reverse("facilities:service_start", args=[centre.pk]),
+                {"service": "case_management", "started_on": "2026-02-01"})
+    page = client.get(reverse("facilities:organisation_detail", args=[centre.pk])).content.decode()
+    assert "Quản lý trường hợp" in page
+    body = api_client(xa1).get(f"/api/v1/organisations/{centre.pk}/").json()
+    assert sorted(s["service"] for s in body["services"]) == ["case_management", "counselling", "counselling"]

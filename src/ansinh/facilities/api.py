@@ -27,6 +27,7 @@ from .serializers import (
     ProjectCreateSerializer,
     ProjectSerializer,
     ResidentSerializer,
+    ServiceSerializer,
     StaffCountSerializer,
     StaffingSerializer,
 )
@@ -44,7 +45,7 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
     read = selectors.access_organisation
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("periods__commune")
+        return super().get_queryset().prefetch_related("periods__commune", "services")
 
     def _answer(self, organisation, code=status.HTTP_200_OK):
         return Response(self.get_serializer(self.get_queryset().get(pk=organisation.pk)).data, status=code)
@@ -120,6 +121,17 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
         payload.is_valid(raise_exception=True)
         row = services.assessment_record(user=request.user, organisation=organisation, **payload.validated_data)
         return Response(AssessmentSerializer(row).data, status=status.HTTP_201_CREATED)
+
+
+    @extend_schema(request=ServiceSerializer, responses=ServiceSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def services(self, request, pk=None):
+        """Đơn vị cung cấp một dịch vụ công tác xã hội từ ngày `started_on`."""
+        organisation = self.get_object()
+        payload = ServiceSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        row = services.service_start(user=request.user, organisation=organisation, **payload.validated_data)
+        return Response(ServiceSerializer(row).data, status=status.HTTP_201_CREATED)
 
 
 class ResidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):

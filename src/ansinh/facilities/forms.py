@@ -17,6 +17,7 @@ from .models import (
     Ownership,
     ProjectFunding,
     ProjectPurpose,
+    Service,
     StaffFunction,
 )
 
@@ -103,3 +104,8 @@ class FundingForm(StyledForm):
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["part_of"].queryset = project.funding.filter(part_of__isnull=True)
+
+
+class ServiceForm(StyledForm):
+    service = forms.ChoiceField(label=_("Dịch vụ"), choices=Service.choices)
+    started_on = forms.DateField(label=_("Từ ngày"), widget=DATE)

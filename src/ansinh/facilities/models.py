@@ -318,3 +318,44 @@ class ProjectFunding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_source_display()}: {self.amount}"
+
+
+class Service(models.TextChoices):
+    """Social-work services a unit provides (NĐ 20/2021 Điều 24; TT 02/2020/TT-BLĐTBXH)."""
+
+    COUNSELLING = "counselling", _("Tư vấn, tham vấn tâm lý")
+    CASE_MANAGEMENT = "case_management", _("Quản lý trường hợp")
+    EMERGENCY_CARE = "emergency_care", _("Chăm sóc khẩn cấp, tạm thời")
+    LONG_TERM_CARE = "long_term_care", _("Nuôi dưỡng, chăm sóc dài hạn")
+    REHABILITATION = "rehabilitation", _("Phục hồi chức năng")
+    EDUCATION = "education", _("Giáo dục, dạy nghề, kỹ năng sống")
+    REFERRAL = "referral", _("Kết nối, chuyển gửi dịch vụ; trợ giúp pháp lý")
+    COMMUNITY = "community", _("Hỗ trợ hòa nhập cộng đồng")
+    HOTLINE = "hotline", _("Đường dây nóng, tiếp nhận thông tin")
+
+
+class OrganisationService(models.Model):
+    """A service the unit provides from a day until a day (open when still provided)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="services")
+    service = models.CharField(_("dịch vụ"), max_length=20, choices=Service.choices)
+    started_on = models.DateField(_("từ ngày"))
+    ended_on = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    scope = Scope(view=FACILITIES_VIEW, actions={"change": FACILITIES_CHANGE}, commune_field="organisation__commune",
+                  province_field="organisation__province_code")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dịch vụ của cơ sở")
+        verbose_name_plural = pgettext_lazy("plural", "dịch vụ của cơ sở")
+        ordering = ["organisation", "service", "-started_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "service"], condition=Q(ended_on__isnull=True),
+                                    name="organisation_service_once_open"),
+            models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                                   name="organisation_service_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_service_display()}"

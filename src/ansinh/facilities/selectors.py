@@ -9,7 +9,14 @@ from ansinh.core.access import access
 from ansinh.core.parameters import in_force
 
 from . import rules
-from .models import InvestmentProject, Organisation, OrganisationPeriod, Resident, StaffCount
+from .models import (
+    InvestmentProject,
+    Organisation,
+    OrganisationPeriod,
+    OrganisationService,
+    Resident,
+    StaffCount,
+)
 
 
 def organisations(*, user) -> QuerySet[Organisation]:
@@ -103,3 +110,7 @@ def funding_tree(project: InvestmentProject) -> list[tuple[object, list]]:
     """The project's sources at the top, each with its parts; and what the top sources leave unfunded."""
     rows = list(project.funding.order_by("id"))
     return [(row, [part for part in rows if part.part_of_id == row.pk]) for row in rows if row.part_of_id is None]
+
+
+def access_service(user, row: OrganisationService | int, action: str = "view") -> OrganisationService:
+    return access(OrganisationService.objects.select_related("organisation"), user, row, action)

@@ -11,6 +11,7 @@ from .models import (
     Kind,
     Organisation,
     OrganisationPeriod,
+    OrganisationService,
     Ownership,
     ProjectFunding,
     ProjectPurpose,
@@ -33,11 +34,16 @@ class OrganisationSerializer(serializers.ModelSerializer):
     commune = serializers.SlugRelatedField(slug_field="code", read_only=True)
     commune_name = serializers.CharField(source="commune.name", read_only=True)
     periods = PeriodSerializer(many=True, read_only=True)
+    services = serializers.SerializerMethodField()
 
     class Meta:
         model = Organisation
-        fields = ["id", "code", "name", "kind", "commune", "commune_name", "province_code", "version", "periods"]
+        fields = ["id", "code", "name", "kind", "commune", "commune_name", "province_code", "version", "periods",
+                  "services"]
         read_only_fields = fields
+
+    def get_services(self, organisation) -> list[dict]:
+        return ServiceSerializer(organisation.services.all(), many=True).data
 
 
 class _Attributes(serializers.Serializer):
@@ -163,3 +169,11 @@ class FundingAddSerializer(serializers.Serializer):
     source = serializers.ChoiceField(choices=FundingSource.choices)
     amount = serializers.DecimalField(max_digits=18, decimal_places=0)
     part_of = serializers.IntegerField(allow_null=True, default=None, help_text="id của nguồn mà khoản này là một phần")
+
+
+class ServiceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OrganisationService
+        fields = ["id", "service", "started_on", "ended_on"]
+        read_only_fields = ["id", "ended_on"]
+        validators = []  # a service already provided: the service's message

@@ -31,10 +31,12 @@ from .models import (
     Kind,
     Organisation,
     OrganisationPeriod,
+    OrganisationService,
     Ownership,
     ProjectFunding,
     ProjectPurpose,
     Resident,
+    Service,
     StaffCount,
     StaffFunction,
     StandardAssessment,
@@ -410,4 +412,36 @@ def funding_add(*, user, project: InvestmentProject, source: str, amount: Decima
                               "part_of": str(part_of.get_source_display()) if part_of else ""},
                      commune=project.organisation.commune if project.organisation else None,
                      province_code=project.province_code)
+    return row
+
+
+def service_start(*, user, organisation: Organisation, service: str, started_on: datetime.date) -> OrganisationService:
+    """The unit provides a service from a day (not twice at once)."""
+    access_organisation(user, organisation, "change")
+    if service not in Service.values:
+        raise DomainError("Hãy chọn dịch vụ.", field="service")
+    with transaction.atomic():
+        Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if organisation.services.filter(service=service).filter(
+                Q(ended_on__isnull=True) | Q(ended_on__gte=started_on)).exists():
+            raise DomainError(f"Đơn vị đã cung cấp “{Service(service).label}” vào ngày {started_on:%d/%m/%Y}.",
+                              field="service")
+        row = OrganisationService.objects.create(organisation=organisation, service=service, started_on=started_on)
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=organisation,
+                     changes={"service": str(Service(service).label), "from": f"{started_on:%d/%m/%Y}"})
+    return row
+
+
+def service_end(*, user, row: OrganisationService, ended_on: datetime.date) -> OrganisationService:
+    """The unit stopped providing a service after this day."""
+    access_organisation(user, row.organisation, "change")
+    if row.ended_on is not None:
+        raise DomainError(f"Dịch vụ này đã dừng từ {row.ended_on:%d/%m/%Y}.", field="ended_on")
+    if ended_on < row.started_on:
+        raise DomainError("Ngày dừng không được trước ngày bắt đầu.", field="ended_on")
+    with transaction.atomic():
+        row.ended_on = ended_on
+        row.save(update_fields=["ended_on"])
+        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=row.organisation,
+                     changes={"service": str(Service(row.service).label), "until": f"{ended_on:%d/%m/%Y}"})
     return row

@@ -16,5 +16,7 @@ urlpatterns = [
     path("<int:pk>/tiep-nhan/", views.ResidentAdmit.as_view(), name="resident_admit"),
     path("<int:pk>/nhan-su/", views.staff_count_set, name="staff_count_set"),
     path("<int:pk>/tieu-chuan/", views.assessment_record, name="assessment_record"),
+    path("<int:pk>/dich-vu/", views.service_start, name="service_start"),
+    path("dich-vu/<int:pk>/dung/", views.service_end, name="service_end"),
     path("doi-tuong/<int:pk>/roi-co-so/", views.resident_discharge, name="resident_discharge"),
 ]

@@ -29,6 +29,7 @@ from .forms import (
     OrganisationForm,
     ProjectForm,
     ResidentForm,
+    ServiceForm,
     StaffCountForm,
 )
 from .models import HOUSING, StaffFunction
@@ -62,6 +63,8 @@ class OrganisationDetail(ScopedDetailView):
                 "history": history_of(user=self.request.user, instance=organisation)[:50],
                 "panels": render_panels(ORGANISATION_PANELS, self.request, organisation=organisation),
                 **housing_context(self.request, organisation),
+                "services": list(organisation.services.all()), "service_form": ServiceForm(
+                    initial={"started_on": timezone.localdate()}), "today": timezone.localdate(),
                 "can_change": can(self.request.user, FACILITIES_CHANGE)}
 
 
@@ -308,3 +311,35 @@ class ProjectDetail(ServiceFormView):
 
     def success(self, row):
         return redirect("facilities:project_detail", pk=self.project.pk)
+
+
+@require_POST
+@require(FACILITIES_CHANGE)
+def service_start(request, pk: int):
+    organisation = selectors.access_organisation(request.user, pk, "change")
+    form = ServiceForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError(_("Hãy chọn dịch vụ và ngày."))
+        services.service_start(user=request.user, organisation=organisation, **form.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi dịch vụ."))
+    return redirect("facilities:organisation_detail", pk=pk)
+
+
+@require_POST
+@require(FACILITIES_CHANGE)
+def service_end(request, pk: int):
+    row = selectors.access_service(request.user, pk, "change")
+    try:
+        day = timezone.datetime.strptime(request.POST.get("ended_on", ""), "%Y-%m-%d").date()
+        services.service_end(user=request.user, row=row, ended_on=day)
+    except ValueError:
+        messages.error(request, _("Hãy chọn ngày dừng."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi ngày dừng dịch vụ."))
+    return redirect("facilities:organisation_detail", pk=row.organisation_id)
