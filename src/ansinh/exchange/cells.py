@@ -47,6 +47,26 @@ def past_day(value: Any, today: datetime.date) -> datetime.date:
     return date
 
 
+def amount(value: Any) -> int:
+    """Whole đồng, written as a number or as text ("2.340.000", "2,340,000 đ"); a ValueError says why not."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError("để trống.")
+    if isinstance(value, int | float):
+        if value != int(value):
+            raise ValueError("cần số đồng tròn.")
+        number = int(value)
+    else:
+        raw = text(value, 40)
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        rest = fold(raw).replace(" ", "").replace(".", "").replace(",", "").lstrip("-")
+        if not digits or rest.strip("0123456789").removesuffix("vnd").removesuffix("dong").removesuffix("d"):
+            raise ValueError(f"“{raw}” không phải số tiền.")
+        number = -int(digits) if raw.startswith("-") else int(digits)
+    if number < 0:
+        raise ValueError("không được âm.")
+    return number
+
+
 class Problems(list):
     """What is wrong with a row, as (column label, message): `problem("birth", "…")` names the column by its key."""
 

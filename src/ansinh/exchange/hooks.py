@@ -4,7 +4,7 @@ and import beside the list its rows go to, and the imports a restarted worker ta
 from ansinh.core.extensions import Panel, list_tools
 from ansinh.core.tasks import RESUME, Resume
 
-from . import enrolments, households, organisations, panels, persons  # noqa: F401 - importing a kind registers it
+from . import enrolments, households, organisations, panels, persons, staff  # noqa: F401 - importing a kind registers it
 from .kinds import KINDS
 from .services import import_resume
 

@@ -238,3 +238,30 @@ class StagedOrganisation(StagedRow):
 
     def __str__(self) -> str:
         return f"{self.job_id}:{self.number}"
+
+
+class StagedPosition(StagedRow):
+    """A social-work position row of an import (a province's list of its staff and collaborators), cleaned: the
+    person by citizen ID and the organisation by code, found set-based by the checks."""
+
+    citizen_id = models.CharField(max_length=12, null=True, blank=True)  # noqa: DJ001 - NULL: not given
+    code = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001 - the organisation's code
+    job_title = models.CharField(max_length=120, blank=True)
+    title = models.CharField(max_length=16, blank=True)
+    grade = models.CharField(max_length=10, blank=True)
+    engagement = models.CharField(max_length=12, blank=True)
+    monthly_allowance = models.DecimalField(max_digits=12, decimal_places=0, null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    row_key = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001 - person, organisation, start
+    person_id = models.BigIntegerField(null=True, blank=True)
+    organisation_id = models.BigIntegerField(null=True, blank=True)
+
+    scope = Scope(view=IMPORT_RUN)
+
+    class Meta:
+        verbose_name = _("dòng nhập (nhân lực công tác xã hội)")
+        constraints = [models.UniqueConstraint(fields=["job", "number"], name="exchange_position_row_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.number}"
