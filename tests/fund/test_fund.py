@@ -107,3 +107,16 @@ def test_the_fund_on_the_page_and_the_api(client, users, communes, fund):
     assert ok.status_code == 201 and ok.json()["person"] == person.pk
     assert api.get(f"/api/v1/funds/{fund.pk}/").json()["cash_balance"] == 1_500_000
     assert api_client(users["xa2"]).get(f"/api/v1/funds/{fund.pk}/").status_code == 404
+
+
+def test_boundaries_of_days_and_the_fund_of_a_commune(users, communes, fund):
+    assert fund.commune == communes["c1"] and fund.province_code == "96"  # a commune officer's fund is the commune's
+    province = services.fund_create(user=users["tinh"], name="Quỹ tỉnh", established_on=D(2026, 1, 1), basis="QĐ")
+    assert province.commune is None and province.province_code == "96"
+    today = datetime.date.today()
+    assert give(users["xa1"], fund, M, D(2026, 1, 1)).received_on == D(2026, 1, 1)  # the founding day itself
+    assert give(users["xa1"], fund, M, today).received_on == today
+    for day in (D(2025, 12, 31), today + datetime.timedelta(days=1)):
+        with pytest.raises(DomainError) as exc:
+            give(users["xa1"], fund, M, day)
+        assert exc.value.field == "received_on"
