@@ -8,13 +8,14 @@ capability that reads it and those its actions need. Every read that reaches a u
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from .exceptions import PermissionDeniedError
+from .exceptions import DomainError, PermissionDeniedError
 
 NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này."
 
@@ -108,6 +109,24 @@ def within(outer, inner) -> bool:
     if outer.level == "commune":
         return inner.pk == outer.pk
     return inner.province_code == outer.province_code
+
+
+def place_for(user, commune=None, province_code: str = "", *, what: str) -> tuple[Any, str]:
+    """Where a record the user makes belongs, as (commune or None, province code): a commune officer's own
+    commune; a commune given, inside the jurisdiction; else the officer's province, or the province a national
+    user names. `what` ("quỹ", "khóa") names the record in the message when there is no place."""
+    unit = getattr(user, "jurisdiction", None)
+    if unit is not None and unit.level == "commune":
+        commune = commune or unit
+    if commune is not None:
+        if not covers(user, commune):
+            raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
+        return commune, commune.province_code
+    if unit is not None:
+        return None, unit.province_code
+    if not province_code:
+        raise DomainError(f"Hãy chọn tỉnh hoặc xã của {what}.", field="commune")
+    return None, province_code
 
 
 # --- scope of a model --------------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.urls import register_converter
 from django.utils.translation import gettext as _
 
@@ -94,3 +96,22 @@ def query_without_page(request) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+def posted(request, form, perform, *, done: str, back: str, after=None) -> HttpResponse:
+    """A small form posted from a record's page (a date and a reason, a count…): `perform(cleaned_data)` runs the
+    service; then back to the page (`back`, or `after(result)`) with `done`, or with each message of the form —
+    its fields' and the service's — named by the field's label, nothing written."""
+    if form.is_valid():
+        try:
+            result = perform(form.cleaned_data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(after(result) if after else back)
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+    return redirect(back)

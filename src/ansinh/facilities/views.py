@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
 from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
 from ansinh.core.parameters import in_force
-from ansinh.core.web import require
+from ansinh.core.web import posted, require
 from ansinh.registry.rules import effective_birth_date
 from ansinh.registry.selectors import person_by_citizen_id
 
@@ -205,50 +206,28 @@ class ResidentAdmit(ServiceFormView):
 @require(FACILITIES_CHANGE)
 def resident_discharge(request, pk: int):
     resident = selectors.access_resident(request.user, pk, "change")
-    form = DischargeForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("Hãy ghi ngày rời cơ sở và lý do."))
-        services.resident_discharge(user=request.user, resident=resident, expected_version=form.cleaned_data["version"],
-                                    discharged_on=form.cleaned_data["discharged_on"],
-                                    reason=form.cleaned_data["discharge_reason"])
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã ghi rời cơ sở."))
-    return redirect("facilities:organisation_detail", pk=resident.organisation_id)
+    return posted(request, DischargeForm(request.POST), lambda data: services.resident_discharge(
+        user=request.user, resident=resident, expected_version=data["version"], discharged_on=data["discharged_on"],
+        reason=data["discharge_reason"]), done=_("Đã ghi rời cơ sở."),
+        back=reverse("facilities:organisation_detail", args=[resident.organisation_id]))
 
 
 @require_POST
 @require(FACILITIES_CHANGE)
 def staff_count_set(request, pk: int):
     organisation = selectors.access_organisation(request.user, pk, "change")
-    form = StaffCountForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("Hãy chọn vị trí, số người và ngày."))
-        services.staff_count_set(user=request.user, organisation=organisation, **form.cleaned_data)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã ghi nhân sự hiện có."))
-    return redirect("facilities:organisation_detail", pk=pk)
+    return posted(request, StaffCountForm(request.POST), lambda data: services.staff_count_set(
+        user=request.user, organisation=organisation, **data), done=_("Đã ghi nhân sự hiện có."),
+        back=reverse("facilities:organisation_detail", args=[pk]))
 
 
 @require_POST
 @require(FACILITIES_CHANGE)
 def assessment_record(request, pk: int):
     organisation = selectors.access_organisation(request.user, pk, "change")
-    form = AssessmentForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("Hãy ghi ngày đánh giá và quyết định, biên bản."))
-        services.assessment_record(user=request.user, organisation=organisation, **form.cleaned_data)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã ghi kết quả đánh giá tiêu chuẩn."))
-    return redirect("facilities:organisation_detail", pk=pk)
+    return posted(request, AssessmentForm(request.POST), lambda data: services.assessment_record(
+        user=request.user, organisation=organisation, **data), done=_("Đã ghi kết quả đánh giá tiêu chuẩn."),
+        back=reverse("facilities:organisation_detail", args=[pk]))
 
 
 # --- investment projects -------------------------------------------------------------------------------
@@ -317,16 +296,9 @@ class ProjectDetail(ServiceFormView):
 @require(FACILITIES_CHANGE)
 def service_start(request, pk: int):
     organisation = selectors.access_organisation(request.user, pk, "change")
-    form = ServiceForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("Hãy chọn dịch vụ và ngày."))
-        services.service_start(user=request.user, organisation=organisation, **form.cleaned_data)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã ghi dịch vụ."))
-    return redirect("facilities:organisation_detail", pk=pk)
+    return posted(request, ServiceForm(request.POST), lambda data: services.service_start(
+        user=request.user, organisation=organisation, **data), done=_("Đã ghi dịch vụ."),
+        back=reverse("facilities:organisation_detail", args=[pk]))
 
 
 @require_POST

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
-from ansinh.core.access import covers, require_capability
+from ansinh.core.access import place_for, require_capability
 from ansinh.core.exceptions import DomainError
 from ansinh.core.templatetags.ansinh import vnd
 from ansinh.geo.models import AdministrativeUnit
@@ -24,22 +24,12 @@ from .selectors import access_fund, balance_on
 def fund_create(*, user, name: str, established_on: datetime.date, basis: str,
                 commune: AdministrativeUnit | None = None, province_code: str = "") -> Fund:
     require_capability(user, FUND_MANAGE)
-    unit = getattr(user, "jurisdiction", None)
     name = " ".join(name.split())
     if not name:
         raise DomainError("Hãy ghi tên quỹ.", field="name")
     if not basis.strip():
         raise DomainError("Hãy ghi quyết định thành lập.", field="basis")
-    if unit is not None and unit.level == "commune":
-        commune = unit
-    if commune is not None:
-        if not covers(user, commune):
-            raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
-        province_code = commune.province_code
-    elif unit is not None:
-        province_code = unit.province_code
-    if not province_code:
-        raise DomainError("Hãy chọn tỉnh hoặc xã của quỹ.", field="commune")
+    commune, province_code = place_for(user, commune, province_code, what="quỹ")
     with transaction.atomic():
         fund = Fund.objects.create(name=name[:255], commune=commune, province_code=province_code,
                                    established_on=established_on, basis=basis.strip()[:255])

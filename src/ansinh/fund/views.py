@@ -1,15 +1,14 @@
 """Pages of the fund: the list, a fund with its balance, donations and uses, and the forms recording them."""
 
-from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ansinh.core.access import can
-from ansinh.core.exceptions import DomainError
 from ansinh.core.generic import ScopedDetailView, ScopedListView, ServiceFormView
-from ansinh.core.web import form_error, require
+from ansinh.core.web import posted, require
 from ansinh.registry.selectors import person_by_citizen_id
 
 from . import selectors, services
@@ -56,22 +55,9 @@ class FundDetail(ScopedDetailView):
 
 
 def _record(request, pk: int, form_class, prefix: str, perform, done: str):
-    """A form of the fund's page: done, or each message shown on the page (nothing written)."""
     fund = selectors.access_fund(request.user, pk, "manage")
-    form = form_class(request.POST, prefix=prefix)
-    if form.is_valid():
-        try:
-            perform(fund, dict(form.cleaned_data))
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("fund:fund_detail", pk=pk)
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
-    return redirect("fund:fund_detail", pk=pk)
+    return posted(request, form_class(request.POST, prefix=prefix), lambda data: perform(fund, dict(data)), done=done,
+                  back=reverse("fund:fund_detail", args=[pk]))
 
 
 @require_POST

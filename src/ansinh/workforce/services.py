@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, snapshot
-from ansinh.core.access import covers, require_capability
+from ansinh.core.access import covers, place_for, require_capability
 from ansinh.core.exceptions import ConflictError, DomainError
 from ansinh.facilities.models import Organisation, OrganisationPeriod
 from ansinh.geo.models import AdministrativeUnit
@@ -174,7 +174,6 @@ def course_create(*, user, title: str, kind: str, organiser: str, start_date: da
                   commune: AdministrativeUnit | None = None, province_code: str = "") -> Course:
     """A course of the user's province (or, with `commune`, of one commune)."""
     require_capability(user, WORKFORCE_CHANGE)
-    unit = getattr(user, "jurisdiction", None)
     title = " ".join(title.split())
     if not title:
         raise DomainError("Hãy ghi tên khóa đào tạo, tập huấn.", field="title")
@@ -188,16 +187,7 @@ def course_create(*, user, title: str, kind: str, organiser: str, start_date: da
         raise DomainError("Hãy chọn nguồn kinh phí.", field="funding")
     if amount is None or amount < 0:
         raise DomainError("Kinh phí không được âm.", field="amount")
-    if unit is not None and unit.level == "commune" and commune is None:
-        commune = unit
-    if commune is not None:
-        if not covers(user, commune):
-            raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
-        province_code = commune.province_code
-    elif unit is not None:
-        province_code = unit.province_code
-    if not province_code:
-        raise DomainError("Hãy chọn tỉnh hoặc xã của khóa.", field="commune")
+    commune, province_code = place_for(user, commune, province_code, what="khóa")
     with transaction.atomic():
         course = Course.objects.create(title=title[:255], kind=kind, organiser=organiser.strip()[:255],
                                        start_date=start_date, end_date=end_date, funding=funding, amount=amount,

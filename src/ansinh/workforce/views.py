@@ -2,9 +2,9 @@
 
 import datetime
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +14,7 @@ from ansinh.core.access import can
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
-from ansinh.core.web import form_error, require
+from ansinh.core.web import posted, require
 from ansinh.facilities.indicators import PROVIDING, STAFFING, STANDARDS
 from ansinh.registry.selectors import person_by_citizen_id
 
@@ -116,19 +116,9 @@ class PositionDetail(ScopedDetailView):
 def _position_form_post(request, pk: int, form_class, perform, done: str, prefix: str | None = None):
     """A form of the position's page: `perform(position, data)` gives the position to show next."""
     position = selectors.access_position(request.user, pk, "change")
-    form = form_class(request.POST, prefix=prefix)
-    if form.is_valid():
-        try:
-            result = perform(position, form.cleaned_data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("workforce:position_detail", pk=result.pk)
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-    return redirect("workforce:position_detail", pk=pk)
+    return posted(request, form_class(request.POST, prefix=prefix), lambda data: perform(position, data), done=done,
+                  back=reverse("workforce:position_detail", args=[pk]),
+                  after=lambda result: reverse("workforce:position_detail", args=[result.pk]))
 
 
 @require_POST
@@ -237,17 +227,9 @@ class CourseDetail(ServiceFormView):
 @require(WORKFORCE_CHANGE)
 def attendance_complete(request, pk: int):
     attendance = selectors.access_attendance(request.user, pk, "change")
-    form = CompleteForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("Hãy chọn ngày hoàn thành."), field="completed_on")
-        services.attendance_complete(user=request.user, attendance=attendance,
-                                     completed_on=form.cleaned_data["completed_on"])
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã ghi hoàn thành."))
-    return redirect("workforce:course_detail", pk=attendance.course_id)
+    return posted(request, CompleteForm(request.POST), lambda data: services.attendance_complete(
+        user=request.user, attendance=attendance, completed_on=data["completed_on"]), done=_("Đã ghi hoàn thành."),
+        back=reverse("workforce:course_detail", args=[attendance.course_id]))
 
 
 # --- the dashboard ------------------------------------------------------------------------------------
@@ -314,14 +296,6 @@ def dashboard(request):
 @require_POST
 @require(WORKFORCE_CHANGE)
 def target_set(request):
-    form = TargetForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(next(iter(form.errors.values()))[0])
-        services.target_set(user=request.user, province_code=request.POST.get("province_code", ""),
-                            **form.cleaned_data)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã ghi chỉ tiêu đào tạo."))
-    return redirect("workforce:dashboard")
+    return posted(request, TargetForm(request.POST), lambda data: services.target_set(
+        user=request.user, province_code=request.POST.get("province_code", ""), **data),
+        done=_("Đã ghi chỉ tiêu đào tạo."), back=reverse("workforce:dashboard"))
