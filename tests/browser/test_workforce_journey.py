@@ -76,6 +76,7 @@ def test_a_collaborator_and_a_completed_course_move_the_indicators(live_server, 
     assert Attendance.objects.get().completed_on == done
 
     page.get_by_role("button", name="Mở menu").click()
+    page.get_by_role("button", name="Công tác xã hội").click()
     page.get_by_role("link", name="Nhân lực CTXH").click()
     expect(page.get_by_test_id("figure-workforce.orgs_staffed")).to_contain_text("100%")
     expect(page.get_by_test_id("figure-workforce.orgs_staffed")).to_contain_text("1/1")

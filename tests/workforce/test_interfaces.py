@@ -136,3 +136,20 @@ def test_qualifications_on_the_page_and_the_api(client, users, network):
     assert answer.status_code == 400 and "đã có" in answer.json()["number"][0]
     assert api.post(f"/api/v1/sw-positions/{position.pk}/qualifications/",
                     {"level": "thac_si", "year": 2024}, format="json").status_code == 201
+
+
+def test_the_dashboard_counts_communes_by_band_of_the_share(client, users, network):
+    from ansinh.core import indicators
+    from ansinh.workforce import services
+    from ansinh.workforce.views import _band, band_counts
+
+    assert [_band(s) for s in (0, 0.1, 59.9, 60, 89.9, 90, 100)] == [0, 1, 1, 2, 2, 3, 3]
+    services.position_create(user=users["xa1"], person=network["people"][0], organisation=network["school"],
+                             title="cong_tac_vien", engagement="collaborator", monthly_allowance=3_000_000,
+                             start_date=D(2025, 1, 1))
+    client.force_login(users["tinh"])
+    page = client.get(reverse("workforce:dashboard"), {"day": "2026-07-01"})
+    chart = str(page.context["chart"])
+    assert "Xã/phường theo tỷ lệ" in chart and "<svg" in chart
+    result = indicators.compute(indicators.get("workforce.orgs_staffed"), user=users["tinh"], day=D(2026, 7, 1))
+    assert band_counts(result) == [1, 1, 0, 0]  # c2: 0 of 1; c1: 1 of 2, below 60%

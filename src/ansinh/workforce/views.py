@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ansinh.audit.selectors import history_of
@@ -250,15 +251,31 @@ def _figures(request, day, start, commune):
     return figures, names
 
 
-def _share_chart(result, names, title: str, limit: int = 15):
-    """The communes furthest from the target: their shares, lowest first."""
-    shares = sorted(((100 * n / d, names.get(c, "?")) for c, (n, d) in result.by_commune.items() if d),
-                    key=lambda item: (item[0], item[1]))[:limit]
-    if len(shares) < 2:
+BANDS = (gettext_lazy("0%"), gettext_lazy("Dưới 60%"), gettext_lazy("60% – dưới 90%"),
+         gettext_lazy("Từ 90% (mục tiêu 2030)"))
+
+
+def _band(share: float) -> int:
+    return 0 if share == 0 else 1 if share < 60 else 2 if share < 90 else 3
+
+
+def band_counts(result) -> list[int]:
+    """How many communes stand in each band of the share (communes with no denominator left out)."""
+    counts = [0] * len(BANDS)
+    for numerator, denominator in result.by_commune.values():
+        if denominator:
+            counts[_band(100 * numerator / denominator)] += 1
+    return counts
+
+
+def _bands_chart(result, title: str):
+    """The communes by band of the share, the plans' 2030 target (90%) the last: where the province stands, and
+    how many communes are far from it."""
+    counts = band_counts(result)
+    if sum(counts) < 2:
         return None
-    return bar_chart(title=title, labels=[name for _share, name in shares],
-                     series={_("Tỷ lệ (%)"): [round(share) for share, _name in shares]},
-                     horizontal=True, height=90 + 26 * len(shares))
+    return bar_chart(title=title, labels=[str(label) for label in BANDS], series={_("Số xã/phường"): counts},
+                     horizontal=True, height=260)
 
 
 @require(WORKFORCE_VIEW)
@@ -273,7 +290,7 @@ def dashboard(request):
     unit = getattr(request.user, "jurisdiction", None)
     chart = None
     if STAFFED in by_code and commune is None:
-        chart = _share_chart(by_code[STAFFED], names, _("Xã/phường có tỷ lệ cơ quan, cơ sở có người làm CTXH thấp nhất"))
+        chart = _bands_chart(by_code[STAFFED], _("Xã/phường theo tỷ lệ cơ quan, cơ sở có người làm CTXH"))
     trained = by_code.get(TRAINED_COUNT)
     target_chart = None
     if trained is not None and year_target is not None and commune is None:
