@@ -13,11 +13,12 @@ STYLE = Style(
 
 
 def bar_chart(*, title: str, labels: list[str], series: dict[str, list[int]], horizontal: bool = False,
-              stacked: bool = False, height: int = 320) -> str:
+              stacked: bool = False, height: int = 320, width: int = 800) -> str:
+    """`width` near the width the chart is shown at, so that its text keeps its size."""
     kind = {(False, False): pygal.Bar, (True, False): pygal.HorizontalBar,
             (False, True): pygal.StackedBar, (True, True): pygal.HorizontalStackedBar}[(horizontal, stacked)]
     chart = kind(
-        title=title, style=STYLE, height=height, width=800, js=[], disable_xml_declaration=True,
+        title=title, style=STYLE, height=height, width=width, js=[], disable_xml_declaration=True,
         legend_at_bottom=True, print_values=False, show_y_guides=True, truncate_label=40,
         # a few value labels, not one per guide (pygal names the visual axes, swapped when horizontal)
         **({"x_labels_major_count": 6, "show_minor_x_labels": False} if horizontal

@@ -275,7 +275,7 @@ def _bands_chart(result, title: str):
     if sum(counts) < 2:
         return None
     return bar_chart(title=title, labels=[str(label) for label in BANDS], series={_("Số xã/phường"): counts},
-                     horizontal=True, height=260)
+                     horizontal=True, height=260, width=680)
 
 
 @require(WORKFORCE_VIEW)
@@ -297,7 +297,7 @@ def dashboard(request):
         target_chart = bar_chart(title=_("Đào tạo, bồi dưỡng năm %(year)s") % {"year": day.year},
                                  labels=[_("Chỉ tiêu"), _("Đã hoàn thành")],
                                  series={_("Lượt người"): [year_target.places, trained.numerator]},
-                                 horizontal=True, height=170)
+                                 horizontal=True, height=200, width=480)
     rows = [(names.get(c, "?"), c, [r.by_commune.get(c) for r in figures])
             for c in sorted({c for r in figures for c in r.by_commune}, key=lambda c: names.get(c, ""))]
     query = request.GET.urlencode()
