@@ -118,6 +118,16 @@ class ScopedViewSet(viewsets.GenericViewSet):
     def get_queryset(self):
         return type(self).source(user=self.request.user)
 
+    def written(self, serializer_class, write: Callable[[dict], Any], *, answer=None,
+                code: int = status.HTTP_201_CREATED) -> Response:
+        """A write through the API: the request's body read by `serializer_class`, handed to `write` (a service,
+        whose `DomainError` becomes the 400/403/409 of the exception handler), and what it wrote answered with
+        `answer` (by default the same serializer)."""
+        payload = serializer_class(data=self.request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        result = write(dict(payload.validated_data))
+        return Response((answer or serializer_class)(result, context=self.get_serializer_context()).data, status=code)
+
     def get_object(self):
         if type(self).read is None:
             return super().get_object()

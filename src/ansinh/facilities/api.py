@@ -94,44 +94,40 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
             day = timezone.datetime.strptime(request.query_params.get("day", ""), "%Y-%m-%d").date()
         except ValueError:
             day = timezone.localdate()
-        staffing = selectors.staffing_on(organisation, day)
-        return Response({"day": day, "residents": staffing.residents, "required": staffing.required,
-                         "present": staffing.present, "shortfall": staffing.shortfall, "met": staffing.met})
+        return Response(_staffing(organisation, day))
 
     @extend_schema(request=StaffCountSerializer, responses=StaffingSerializer)
     @action(detail=True, methods=["post"], url_path="staff-counts", filter_backends=[])
     def staff_counts(self, request, pk=None):
-        """Số người hiện có của một vị trí, từ ngày `as_of`."""
+        """Số người hiện có của một vị trí, từ ngày `as_of`; trả về nhân sự theo định mức của ngày đó."""
         organisation = self.get_object()
-        payload = StaffCountSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        services.staff_count_set(user=request.user, organisation=organisation, **payload.validated_data)
-        staffing = selectors.staffing_on(organisation, payload.validated_data["as_of"])
-        return Response({"day": payload.validated_data["as_of"], "residents": staffing.residents,
-                         "required": staffing.required, "present": staffing.present,
-                         "shortfall": staffing.shortfall, "met": staffing.met})
 
+        def write(data):
+            services.staff_count_set(user=request.user, organisation=organisation, **data)
+            return _staffing(organisation, data["as_of"])
+        return self.written(StaffCountSerializer, write, answer=StaffingSerializer, code=status.HTTP_200_OK)
 
     @extend_schema(request=AssessmentSerializer, responses=AssessmentSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def assessments(self, request, pk=None):
         """Kết quả đánh giá cơ sở theo tiêu chuẩn chăm sóc vào một ngày (`meets`), kèm quyết định, biên bản."""
         organisation = self.get_object()
-        payload = AssessmentSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        row = services.assessment_record(user=request.user, organisation=organisation, **payload.validated_data)
-        return Response(AssessmentSerializer(row).data, status=status.HTTP_201_CREATED)
-
+        return self.written(AssessmentSerializer, lambda data: services.assessment_record(
+            user=request.user, organisation=organisation, **data))
 
     @extend_schema(request=ServiceSerializer, responses=ServiceSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def services(self, request, pk=None):
         """Đơn vị cung cấp một dịch vụ công tác xã hội từ ngày `started_on`."""
         organisation = self.get_object()
-        payload = ServiceSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        row = services.service_start(user=request.user, organisation=organisation, **payload.validated_data)
-        return Response(ServiceSerializer(row).data, status=status.HTTP_201_CREATED)
+        return self.written(ServiceSerializer, lambda data: services.service_start(
+            user=request.user, organisation=organisation, **data))
+
+
+def _staffing(organisation, day) -> dict:
+    staffing = selectors.staffing_on(organisation, day)
+    return {"day": day, "residents": staffing.residents, "required": staffing.required, "present": staffing.present,
+            "shortfall": staffing.shortfall, "met": staffing.met}
 
 
 class ResidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -145,28 +141,23 @@ class ResidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
 
     @extend_schema(request=AdmitSerializer, responses=ResidentSerializer)
     def create(self, request):
-        payload = AdmitSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        organisation = selectors.access_organisation(request.user, data.pop("organisation").pk)
-        try:
-            person = person_by_citizen_id(user=request.user, citizen_id=data.pop("citizen_id"))
-        except DomainError as exc:
-            raise DomainError(exc.message, field="citizen_id") from None
-        resident = services.resident_admit(user=request.user, organisation=organisation, person=person, **data)
-        return Response(ResidentSerializer(resident).data, status=status.HTTP_201_CREATED)
+        def write(data):
+            organisation = selectors.access_organisation(request.user, data.pop("organisation").pk)
+            try:
+                person = person_by_citizen_id(user=request.user, citizen_id=data.pop("citizen_id"))
+            except DomainError as exc:
+                raise DomainError(exc.message, field="citizen_id") from None
+            return services.resident_admit(user=request.user, organisation=organisation, person=person, **data)
+        return self.written(AdmitSerializer, write, answer=ResidentSerializer)
 
     @extend_schema(request=DischargeSerializer, responses=ResidentSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def discharge(self, request, pk=None):
         resident = self.get_object()
-        payload = DischargeSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        resident = services.resident_discharge(user=request.user, resident=resident,
-                                               discharged_on=data["discharged_on"], reason=data["discharge_reason"],
-                                               expected_version=data["version"])
-        return Response(ResidentSerializer(resident).data)
+        return self.written(DischargeSerializer, lambda data: services.resident_discharge(
+            user=request.user, resident=resident, discharged_on=data["discharged_on"],
+            reason=data["discharge_reason"], expected_version=data["version"]), answer=ResidentSerializer,
+            code=status.HTTP_200_OK)
 
 
 class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -181,26 +172,23 @@ class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
 
     @extend_schema(request=ProjectCreateSerializer, responses=ProjectSerializer)
     def create(self, request):
-        payload = ProjectCreateSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        if data["organisation"] is not None:
-            data["organisation"] = selectors.access_organisation(request.user, data["organisation"].pk)
-        project = services.project_create(user=request.user, **data)
-        return Response(ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
+        def write(data):
+            if data["organisation"] is not None:
+                data["organisation"] = selectors.access_organisation(request.user, data["organisation"].pk)
+            return services.project_create(user=request.user, **data)
+        return self.written(ProjectCreateSerializer, write, answer=ProjectSerializer)
 
     @extend_schema(request=FundingAddSerializer, responses=FundingSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def funding(self, request, pk=None):
         """Ghi một nguồn vốn; các nguồn cùng cấp không vượt tổng mức đầu tư (hoặc nguồn mà chúng là một phần)."""
         project = self.get_object()
-        payload = FundingAddSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        part_of = data.pop("part_of")
-        if part_of is not None:
-            part_of = project.funding.filter(pk=part_of).first()
-            if part_of is None:
-                raise DomainError("Không có nguồn này trong dự án.", field="part_of")
-        row = services.funding_add(user=request.user, project=project, part_of=part_of, **data)
-        return Response(FundingSerializer(row).data, status=status.HTTP_201_CREATED)
+
+        def write(data):
+            part_of = data.pop("part_of")
+            if part_of is not None:
+                part_of = project.funding.filter(pk=part_of).first()
+                if part_of is None:
+                    raise DomainError("Không có nguồn này trong dự án.", field="part_of")
+            return services.funding_add(user=request.user, project=project, part_of=part_of, **data)
+        return self.written(FundingAddSerializer, write, answer=FundingSerializer)

@@ -50,58 +50,45 @@ class PositionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     @extend_schema(request=PositionCreateSerializer, responses=PositionSerializer)
     def create(self, request):
         """Ghi một người (có trong sổ đối tượng, theo số định danh) làm công tác xã hội tại cơ quan, cơ sở."""
-        payload = PositionCreateSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        person = _person(request.user, data.pop("citizen_id"))
-        organisation = access_organisation(request.user, data.pop("organisation").pk)
-        position = services.position_create(user=request.user, person=person, organisation=organisation, **data)
-        return Response(PositionSerializer(position).data, status=status.HTTP_201_CREATED)
+        def write(data):
+            person = _person(request.user, data.pop("citizen_id"))
+            organisation = access_organisation(request.user, data.pop("organisation").pk)
+            return services.position_create(user=request.user, person=person, organisation=organisation, **data)
+        return self.written(PositionCreateSerializer, write, answer=PositionSerializer)
 
     @extend_schema(request=PositionEndSerializer, responses=PositionSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def end(self, request, pk=None):
         """Ghi ngày cuối cùng và lý do."""
         position = self.get_object()
-        payload = PositionEndSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        position = services.position_end(user=request.user, position=position, end_date=data["end_date"],
-                                         reason=data["end_reason"], expected_version=data["version"])
-        return Response(PositionSerializer(position).data)
+        return self.written(PositionEndSerializer, lambda data: services.position_end(
+            user=request.user, position=position, end_date=data["end_date"], reason=data["end_reason"],
+            expected_version=data["version"]), answer=PositionSerializer, code=status.HTTP_200_OK)
 
     @extend_schema(request=AllowanceSerializer, responses=PositionSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def allowance(self, request, pk=None):
         """Phụ cấp mới từ ngày `from_date`: giai đoạn đang có kết thúc hôm trước, giai đoạn mới được trả về."""
         position = self.get_object()
-        payload = AllowanceSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        position = services.position_change_allowance(user=request.user, position=position,
-                                                      expected_version=data.pop("version"), **data)
-        return Response(PositionSerializer(position).data)
+        return self.written(AllowanceSerializer, lambda data: services.position_change_allowance(
+            user=request.user, position=position, expected_version=data.pop("version"), **data),
+            answer=PositionSerializer, code=status.HTTP_200_OK)
 
     @extend_schema(request=QualificationSerializer, responses=QualificationSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def qualifications(self, request, pk=None):
         """Ghi trình độ của người giữ vị trí: ngành công tác xã hội, hoặc ngành khác có chứng chỉ bồi dưỡng."""
         position = self.get_object()
-        payload = QualificationSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        qualification = services.qualification_add(user=request.user, person=position.person,
-                                                   **payload.validated_data)
-        return Response(QualificationSerializer(qualification).data, status=status.HTTP_201_CREATED)
+        return self.written(QualificationSerializer, lambda data: services.qualification_add(
+            user=request.user, person=position.person, **data))
 
     @extend_schema(request=CertificateSerializer, responses=CertificateSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def certificates(self, request, pk=None):
         """Ghi giấy chứng nhận đăng ký hành nghề công tác xã hội (NĐ 110/2024): số, ngày cấp, nơi cấp."""
         position = self.get_object()
-        payload = CertificateSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        certificate = services.certificate_add(user=request.user, person=position.person, **payload.validated_data)
-        return Response(CertificateSerializer(certificate).data, status=status.HTTP_201_CREATED)
+        return self.written(CertificateSerializer, lambda data: services.certificate_add(
+            user=request.user, person=position.person, **data))
 
 
 class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -116,10 +103,8 @@ class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
 
     @extend_schema(request=CourseCreateSerializer, responses=CourseSerializer)
     def create(self, request):
-        payload = CourseCreateSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        course = services.course_create(user=request.user, **payload.validated_data)
-        return Response(CourseSerializer(course).data, status=status.HTTP_201_CREATED)
+        return self.written(CourseCreateSerializer, lambda data: services.course_create(user=request.user, **data),
+                            answer=CourseSerializer)
 
     @extend_schema(responses=AttendanceSerializer(many=True))
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
@@ -132,12 +117,11 @@ class CourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     def attend(self, request, pk=None):
         """Thêm một học viên (theo số định danh), với ngày hoàn thành nếu đã hoàn thành."""
         course = self.get_object()
-        payload = AttendSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        person = _person(request.user, data.pop("citizen_id"))
-        attendance = services.attendance_record(user=request.user, course=course, person=person, **data)
-        return Response(AttendanceSerializer(attendance).data, status=status.HTTP_201_CREATED)
+
+        def write(data):
+            person = _person(request.user, data.pop("citizen_id"))
+            return services.attendance_record(user=request.user, course=course, person=person, **data)
+        return self.written(AttendSerializer, write, answer=AttendanceSerializer)
 
 
 class TrainingTargetViewSet(mixins.ListModelMixin, ScopedViewSet):
@@ -149,7 +133,4 @@ class TrainingTargetViewSet(mixins.ListModelMixin, ScopedViewSet):
     source = selectors.targets
 
     def create(self, request):
-        payload = TrainingTargetSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        target = services.target_set(user=request.user, **payload.validated_data)
-        return Response(TrainingTargetSerializer(target).data, status=status.HTTP_201_CREATED)
+        return self.written(TrainingTargetSerializer, lambda data: services.target_set(user=request.user, **data))
