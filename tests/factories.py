@@ -77,3 +77,30 @@ def enrolment_make(person, *, categories: str | dict = "5.6", coefficient: str |
         + [EnrolmentCategory(enrolment=enrolment, category=c, coefficient=Decimal(k), paid=False)
            for c, k in (unpaid or {}).items()])
     return enrolment
+
+
+def race(*calls):
+    """Run `calls` at the same moment, each in its own thread and database connection (PostgreSQL: SQLite
+    serialises writers by design). Returns (results, errors), in no particular order."""
+    import threading
+
+    from django.db import connections
+
+    barrier = threading.Barrier(len(calls))
+    results, errors = [], []
+
+    def run(call):
+        try:
+            barrier.wait()
+            results.append(call())
+        except Exception as exc:  # noqa: BLE001 - the test reads what each caller met
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors
