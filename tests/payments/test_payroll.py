@@ -1,7 +1,6 @@
 """Payroll: set-based, frozen, and never twice — also when two runs race on PostgreSQL."""
 
 import datetime
-import threading
 from decimal import Decimal
 
 import pytest
@@ -16,7 +15,7 @@ from ansinh.core.parameters import load_defaults
 from ansinh.payments.models import PaymentLine
 from ansinh.payments.selectors import monthly_by_category, run_summary
 from ansinh.payments.services import payroll_generate
-from tests.factories import PersonFactory, enrolment_make
+from tests.factories import PersonFactory, enrolment_make, race
 
 D = datetime.date
 JANUARY = D(2026, 1, 1)
@@ -121,25 +120,11 @@ def test_no_payment_after_the_month_of_death(enrolled, users):
 def test_two_runs_racing_never_pay_twice(enrolled, users):
     if connection.vendor != "postgresql":
         pytest.skip("concurrent writers: PostgreSQL (SQLite serialises writers by design)")
-    barrier = threading.Barrier(2)
-    results, errors = [], []
 
     def run():
-        from django.db import connections
+        return payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96").lines_created
 
-        try:
-            barrier.wait()
-            results.append(payroll_generate(user=users["tinh"], month=D(2026, 3, 1), province_code="96").lines_created)
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results, errors = race(run, run)
     assert not errors
     assert sorted(results) == [0, 3] or sum(results) == 3
     assert PaymentLine.objects.count() == 3
