@@ -62,8 +62,12 @@ def test_a_centre_its_residents_staffing_project_and_a_fund(live_server, page, s
     expect(page.get_by_test_id("funding-table")).to_contain_text("Vốn đối ứng ngân sách địa phương")
     accessible(page)
     shot(page, "investment-project")
+    page.goto(live_server.url + "/co-quan-co-so/du-an/")
+    expect(page.get_by_test_id("project-table")).to_contain_text("Nâng cấp Trung tâm Bảo trợ xã hội")
+    accessible(page)
 
     page.goto(live_server.url + "/quy-tro-giup/")
+    accessible(page)
     page.get_by_role("link", name="Quỹ trợ giúp xã hội tỉnh").click()
     page.get_by_text("Ghi khoản tài trợ").click()
     page.fill("#id_d-donor", "Công ty Minh Phú")

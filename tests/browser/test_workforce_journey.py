@@ -58,6 +58,9 @@ def test_a_collaborator_and_a_completed_course_move_the_indicators(live_server, 
     accessible(page)
     shot(page, "workforce-position")
 
+    page.goto(live_server.url + "/nhan-luc/nguoi/?below_base_salary=false")
+    expect(page.get_by_test_id("position-table")).to_contain_text("Lâm Thị Hoa")
+    accessible(page)
     page.goto(live_server.url + "/nhan-luc/dao-tao/")
     page.get_by_role("link", name="Thêm khóa").click()
     page.fill("#id_title", "Tập huấn công tác xã hội trường học")
