@@ -19,7 +19,7 @@ from ansinh.core.web import posted, require
 from ansinh.facilities.indicators import PROVIDING, STAFFING, STANDARDS
 from ansinh.registry.selectors import person_by_citizen_id
 
-from . import selectors, services
+from . import rules, selectors, services
 from .access import WORKFORCE_CHANGE, WORKFORCE_VIEW
 from .exports import COURSE_COLUMNS, POSITION_COLUMNS
 from .filters import CourseFilterSet, PositionFilterSet
@@ -106,7 +106,7 @@ class PositionDetail(ScopedDetailView):
                 "certificates": certificates, "qualification_form": QualificationForm(prefix="q"),
                 "certificate_form": CertificateForm(prefix="c"),
                 "can_add": can(self.request.user, WORKFORCE_CHANGE),
-                "below": base is not None and position.monthly_allowance < base,
+                "below": base is not None and not rules.meets_base_salary(position.monthly_allowance, base),
                 "can_change": can(self.request.user, WORKFORCE_CHANGE) and position.end_date is None,
                 "end_form": PositionEndForm(initial={"version": position.version, "end_date": today}),
                 "allowance_form": AllowanceForm(initial={"version": position.version, "from_date": today,
