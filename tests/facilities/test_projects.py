@@ -31,10 +31,10 @@ def test_the_sources_of_the_250_billion_project(users):
         services.funding_add(user=tinh, project=project, source="local_budget", amount=31 * B)
     assert "còn 30.000.000.000 đ" in exc.value.message
     services.funding_add(user=tinh, project=project, source="local_budget", amount=30 * B)
-    tree = funding_tree(project)
+    tree, unfunded = funding_tree(user=tinh, project=project)
     assert [(row.source, [p.source for p in parts]) for row, parts in tree] == [
         ("foreign_loan", ["central_grant", "province_loan"]), ("local_budget", [])]
-    assert sum(row.amount for row, _parts in tree) == project.total  # 250, not 470
+    assert sum(row.amount for row, _parts in tree) == project.total and unfunded == 0  # 250, not 470
     assert projects(user=users["xa1"]).count() == 0 and projects(user=users["kiemtra"]).count() == 1
 
 

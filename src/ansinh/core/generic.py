@@ -152,6 +152,7 @@ class ServiceFormView(AccessMixin, View):
     form_class: type
     template_name: str
     success_message: str = ""
+    write_access: str = ""  # when the page is read with `access` and its form needs more to be sent
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {}
@@ -179,6 +180,8 @@ class ServiceFormView(AccessMixin, View):
         return render(request, self.template_name, self.get_context_data(form=self.get_form()))
 
     def post(self, request, *args, **kwargs):
+        if self.write_access and not can(request.user, self.write_access):
+            raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
         form = self.get_form()
         if form.is_valid():
             try:

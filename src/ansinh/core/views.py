@@ -17,7 +17,7 @@ from .dashboard import HOME_PANELS
 from .exceptions import DomainError
 from .extensions import render_panels
 from .forms import HolidayForm
-from .web import form_error, paginate, signed_in
+from .web import day_param, form_error, paginate, signed_in
 
 
 @signed_in
@@ -48,18 +48,11 @@ def holiday_list(request):
         "can_add": can_add})
 
 
-def _day(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def indicator_query(request) -> tuple[datetime.date, datetime.date, int | None, str]:
     """`day`, `start` (YYYY-MM-DD), `commune` (its code) and `part` of an indicator's URL; today, 1 January of
     the day's year, the whole jurisdiction and the numerator when absent or unreadable."""
-    day = _day(request.GET.get("day")) or timezone.localdate()
-    start = min(_day(request.GET.get("start")) or datetime.date(day.year, 1, 1), day)
+    day = day_param(request.GET.get("day")) or timezone.localdate()
+    start = min(day_param(request.GET.get("start")) or datetime.date(day.year, 1, 1), day)
     part = request.GET.get("part") if request.GET.get("part") in indicators.PARTS else "numerator"
     return day, start, indicators.commune_id(request.GET.get("commune", "")), part
 

@@ -1,5 +1,6 @@
 """Small helpers shared by every app's views: capability checks, pagination, domain errors on forms."""
 
+import datetime
 from functools import wraps
 
 from django.contrib import messages
@@ -115,3 +116,11 @@ def posted(request, form, perform, *, done: str, back: str, after=None) -> HttpR
         for error in errors:
             messages.error(request, f"{label}: {error}" if label else error)
     return redirect(back)
+
+
+def day_param(value: str | None) -> datetime.date | None:
+    """A day given in a URL's query (YYYY-MM-DD), or None when absent or unreadable."""
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

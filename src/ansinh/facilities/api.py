@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from ansinh.core.api import ScopedViewSet
 from ansinh.core.exceptions import DomainError
+from ansinh.core.web import day_param
 from ansinh.registry.selectors import person_by_citizen_id
 
 from . import selectors, services
@@ -90,11 +91,8 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
         """Đối tượng theo nhóm chăm sóc, nhân sự cần theo TT 33/2017 Điều 5, hiện có và còn thiếu, vào ngày `day`
         (YYYY-MM-DD, mặc định hôm nay)."""
         organisation = self.get_object()
-        try:
-            day = timezone.datetime.strptime(request.query_params.get("day", ""), "%Y-%m-%d").date()
-        except ValueError:
-            day = timezone.localdate()
-        return Response(_staffing(organisation, day))
+        day = day_param(request.query_params.get("day")) or timezone.localdate()
+        return Response(_staffing(organisation, day, request.user))
 
     @extend_schema(request=StaffCountSerializer, responses=StaffingSerializer)
     @action(detail=True, methods=["post"], url_path="staff-counts", filter_backends=[])
@@ -104,7 +102,7 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
 
         def write(data):
             services.staff_count_set(user=request.user, organisation=organisation, **data)
-            return _staffing(organisation, data["as_of"])
+            return _staffing(organisation, data["as_of"], request.user)
         return self.written(StaffCountSerializer, write, answer=StaffingSerializer, code=status.HTTP_200_OK)
 
     @extend_schema(request=AssessmentSerializer, responses=AssessmentSerializer)
@@ -124,8 +122,8 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
             user=request.user, organisation=organisation, **data))
 
 
-def _staffing(organisation, day) -> dict:
-    staffing = selectors.staffing_on(organisation, day)
+def _staffing(organisation, day, user) -> dict:
+    staffing = selectors.staffing_on(organisation, day, user=user)
     return {"day": day, "residents": staffing.residents, "required": staffing.required, "present": staffing.present,
             "shortfall": staffing.shortfall, "met": staffing.met}
 

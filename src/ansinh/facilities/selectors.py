@@ -2,11 +2,13 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from ansinh.core.access import access
 from ansinh.core.parameters import in_force
+from ansinh.registry.rules import effective_birth_date
 
 from . import rules
 from .models import (
@@ -14,8 +16,10 @@ from .models import (
     Organisation,
     OrganisationPeriod,
     OrganisationService,
+    ProjectFunding,
     Resident,
     StaffCount,
+    StandardAssessment,
 )
 
 
@@ -92,9 +96,11 @@ def staffing_of(residents: QuerySet[Resident], day: datetime.date) -> dict[int, 
             for organisation, counts in groups.items()}
 
 
-def staffing_on(organisation: Organisation, day: datetime.date) -> Staffing:
-    """One facility's residents by care group on `day`, the staff TT 33 requires for them, the staff declared."""
-    found = staffing_of(organisation.residents.all(), day).get(organisation.pk)
+def staffing_on(organisation: Organisation, day: datetime.date, *, user=None) -> Staffing:
+    """One facility's residents by care group on `day`, the staff TT 33 requires for them, the staff declared
+    (the residents the user may see; a service checking a rule passes no user)."""
+    residents = Resident.objects.visible_to(user) if user is not None else Resident.objects.all()
+    found = staffing_of(residents.filter(organisation=organisation), day).get(organisation.pk)
     return found[1] if found else Staffing(residents={}, required={}, present={})
 
 
@@ -106,10 +112,34 @@ def access_project(user, project: InvestmentProject | int, action: str = "view")
     return access(InvestmentProject.objects.select_related("organisation"), user, project, action)
 
 
-def funding_tree(project: InvestmentProject) -> list[tuple[object, list]]:
-    """The project's sources at the top, each with its parts; and what the top sources leave unfunded."""
-    rows = list(project.funding.order_by("id"))
-    return [(row, [part for part in rows if part.part_of_id == row.pk]) for row in rows if row.part_of_id is None]
+def funding_tree(*, user, project: InvestmentProject) -> tuple[list[tuple[ProjectFunding, list]], Decimal]:
+    """The project's sources at the top, each with its parts (a part never counted again), and what the top
+    sources leave unfunded."""
+    rows = list(ProjectFunding.objects.visible_to(user).filter(project=project).order_by("id"))
+    tree = [(row, [part for part in rows if part.part_of_id == row.pk]) for row in rows if row.part_of_id is None]
+    return tree, project.total - sum((row.amount for row, _parts in tree), start=Decimal(0))
+
+
+def services_of(*, user, organisation: Organisation) -> QuerySet[OrganisationService]:
+    return OrganisationService.objects.visible_to(user).filter(organisation=organisation)
+
+
+def assessments_of(*, user, organisation: Organisation) -> QuerySet[StandardAssessment]:
+    return StandardAssessment.objects.visible_to(user).filter(organisation=organisation)
+
+
+def care_on(*, user, organisation: Organisation, day: datetime.date) -> list[tuple[Resident, Decimal | None]]:
+    """Who lives at the facility on `day`, each with the month's care allowance (NĐ 20/2021 Điều 25), at the
+    standard level in force in the facility's province."""
+    values, _notes = in_force(day, organisation.province_code)
+    present = present_on(Resident.objects.visible_to(user).filter(organisation=organisation), day)
+    rows = []
+    for resident in present.select_related("person").order_by("person__sort_name"):
+        person = resident.person
+        birth = effective_birth_date(person.birth_year, person.birth_month, person.birth_day) \
+            if person.birth_year else None
+        rows.append((resident, rules.care_allowance(birth, day, values) if birth else None))
+    return rows
 
 
 def access_service(user, row: OrganisationService | int, action: str = "view") -> OrganisationService:

@@ -1,7 +1,6 @@
 """Pages of the network of organisations: declarations on the generic scoped views."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -13,12 +12,10 @@ from ansinh.core.access import can
 from ansinh.core.exceptions import DomainError
 from ansinh.core.extensions import render_panels
 from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
-from ansinh.core.parameters import in_force
 from ansinh.core.web import posted, require
-from ansinh.registry.rules import effective_birth_date
 from ansinh.registry.selectors import person_by_citizen_id
 
-from . import rules, selectors, services
+from . import selectors, services
 from .access import FACILITIES_CHANGE, FACILITIES_VIEW
 from .exports import ORGANISATION_COLUMNS
 from .extensions import ORGANISATION_PANELS
@@ -64,7 +61,8 @@ class OrganisationDetail(ScopedDetailView):
                 "history": history_of(user=self.request.user, instance=organisation)[:50],
                 "panels": render_panels(ORGANISATION_PANELS, self.request, organisation=organisation),
                 **housing_context(self.request, organisation),
-                "services": list(organisation.services.all()), "service_form": ServiceForm(
+                "services": list(selectors.services_of(user=self.request.user, organisation=organisation)),
+                "service_form": ServiceForm(
                     initial={"started_on": timezone.localdate()}), "today": timezone.localdate(),
                 "can_change": can(self.request.user, FACILITIES_CHANGE)}
 
@@ -144,30 +142,17 @@ def organisation_close(request, pk: int):
 # --- residents and staffing ---------------------------------------------------------------------------
 
 
-def _care(organisation, day):
-    """Who lives at the facility on `day`, each with the month's care allowance (NĐ 20/2021 Điều 25)."""
-    values, _notes = in_force(day, organisation.province_code)
-    rows = []
-    for resident in selectors.present_on(organisation.residents.select_related("person"), day).order_by(
-            "person__sort_name"):
-        person = resident.person
-        birth = effective_birth_date(person.birth_year, person.birth_month, person.birth_day) \
-            if person.birth_year else None
-        rows.append((resident, rules.care_allowance(birth, day, values) if birth else None))
-    return rows
-
-
 def housing_context(request, organisation) -> dict:
     today = timezone.localdate()
     period = organisation.periods.on(today).first()
     if period is None or period.kind not in HOUSING:
         return {}
-    care = _care(organisation, today)
+    care = selectors.care_on(user=request.user, organisation=organisation, day=today)
     return {"housing": True, "care": care, "capacity": period.capacity, "staffing": selectors.staffing_on(
-        organisation, today), "care_total": sum(a for _r, a in care if a), "today": today,
+        organisation, today, user=request.user), "care_total": sum(a for _r, a in care if a), "today": today,
         "staff_form": StaffCountForm(initial={"as_of": today}), "discharge_form": DischargeForm(),
         "staff_labels": dict(StaffFunction.choices), "assessment_form": AssessmentForm(initial={"assessed_on": today}),
-        "assessments": list(organisation.assessments.all()[:10])}
+        "assessments": list(selectors.assessments_of(user=request.user, organisation=organisation)[:10])}
 
 
 class ResidentAdmit(ServiceFormView):
@@ -262,6 +247,7 @@ class ProjectDetail(ServiceFormView):
     """A project, its sources as a tree (a part of a source under it), and the form adding a source."""
 
     access = FACILITIES_VIEW
+    write_access = FACILITIES_CHANGE
     form_class = FundingForm
     template_name = "facilities/project_detail.html"
 
@@ -271,15 +257,9 @@ class ProjectDetail(ServiceFormView):
     def get_form_kwargs(self):
         return {"project": self.project}
 
-    def post(self, request, *args, **kwargs):
-        if not can(request.user, FACILITIES_CHANGE):
-            raise Http404
-        return super().post(request, *args, **kwargs)
-
     def get_context_data(self, **context):
-        tree = selectors.funding_tree(self.project)
-        funded = sum((row.amount for row, _parts in tree), start=0)
-        return {**context, "project": self.project, "tree": tree, "unfunded": self.project.total - funded,
+        tree, unfunded = selectors.funding_tree(user=self.request.user, project=self.project)
+        return {**context, "project": self.project, "tree": tree, "unfunded": unfunded,
                 "can_change": can(self.request.user, FACILITIES_CHANGE)}
 
     def perform(self, form):

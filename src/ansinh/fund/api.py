@@ -26,8 +26,8 @@ class FundViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
 
     @extend_schema(request=FundCreateSerializer, responses=FundSerializer)
     def create(self, request):
-        return self.written(FundCreateSerializer, lambda data: services.fund_create(user=request.user, **data),
-                            answer=FundSerializer)
+        return self.written(FundCreateSerializer, lambda data: selectors.access_fund(  # read back, with its balance
+            request.user, services.fund_create(user=request.user, **data).pk), answer=FundSerializer)
 
     @extend_schema(request=DonationSerializer, responses=DonationSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])

@@ -9,27 +9,14 @@ from .models import Donation, Fund, Use
 
 class FundSerializer(serializers.ModelSerializer):
     commune = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    cash_balance = serializers.SerializerMethodField()
-    goods_balance = serializers.SerializerMethodField()
+    cash_balance = serializers.IntegerField(read_only=True, help_text="Tiền còn lại hôm nay (đồng)")
+    goods_balance = serializers.IntegerField(read_only=True, help_text="Hiện vật còn lại hôm nay, theo giá trị")
 
     class Meta:
         model = Fund
         fields = ["id", "name", "province_code", "commune", "established_on", "basis", "cash_balance",
                   "goods_balance"]
         read_only_fields = fields
-
-    def _balance(self, fund):
-        from django.utils import timezone
-
-        from .selectors import balance_on
-
-        return balance_on(fund, timezone.localdate())
-
-    def get_cash_balance(self, fund) -> int:
-        return int(self._balance(fund).cash)
-
-    def get_goods_balance(self, fund) -> int:
-        return int(self._balance(fund).goods)
 
 
 class FundCreateSerializer(serializers.Serializer):

@@ -18,7 +18,7 @@ from ansinh.registry.selectors import access_person
 
 from .access import FUND_MANAGE
 from .models import Donation, DonorKind, Form, Fund, Use
-from .selectors import access_fund, balance_on
+from .selectors import access_fund, lowest_from
 
 
 def fund_create(*, user, name: str, established_on: datetime.date, basis: str,
@@ -86,15 +86,11 @@ def use_record(*, user, fund: Fund, used_on: datetime.date, form: str, value: De
         raise DomainError("Hãy ghi quyết định chi.", field="decision")
     with transaction.atomic():
         fund = Fund.objects.select_for_update().get(pk=fund.pk)
-        later = sorted({used_on, *fund.donations.filter(received_on__gt=used_on).values_list("received_on", flat=True),
-                        *fund.uses.filter(used_on__gt=used_on).values_list("used_on", flat=True)})
-        for day in later:  # the balance only drops on the days of uses: check each day from this one on
-            balance = balance_on(fund, day)
-            left = balance.cash if form == Form.CASH else balance.goods
-            if left < value:
-                what = "tiền" if form == Form.CASH else "hiện vật (theo giá trị)"
-                raise DomainError(f"Quỹ chỉ còn {vnd(max(left, Decimal(0)))} {what} vào ngày {day:%d/%m/%Y}.",
-                                  field="value")
+        left, day = lowest_from(fund, used_on, form)  # a back-dated use must not empty a later day
+        if left < value:
+            what = "tiền" if form == Form.CASH else "hiện vật (theo giá trị)"
+            raise DomainError(f"Quỹ chỉ còn {vnd(max(left, Decimal(0)))} {what} vào ngày {day:%d/%m/%Y}.",
+                              field="value")
         use = Use.objects.create(fund=fund, used_on=used_on, form=form, value=value, goods=goods.strip()[:255],
                                  person=person, programme=" ".join(programme.split())[:255],
                                  decision=decision.strip()[:100], created_by=user)

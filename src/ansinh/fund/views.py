@@ -47,7 +47,7 @@ class FundDetail(ScopedDetailView):
 
     def get_context_data(self, **context):
         fund, today = context["fund"], timezone.localdate()
-        donations, uses = selectors.ledger(fund)
+        donations, uses = selectors.ledger(user=self.request.user, fund=fund)
         return {**context, "balance": selectors.balance_on(fund, today), "donations": donations[:100],
                 "uses": uses[:100], "today": today, "can_manage": can(self.request.user, FUND_MANAGE),
                 "donation_form": DonationForm(prefix="d", initial={"received_on": today}),

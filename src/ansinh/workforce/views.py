@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -191,16 +190,12 @@ class CourseDetail(ServiceFormView):
     """A course, its attendance in the user's jurisdiction, and the form adding a person to it."""
 
     access = WORKFORCE_VIEW
+    write_access = WORKFORCE_CHANGE
     form_class = AttendanceForm
     template_name = "workforce/course_detail.html"
 
     def load(self):
         self.course = selectors.access_course(self.request.user, self.kwargs["pk"])
-
-    def post(self, request, *args, **kwargs):
-        if not can(request.user, WORKFORCE_CHANGE):
-            raise Http404
-        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **context):
         return {**context, "course": self.course, "today": datetime.date.today(),
