@@ -41,6 +41,9 @@ def exception_handler(exc, context):
             code = status.HTTP_403_FORBIDDEN
         body = {"detail": exc.message}
         body.update(exc.errors)
+        if getattr(exc, "differences", None):
+            body["differences"] = [{"field": str(label), "saved": saved, "yours": yours}
+                                   for label, saved, yours in exc.differences]
         return Response(body, status=code)
     if isinstance(exc, Http404):
         return Response({"detail": "Không tìm thấy."}, status=status.HTTP_404_NOT_FOUND)

@@ -12,7 +12,13 @@ class DomainError(Exception):
 
 
 class ConflictError(DomainError):
-    """Someone else saved the record since it was opened (optimistic locking)."""
+    """Someone else saved the record since it was opened (optimistic locking). `differences` show what: one
+    (label, value saved now, value this user sent) per field where the two differ, so nothing is overwritten
+    unseen and the user can redo their change knowingly."""
+
+    def __init__(self, message: str, *, differences=(), **kwargs):
+        super().__init__(message, **kwargs)
+        self.differences = [tuple(d) for d in differences]
 
 
 class PermissionDeniedError(DomainError):

@@ -81,7 +81,9 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE):
 
 
 def form_error(form, exc: DomainError) -> None:
-    """Put a service's Vietnamese message on the field it names, or on the form as a whole."""
+    """Put a service's Vietnamese message on the field it names, or on the form as a whole; a conflict's
+    differences go with the form (`form.conflict`, drawn by `core/_form_fields.html`)."""
+    form.conflict = getattr(exc, "differences", None) or []
     if exc.errors:
         aliases = getattr(form, "field_aliases", {})
         for field, messages in exc.errors.items():

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ansinh.facilities",
     "ansinh.workforce",
     "ansinh.fund",
+    "ansinh.casework",
     "ansinh.demo",
 ]
 
