@@ -37,6 +37,8 @@ SECRET_NAME = "Bí Mật Xã Hai"
 SECRET_ID = "096090777777"
 SECRET_APPLICANT = "Ứng Viên Xã Hai"
 SECRET_SCHOOL = "Trường Bí Mật Xã Hai"
+SECRET_CASE = "Ca Bí Mật Xã Hai bị bạo hành"
+SECRET_CHILD = "Trẻ Bí Mật Xã Hai"
 
 
 @pytest.fixture
@@ -61,7 +63,8 @@ def world(users, communes):
                                  kind="social_assistance", commune=c2)
     resident = resident_admit(user=users["xa2"], organisation=centre, person=twin, care_group="self_care",
                               admitted_on=datetime.date(2025, 1, 1))
-    return {"mine": mine, "theirs": theirs, "twin": twin, "household": household, "my_household": my_household,
+    case_world = _casework(users, c2, theirs)
+    return {**case_world, "mine": mine, "theirs": theirs, "twin": twin, "household": household, "my_household": my_household,
             "duplicate": DuplicateCandidate.objects.get(person_a=theirs), "c2": c2, "organisation": organisation,
             "position": position, "course": course, "attendance": attendance, "resident": resident,
             "project": project_create(user=users["xa2"], name="Nâng cấp Trung tâm xã hai", purpose="upgrade",
@@ -71,6 +74,35 @@ def world(users, communes):
                                      started_on=datetime.date(2025, 1, 1)),
             "fund": fund_create(user=users["xa2"], name="Quỹ xã hai", established_on=datetime.date(2026, 1, 1),
                                 basis="QĐ 1")}
+
+
+def _casework(users, c2, theirs):
+    """A case at c2's People's Committee, worked by c2's social workers (xa2 is the commune officer, related to
+    nothing), shared and referred; a child of c2 in the register."""
+    from ansinh.casework import services as casework
+    from tests.factories import make_user
+
+    xa2 = users["xa2"]
+    committee = organisation_create(user=xa2, valid_from=datetime.date(2020, 1, 1), name="UBND xã hai",
+                                    kind="commune_committee", commune=c2)
+    centre = organisation_create(user=xa2, valid_from=datetime.date(2020, 1, 1), name="Điểm CTXH xã hai",
+                                 kind="social_work_centre", commune=c2)
+    worker, supervisor = make_user("ctxh_xa2", "social_worker", c2), make_user("gs_xa2", "social_worker", c2)
+    casework.worker_add(user=xa2, organisation=committee, worker=worker)
+    case_worker = casework.worker_add(user=xa2, organisation=committee, worker=supervisor, supervisor=True)
+    casework.worker_add(user=xa2, organisation=centre, worker=supervisor, supervisor=True)
+    case = casework.case_open(user=xa2, organisation=committee, source="hotline",
+                              received_at=timezone.now() - datetime.timedelta(hours=1), case_type="child_protection",
+                              risk="high", summary=SECRET_CASE, worker=worker, supervisor=supervisor, subjects=[theirs])
+    share = casework.case_share(user=worker, case=case, with_user=make_user("ld_xa2", "commune_leader", c2),
+                                reason="Trình phê duyệt")
+    referral = casework.case_refer(user=worker, case=case, to=centre, reason="Tham vấn", consent_by="parent",
+                                   consent_name="Cha", consent_on=timezone.localdate(), head_consent=True)
+    child = PersonFactory(full_name=SECRET_CHILD, sex="F", birth_year=timezone.localdate().year - 8, commune=c2,
+                          citizen_id=None)
+    circumstance = casework.circumstance_add(user=xa2, person=child, group="a", since=datetime.date(2025, 1, 1))
+    return {"case": case, "share": share, "referral": referral, "child": child, "circumstance": circumstance,
+            "case_worker": case_worker}
 
 
 @pytest.fixture
@@ -148,7 +180,7 @@ def test_person_list_count_is_own_commune_only(client, world):
     response = client.get(reverse("registry:person_list"))
     assert response.context["page"].paginator.count == 1
     login(client, "tinh")
-    assert client.get(reverse("registry:person_list")).context["page"].paginator.count == 3
+    assert client.get(reverse("registry:person_list")).context["page"].paginator.count == 4  # mine, theirs, the twin and c2's child in the register
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
@@ -174,7 +206,7 @@ def test_api_lists_and_counts_leave_out_another_commune(world):
         assert SECRET_NAME not in response.content.decode() and "HGD-XA2" not in response.content.decode()
     assert client.get("/api/v1/persons/").json()["count"] == 1
     assert client.get("/api/v1/households/").json()["count"] == 1
-    assert api("tinh").get("/api/v1/persons/").json()["count"] == 3
+    assert api("tinh").get("/api/v1/persons/").json()["count"] == 4
 
 
 def test_api_cannot_create_in_another_commune(world, communes):
@@ -229,6 +261,9 @@ ORG = "organisation"
 POS, COURSE, ATT, RES, PROJ, FUND, SERVICE = "position", "course", "attendance", "resident", "project", "fund", \
     "service"
 STAFFED = "code:workforce.orgs_staffed"
+CASE, SHARE, REF, CHILD, CIRC, CW = "case", "share", "referral", "child", "circumstance", "case_worker"
+CASE_STEPS = ("initial_assessment", "emergency", "separation_end", "assess", "plan", "approve", "return_plan", "service",
+              "refer", "review", "returned", "close", "reopen", "assign", "share")
 API = "/api/v1"
 MATRIX = {
     "core:home": [("get", [], 200)],
@@ -403,8 +438,37 @@ MATRIX = {
     "indicator-list": [("get", [], 200)],
     "indicator-detail": [("get", [STAFFED], 200)],
     "indicator-records": [("get", [STAFFED], 200)],
+    "casework:workbench": [("get", [], 200)],
+    "casework:case_list": [("get", [], 200)],
+    "casework:case_export": [("get", ["csv"], 200)],
+    "casework:case_open": [("get", [], 200)],
+    "casework:case_detail": [("get", [CASE], 404)],
+    "casework:case_edit": [("get", [CASE], 404), ("post", [CASE], 404)],
+    "casework:case_form": [("get", [CASE, "report"], 404)],
+    "casework:case_unshare": [("post", [CASE, SHARE], 404)],
+    "casework:case_step": [("post", [CASE, "initial_assessment"], 404), ("post", [CASE, "close"], 404)],
+    "casework:referral_respond": [("post", [REF], 404)],
+    "casework:worker_list": [("get", [], 200)],
+    "casework:worker_add": [("post", [], 302)],  # refused with a message: the form names a unit out of reach
+    "casework:worker_remove": [("post", [CW], 404)],
+    "casework:child_list": [("get", [], 200)],
+    "casework:child_export": [("get", ["csv"], 200)],
+    "casework:child_add": [("post", [], 302)],  # refused with a message: no such child in reach
+    "casework:child_detail": [("get", [CHILD], 404)],
+    "casework:child_group_add": [("post", [CHILD], 404)],
+    "casework:child_group_end": [("post", [CHILD, CIRC], 404)],
+    "casework:child_support_add": [("post", [CHILD], 404)],
+    "case-list": [("get", [], 200)],
+    "case-detail": [("get", [CASE], 404), ("patch", [CASE], 404)],
+    **{f"case-{step.replace('_', '-')}": [("post", [CASE], 404)] for step in CASE_STEPS},
+    "case-referral-list": [("get", [], 200)],
+    "case-referral-respond": [("post", [REF], 404)],
+    "case-worker-list": [("get", [], 200)],
+    "child-list": [("get", [], 200)],
+    "child-support-list": [("get", [], 200)],
 }
-OWNER = {"policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
+OWNER = {"casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
+         "case-detail": "ctxh_xa2", "policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
          "accounts:user_export": "admin", "audit:event_export": "kiemtra"}  # lists of another role
 BODY = {  # what a request sends, where the view needs something to read
     "set_language": {"language": "vi", "next": "/"},
@@ -423,7 +487,8 @@ QUERY = {"health-insurance": {"month": "2026-03"}, "assistance:health_insurance"
 def _arguments(world, args):
     values = []
     for arg in args:
-        if arg in ("csv", "dismiss", "merge", "suspend", "death", "advance", "persons", "commit", "cancel"):
+        if arg in ("csv", "dismiss", "merge", "suspend", "death", "advance", "persons", "commit", "cancel", "report",
+                   "initial_assessment", "close"):
             values.append(arg)
         elif arg.startswith("code:"):
             values.append(arg[5:])
@@ -438,7 +503,7 @@ def _request(client, name, method, url):
     body = BODY.get(name)
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-", "resident-", "investment-", "fund-")):
+                        "indicator-", "resident-", "investment-", "fund-", "case-", "child-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -448,7 +513,7 @@ def _client(username, name):
 
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-", "resident-", "investment-", "fund-")):
+                        "indicator-", "resident-", "investment-", "fund-", "case-", "child-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client
@@ -459,7 +524,7 @@ def _client(username, name):
     return client
 
 
-SECRETS = (SECRET_NAME, SECRET_ID, SECRET_APPLICANT, "HGD-XA2", SECRET_SCHOOL)
+SECRETS = (SECRET_NAME, SECRET_ID, SECRET_APPLICANT, "HGD-XA2", SECRET_SCHOOL, SECRET_CASE, SECRET_CHILD)
 
 
 def test_every_url_answers_xa1_with_its_one_status(paid_world):

@@ -11,6 +11,13 @@ from ansinh.assistance.api import (
     HealthInsuranceView,
     PolicyParameterViewSet,
 )
+from ansinh.casework.api import (
+    CaseViewSet,
+    ChildViewSet,
+    ReferralViewSet,
+    SupportViewSet,
+    WorkerViewSet,
+)
 from ansinh.core.api import IndicatorView
 from ansinh.core.web import SIGNED_IN
 from ansinh.exchange.api import ImportJobViewSet
@@ -50,6 +57,11 @@ router.register("courses", CourseViewSet, basename="course")
 router.register("training-targets", TrainingTargetViewSet, basename="training-target")
 router.register("indicators", IndicatorView, basename="indicator")
 router.register("funds", FundViewSet, basename="fund")
+router.register("cases", CaseViewSet, basename="case")
+router.register("case-referrals", ReferralViewSet, basename="case-referral")
+router.register("case-workers", WorkerViewSet, basename="case-worker")
+router.register("children", ChildViewSet, basename="child")
+router.register("child-supports", SupportViewSet, basename="child-support")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -15,6 +15,7 @@ urlpatterns = [
     path("co-quan-co-so/", include("ansinh.facilities.urls")),
     path("nhan-luc/", include("ansinh.workforce.urls")),
     path("quy-tro-giup/", include("ansinh.fund.urls")),
+    path("quan-ly-ca/", include("ansinh.casework.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", include("ansinh.api_urls")),
     path("api/schema/", public(SpectacularAPIView.as_view()), name="api-schema"),

@@ -6,7 +6,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.http import Http404
 from django.utils import timezone
 
 from ansinh.audit.models import AuditEvent
@@ -138,7 +137,7 @@ def test_returned_plan_goes_back_to_planning_with_a_new_deadline(team, open_case
 def test_the_commune_chairman_approves_when_the_case_is_shared_with_him(team, open_case):
     case = open_case(received_at=at(D(2026, 4, 20)))
     run_to_plan(team, case)
-    with pytest.raises(Http404):
+    with pytest.raises(PermissionDeniedError, match="không có quan hệ"):
         services.case_approve(user=team["chairman"], case=case, at=at(D(2026, 4, 22)))
     services.case_share(user=team["worker"], case=case, with_user=team["chairman"], reason="Trình phê duyệt")
     services.case_approve(user=team["chairman"], case=case, at=at(D(2026, 4, 22)), decision_number="16/QĐ-UBND")
