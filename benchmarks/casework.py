@@ -20,8 +20,10 @@ import argparse
 import contextlib
 import datetime
 import json
+import os
 import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -313,10 +315,11 @@ def app_part(part: str, user) -> Any:
         return caseload_answer(selectors.caseloads(user=user))
     if part == "trend":
         return trend_answer(selectors.trend(user=user, today=TODAY))
+    # as casework.views.workbench renders it: due today shows the length of its first page, not a count
     board = selectors.workbench(user=user, now=NOW)
     return {"my_cases": listed(board["mine"], MINE_PAGE), "overdue": listed(board["overdue"], PAGE),
-            "due_today": listed(board["due_today"], PAGE), "caseloads": caseload_answer(board["caseloads"]),
-            "trend": trend_answer(board["trend"])}
+            "due_today": {"page": [row.pk for row in board["due_today"][:PAGE]]},
+            "caseloads": caseload_answer(board["caseloads"]), "trend": trend_answer(board["trend"])}
 
 
 # --- the floor: one hand-written statement per part ----------------------------------------------------------
@@ -362,15 +365,16 @@ def floor_statement(part: str, user, oversee: bool, pg: bool) -> tuple[str, list
         if oversee:
             visible += (" UNION SELECT w.organisation_id FROM casework_worker w JOIN facilities_organisation o "
                         f"ON o.id = w.organisation_id WHERE o.province_code = '{user.jurisdiction.province_code}'")
+        # the open cases counted from the units (SQLite otherwise walks the whole worker index for one unit)
         return f"""
             WITH vis AS ({visible})
             SELECT w.id, COALESCE(n.n, 0)
-            FROM casework_worker w JOIN facilities_organisation o ON o.id = w.organisation_id
-                 JOIN accounts_user u ON u.id = w.user_id
-                 LEFT JOIN (SELECT worker_id, COUNT(*) AS n FROM casework_case
-                            WHERE stage <> 'closed' AND organisation_id IN (SELECT organisation_id FROM vis)
-                            GROUP BY worker_id) n ON n.worker_id = w.user_id
-            WHERE w.active AND w.organisation_id IN (SELECT organisation_id FROM vis)
+            FROM vis JOIN casework_worker w ON w.organisation_id = vis.organisation_id
+                 JOIN facilities_organisation o ON o.id = w.organisation_id JOIN accounts_user u ON u.id = w.user_id
+                 LEFT JOIN (SELECT c.worker_id, COUNT(*) AS n FROM vis JOIN casework_case c
+                            ON c.organisation_id = vis.organisation_id WHERE c.stage <> 'closed'
+                            GROUP BY c.worker_id) n ON n.worker_id = w.user_id
+            WHERE w.active
             ORDER BY o.name, u.username""", []
     # trend: received per local month and type, open before the window, closed per month
     first, start = trend_window()
@@ -431,7 +435,9 @@ def floor_part(part: str, user, oversee: bool) -> Any:
 
     pg = connection.vendor == "postgresql"
     if part == "workbench":
-        return {p: floor_part(p, user, oversee) for p in ("my_cases", "overdue", "due_today", "caseloads", "trend")}
+        board = {p: floor_part(p, user, oversee) for p in ("my_cases", "overdue", "due_today", "caseloads", "trend")}
+        del board["due_today"]["count"]
+        return board
     sql, params = floor_statement(part, user, oversee, pg)
     with connection.cursor() as cursor:
         cursor.execute(sql, params or None)
@@ -525,7 +531,8 @@ def measure(label: str, user, oversee: bool, repeats: int) -> tuple[dict[str, An
             row["received_in_window"] = sum(sum(v) for v in answer["received"].values())
             row["open_at_end"] = answer["open"][-1]
         else:
-            row["counts"] = {k: answer[k]["count"] for k in ("my_cases", "overdue", "due_today")}
+            row["counts"] = {k: answer[k]["count"] for k in ("my_cases", "overdue")}
+            row["counts"]["due_today_shown"] = len(answer["due_today"]["page"])
         if part != "workbench":
             timings = [(statement_ms(sql, params), sql, params) for sql, params in statements]
             ms, sql, params = max(timings, key=lambda t: t[0])
@@ -545,6 +552,17 @@ def measure(label: str, user, oversee: bool, repeats: int) -> tuple[dict[str, An
 # --- main ----------------------------------------------------------------------------------------------------
 
 
+def code_version() -> dict[str, Any]:
+    """The commit measured, and whether the casework app differed from it (it is being written alongside)."""
+
+    def git(*command: str) -> str:
+        done = subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    changed = git("status", "--porcelain", "--", "src/ansinh/casework").splitlines()
+    return {"commit": git("rev-parse", "--short", "HEAD"), "casework_uncommitted": [line[3:] for line in changed]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=200_000)
@@ -554,6 +572,7 @@ def main() -> int:
     parser.add_argument("--database-url", default=f"sqlite:///{DEFAULT_SQLITE}",
                         help="default: a fresh SQLite file under var/bench/; PostgreSQL databases must be named *bench*")
     args = parser.parse_args()
+    load_average = [round(x, 2) for x in os.getloadavg()]
     units = max(1, args.workers // UNIT_WORKERS)
     slots = args.workers // units
     if slots < 3:
@@ -607,6 +626,8 @@ def main() -> int:
     print(json.dumps({
         "benchmark": "casework",
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "code": code_version(),
+        "load_average": {"start": load_average, "end": [round(x, 2) for x in os.getloadavg()]},
         "database": database_info(),
         "seed": args.seed, "now": NOW.isoformat(), "repeats": args.repeats,
         "sizes": size,

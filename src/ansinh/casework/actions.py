@@ -54,6 +54,9 @@ class Initial(CaseAction):
         "note": serializers.CharField(), "version": _VERSION})
     done = _("Đã ghi đánh giá ban đầu.")
 
+    def initial(self, case):
+        return {"version": case.version, "risk": case.risk}
+
     def execute(self, *, user, obj, data):
         return services.case_initial(user=user, case=obj, at=data["at"], risk=data["risk"], note=data["note"],
                                      expected_version=_version(data))

@@ -54,7 +54,7 @@ from .forms import (
     WorkerForm,
 )
 from .indicators import CHILDREN, PEOPLE
-from .models import SENSITIVE_GROUPS, Case, CaseShare, Circumstance, Worker
+from .models import SENSITIVE_GROUPS, Case, CaseShare, Circumstance, Deadline, Worker
 
 CASE_COLUMNS = (  # no names, no summary: a file leaving the system says what and where, not who
     (gettext_lazy("Số hồ sơ"), lambda c: c.code),
@@ -203,6 +203,8 @@ class CaseDetail(ScopedDetailView):
         services.case_view(user=user, case=case)
         now = timezone.now()
         actions = [(a, a.form(case)) for a in CASE_ACTIONS.available(user, case)]
+        if case.deadlines.filter(step=Deadline.Step.EMERGENCY, met_at__isnull=True).exists():
+            actions.sort(key=lambda pair: pair[0].name != "emergency")  # the 12 hours come first
         try:
             from . import documents
             forms = documents.available(case)

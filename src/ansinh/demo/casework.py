@@ -16,7 +16,15 @@ from django.utils import timezone
 from ansinh.accounts.models import User
 from ansinh.assistance.models import Enrolment, EnrolmentCategory
 from ansinh.casework import services
-from ansinh.casework.models import PRIORITY_GROUPS, Case, ChildGroup, Deadline, Referral, Subject, Support
+from ansinh.casework.models import (
+    PRIORITY_GROUPS,
+    Case,
+    ChildGroup,
+    Deadline,
+    Referral,
+    Subject,
+    Support,
+)
 from ansinh.core.dates import add_working_days
 from ansinh.core.exceptions import DomainError
 from ansinh.core.selectors import holidays
@@ -535,12 +543,13 @@ class _Play:
     def _refer(self, c: "_Ctx", status, consent_days):
         """To the centre, with the consent of the person (a child's parent) and the commune chairman; the centre's
         supervisor accepts it naming ctxh, who gives a first session today, or refuses it."""
-        child = c.case.procedure == "child"
+        parent = _parent(c.person) if c.case.procedure == "child" else None
         referral = services.case_refer(
             user=c.team.worker, case=c.case, to=self.centre, reason=REFERRAL[status],
-            consent_by=Referral.Consenter.PARENT if child else Referral.Consenter.SELF,
-            consent_name=_parent(c.person) if child else c.person.full_name, consent_on=self.day(consent_days),
-            head_consent=True)
+            consent_by=(Referral.Consenter.SELF if parent is None else Referral.Consenter.PARENT if parent
+                        else Referral.Consenter.GUARDIAN),
+            consent_name=parent or (c.person.full_name if parent is None else "Người giám hộ của trẻ"),
+            consent_on=self.day(consent_days), head_consent=True)
         if status == "accepted":
             services.referral_respond(user=self.centre_head, referral=referral, accept=True,
                                       receiving_worker=self.centre_worker, note="Phân công nhân viên tiếp nhận.")
@@ -575,8 +584,95 @@ class _Ctx:
 
 
 def _parent(child: Person) -> str:
-    """The head of the child's household when not the child: who consents for them; else "guardian"."""
-    head = (Person.objects.filter(headed_households__memberships__person=child,
+    """The head of the child's household, who consents for them ("" when the child heads it)."""
+    return (Person.objects.filter(headed_households__memberships__person=child,
                                   headed_households__memberships__left_on__isnull=True)
-            .exclude(pk=child.pk).values_list("full_name", flat=True).first())
-    return head or "Người giám hộ của trẻ"
+            .exclude(pk=child.pk).values_list("full_name", flat=True).first() or "")
+
+
+# --- children in special circumstances ----------------------------------------------------------------
+
+GROUPS = [  # for the children placed at random: (group, weight, ages)
+    (ChildGroup.ORPHAN, 8, (0, 15)), (ChildGroup.NO_SUPPORT, 10, (0, 15)), (ChildGroup.ABANDONED, 4, (0, 10)),
+    (ChildGroup.TOXIC, 5, (0, 15)), (ChildGroup.SEVERE_DISABILITY, 3, (0, 15)), (ChildGroup.DISASTER, 16, (0, 15)),
+    (ChildGroup.DISABLED, 5, (0, 15)), (ChildGroup.DROPOUT, 6, (11, 15)), (ChildGroup.ILL, 5, (0, 15)),
+]
+NOTES = {
+    ChildGroup.ORPHAN: "Cha mẹ đều đã mất, sống với ông bà", ChildGroup.NO_SUPPORT: "Ở nhờ nhà người thân, không ai nuôi dưỡng",
+    ChildGroup.ABANDONED: "Bị bỏ rơi, đang được gia đình trong ấp nhận chăm sóc",
+    ChildGroup.TOXIC: "Con của người nhiễm chất độc hóa học", ChildGroup.SEVERE_DISABILITY: "Có giấy xác nhận khuyết tật",
+    ChildGroup.DISASTER: "Nhà bị sập do lốc xoáy", ChildGroup.DISABLED: "Khuyết tật nhẹ",
+    ChildGroup.DROPOUT: "Nghỉ học đi phụ việc ở vựa cá", ChildGroup.ILL: "Điều trị dài ngày, thuộc hộ nghèo",
+}
+SUPPORTS = {  # kind, provider, amount, note — by the child's first group
+    ChildGroup.ORPHAN: (Support.Kind.ALLOWANCE, "Quỹ Bảo trợ trẻ em tỉnh Cà Mau", 1_000_000, "Trợ giúp dịp Tết"),
+    ChildGroup.NO_SUPPORT: (Support.Kind.CARE, "UBND xã", 1_500_000, "Hỗ trợ gia đình nhận chăm sóc"),
+    ChildGroup.ABANDONED: (Support.Kind.HEALTH_INSURANCE, "Bảo hiểm xã hội tỉnh Cà Mau", 0, "Cấp thẻ bảo hiểm y tế"),
+    ChildGroup.HIV: (Support.Kind.SOCIAL_WORK, CENTRE, 0, "Tham vấn, hỗ trợ tuân thủ điều trị"),
+    ChildGroup.TOXIC: (Support.Kind.ALLOWANCE, "Hội Nạn nhân chất độc da cam/dioxin tỉnh", 800_000, ""),
+    ChildGroup.SEVERE_DISABILITY: (Support.Kind.IN_KIND, "Hội Bảo trợ người khuyết tật và trẻ mồ côi tỉnh", 3_500_000,
+                                   "Xe lăn"),
+    ChildGroup.DISASTER: (Support.Kind.IN_KIND, "Hội Chữ thập đỏ xã", 500_000, "Gạo, sách vở sau lốc xoáy"),
+    ChildGroup.DISABLED: (Support.Kind.SOCIAL_WORK, "Trường học trong xã", 0, "Hỗ trợ học hòa nhập"),
+    ChildGroup.DROPOUT: (Support.Kind.IN_KIND, "Hội Khuyến học xã", 1_000_000, "Học bổng, đồ dùng học tập"),
+    ChildGroup.ILL: (Support.Kind.ALLOWANCE, "Quỹ Bảo trợ trẻ em tỉnh Cà Mau", 2_000_000, "Hỗ trợ chi phí điều trị"),
+}
+
+
+def _register(rng: random.Random, *, officer: User, commune, size: int, today: datetime.date) -> int:
+    """Children of the commune in groups of special circumstances — those with a severe disability or an orphan's
+    allowance in their groups, the others at random — recorded by the commune officer; of the priority groups'
+    children, HELPED of them helped this year (an allowance or a case's service already counts; a support is
+    added for the rest), and about two in three of the others. Returns the children registered."""
+    kids = [p for p in _people(commune) if 0 <= p.age_on(today) < 16]
+    if not kids:
+        return 0
+    first = today.replace(month=1, day=1)
+    allowance = {pk: category for pk, category in EnrolmentCategory.objects.filter(
+        enrolment__person__in=kids, category__in=["5.1", "5.6"]).values_list("enrolment__person_id", "category")}
+    chosen = [p for p in kids if p.disability_level in ("severe", "especially_severe") or p.pk in allowance]
+    others = [p for p in kids if p not in chosen]
+    rng.shuffle(others)
+    chosen += others[:max(0, size - len(chosen))]
+    hiv = 2 if len(chosen) >= 40 else 1
+    groups: dict[int, list[str]] = {}
+    for n, child in enumerate(chosen):
+        age = child.age_on(today)
+        if child.disability_level in ("severe", "especially_severe") or allowance.get(child.pk) == "5.6":
+            mine = [ChildGroup.SEVERE_DISABILITY]
+        elif child.pk in allowance:
+            mine = [ChildGroup.ORPHAN]
+        elif n >= len(chosen) - hiv:
+            mine = [ChildGroup.HIV]
+        else:
+            fits = [(group, weight) for group, weight, (low, high) in GROUPS if low <= age <= high]
+            mine = rng.choices([g for g, _w in fits], weights=[w for _g, w in fits])
+        if rng.random() < 0.1 and ChildGroup.DISASTER not in mine:
+            mine.append(ChildGroup.DISASTER)
+        groups[child.pk] = mine
+        born = datetime.date(child.birth_year, child.birth_month or 1, child.birth_day or 1)
+        low = max(born, today - datetime.timedelta(days=1460))
+        since = min(today, low + datetime.timedelta(days=rng.randint(0, max(0, (today - low).days - 7))))
+        for group in mine:
+            services.circumstance_add(user=officer, person=child, group=group, since=since,
+                                      note="" if group == ChildGroup.HIV else NOTES.get(group, ""))
+
+    helped = set(Enrolment.objects.filter(person__in=chosen, status__in=["active", "ended"], start_month__lte=today)
+                 .exclude(end_month__lt=first).values_list("person_id", flat=True))
+    helped |= set(Subject.objects.filter(person__in=chosen, case__services__given_on__gte=first,
+                                         case__services__given_on__lte=today).values_list("person_id", flat=True))
+    priority = [c for c in chosen if set(groups[c.pk]) & set(PRIORITY_GROUPS)]
+    rest = [c for c in chosen if c not in priority]
+    wanted = max(0, math.ceil(HELPED * len(priority)) - sum(c.pk in helped for c in priority))
+    waiting = [c for c in priority if c.pk not in helped]
+    given = rng.sample(waiting, min(wanted, len(waiting)))
+    given += [c for c in rest if c.pk not in helped and rng.random() < 2 / 3]
+    for child in given:
+        kind, provider, amount, note = SUPPORTS[groups[child.pk][0]]
+        services.support_add(user=officer, person=child, kind=kind, provider=provider, amount=Decimal(amount),
+                             given_on=first + datetime.timedelta(days=rng.randint(0, (today - first).days)), note=note)
+    for child in [c for c in waiting if c not in given][:3]:  # helped last year, not yet this year
+        kind, provider, amount, note = SUPPORTS[groups[child.pk][0]]
+        services.support_add(user=officer, person=child, kind=kind, provider=provider, amount=Decimal(amount),
+                             given_on=first - datetime.timedelta(days=rng.randint(20, 200)), note=note)
+    return len(chosen)

@@ -21,7 +21,7 @@ from ansinh.registry.models import (
 )
 from ansinh.registry.services import duplicates_scan
 
-from . import assistance, facilities, fund, generators, workforce
+from . import assistance, casework, facilities, fund, generators, workforce
 
 PROVINCE_CODE = "96"  # Cà Mau (NQ 202/2025/QH15: former Bạc Liêu + Cà Mau)
 HOME_SHARE = 0.09  # of all people, in each of xa1's and xa2's communes
@@ -38,6 +38,11 @@ DEMO_USERS: list[tuple[str, str, str | None, str, str]] = [
     ("lanhdao", Role.PROVINCE_LEADER, "province", "Huỳnh Văn", "Thành"),
     ("xa1ld", Role.COMMUNE_LEADER, "home1", "Võ Văn", "Dũng"),
     ("ctxh", Role.SOCIAL_WORKER, "province", "Đặng Thị Ngọc", "Hân"),
+    ("ttgs", Role.SOCIAL_WORKER, "province", "Châu Ngọc", "Bích"),  # supervisor at the social-work centre
+    ("ctxh1", Role.SOCIAL_WORKER, "home1", "Nguyễn Thị Thu", "Trang"),  # case worker at xa1's commune
+    ("giamsat1", Role.SOCIAL_WORKER, "home1", "Phan Văn", "Lộc"),  # … and her supervisor
+    ("ctxh2", Role.SOCIAL_WORKER, "home2", "Trương Minh", "Khoa"),  # case worker at xa2's commune
+    ("giamsat2", Role.SOCIAL_WORKER, "home2", "Lâm Thị", "Hồng"),  # … and his supervisor
     ("chitra", Role.PAYMENT_AGENT, "province", "Bùi Thanh", "Tâm"),
 ]
 
@@ -122,11 +127,13 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         organisations = facilities.seed(rng=rng, province_code=PROVINCE_CODE, communes=communes)
         staff = workforce.seed(rng=rng, province_code=PROVINCE_CODE, today=today)
         fund.seed(rng=rng, commune=home1, today=today)
+        cases = casework.seed(rng=rng, province_code=PROVINCE_CODE, home1=home1, home2=home2, today=today)
     return {
         "created": True,
         **assistance_seeded,
         "organisations": organisations,
         **{f"workforce_{name}": count for name, count in staff.items()},
+        **cases,
         "persons": len(person_objs),
         "households": len(household_objs),
         "seconds": round(time.perf_counter() - started, 2),

@@ -41,3 +41,19 @@ def normalize(value) -> str:
         value = int(value)
     text = format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
     return text.replace(".", ",")
+
+
+@register.filter
+def span(later, earlier) -> str:
+    """The time from `earlier` to `later` as a deadline reads it: "2 ngày 3 giờ", "11 giờ 5 phút", "40 phút"
+    (`{{ deadline|span:now }}` is the time left, `{{ now|span:deadline }}` how late it is)."""
+    if not later or not earlier:
+        return ""
+    minutes = max(0, int((later - earlier).total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} ngày {hours} giờ" if hours else f"{days} ngày"
+    if hours:
+        return f"{hours} giờ {minutes} phút" if minutes else f"{hours} giờ"
+    return f"{minutes} phút"
