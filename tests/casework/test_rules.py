@@ -102,3 +102,15 @@ def test_a_working_day_deadline_is_a_weekday_after_the_start(start, days):
     due = rules.plan_draft_due(start, rules.Terms(plan_draft_days=days))
     assert due > start and due.weekday() < 5
     assert (due - start).days <= days + 2 * (days // 5 + 1)
+
+
+@pytest.mark.parametrize("action, stage, says", [
+    ("initial", rules.CLOSED, "Ca đã đóng"), ("review", rules.CLOSED, "Ca đã đóng"),
+    ("initial", rules.INITIAL, "Đã đánh giá ban đầu"),
+    ("assess", rules.RECEIVED, "Cần đánh giá ban đầu"), ("assess", rules.ASSESSED, "Đã đánh giá chi tiết"),
+    ("plan", rules.RECEIVED, "Cần đánh giá chi tiết"), ("plan", rules.INITIAL, "Cần đánh giá chi tiết"),
+    ("plan", rules.PLAN_SUBMITTED, "đã được xây dựng"), ("approve", rules.IMPLEMENTING, "chờ phê duyệt"),
+    ("review", rules.ASSESSED, "đã được phê duyệt"), ("reopen", rules.RECEIVED, "Ca đang mở"),
+])
+def test_a_refusal_says_why(action, stage, says):
+    assert says in rules.refusal(action, stage)

@@ -75,7 +75,7 @@ def refusal(action: str, stage: str) -> str | None:
     return {
         "initial": "Đã đánh giá ban đầu.",
         "assess": "Cần đánh giá ban đầu trước khi đánh giá chi tiết." if stage == RECEIVED else "Đã đánh giá chi tiết.",
-        "plan": "Cần đánh giá chi tiết, nhu cầu trước khi xây dựng kế hoạch." if STAGE_ORDER.index(stage) < 2
+        "plan": "Cần đánh giá chi tiết, nhu cầu trước khi xây dựng kế hoạch." if stage in (RECEIVED, INITIAL)
         else "Kế hoạch đã được xây dựng; hãy rà soát để điều chỉnh.",
         "approve": "Không có kế hoạch nào đang chờ phê duyệt.",
         "return_plan": "Không có kế hoạch nào đang chờ phê duyệt.",
