@@ -284,3 +284,24 @@ def test_reading_a_case_file_is_audited(team, open_case, client):
     assert client.get(reverse("casework:case_detail", args=[case.pk])).status_code == 200
     assert AuditEvent.objects.filter(action="view", object_type="casework.case", object_id=str(case.pk),
                                      actor=team["supervisor"]).count() == 1
+
+
+def test_a_merge_of_two_records_of_one_child_keeps_one_subject_and_one_group(team, open_case, users):
+    from ansinh.casework.models import Circumstance, Subject
+    from ansinh.registry.services import person_merge
+    from tests.factories import PersonFactory
+
+    child = team["child"]
+    twin = PersonFactory(full_name=child.full_name, sex="F", birth_year=child.birth_year, commune=child.commune,
+                         citizen_id=None)
+    case = services.case_open(user=team["worker"], organisation=team["committee"], source="school",
+                              received_at=timezone.now(), case_type="child_protection", risk="low", summary="x",
+                              worker=team["worker"], supervisor=team["supervisor"], subjects=[twin, child])
+    services.circumstance_add(user=users["xa1"], person=child, group="a", since=D(2025, 6, 1))
+    services.circumstance_add(user=users["xa1"], person=twin, group="a", since=D(2025, 1, 1))
+    services.circumstance_add(user=users["xa1"], person=twin, group="d", since=D(2025, 1, 1))
+    person_merge(user=users["xa1"], survivor=child, duplicate=twin)
+    assert list(Subject.objects.filter(case=case).values_list("person_id", "main")) == [(child.pk, True)]
+    groups = dict(Circumstance.objects.filter(person=child).values_list("group", "since"))
+    assert groups == {"a": D(2025, 1, 1), "d": D(2025, 1, 1)}
+    assert not Circumstance.objects.filter(person=twin).exists()

@@ -710,3 +710,33 @@ def support_add(*, user, person: Person, kind: str, given_on: datetime.date, pro
                  changes={"after": {"person_id": person.pk, "kind": kind, "given_on": str(given_on),
                                     "amount": str(amount)}})
     return row
+
+
+# --- a merge of two records of one person ------------------------------------------------------------
+
+
+def merge_people(*, user, survivor: Person, duplicate: Person) -> dict[str, Any]:
+    """The registry merges two records of one person (`registry.extensions.MERGE_PARTS`): a case where both are
+    subjects keeps one subject (the main one if either was); a group of special circumstances open on both keeps
+    one row from the earlier day. Everything else moves as it is."""
+    both = Subject.objects.filter(person=duplicate, case__in=Subject.objects.filter(person=survivor).values("case"))
+    cases = list(both.values_list("case_id", "main"))
+    for case_id, main in cases:
+        Subject.objects.filter(case_id=case_id, person=duplicate).delete()
+        if main:
+            Subject.objects.filter(case_id=case_id, person=survivor).update(main=True)
+    Subject.objects.filter(person=duplicate).update(person=survivor)
+    joined = []
+    for row in Circumstance.objects.filter(person=duplicate, until__isnull=True):
+        kept = Circumstance.objects.filter(person=survivor, group=row.group, until__isnull=True).first()
+        if kept is None:
+            continue
+        if row.since < kept.since:
+            Circumstance.objects.filter(pk=kept.pk).update(since=row.since)
+        joined.append(row.group)
+        row.delete()
+    Circumstance.objects.filter(person=duplicate).update(person=survivor)
+    Support.objects.filter(person=duplicate).update(person=survivor)
+    if not cases and not joined:
+        return {}
+    return {"cases_joined": [c for c, _m in cases], "groups_joined": joined}
