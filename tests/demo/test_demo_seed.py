@@ -131,11 +131,16 @@ def test_demo_users_have_their_roles_and_jurisdictions(seeded):
         "xa1ld": Role.COMMUNE_LEADER,
         "ctxh": Role.SOCIAL_WORKER,
         "chitra": Role.PAYMENT_AGENT,
+        "ttgs": Role.SOCIAL_WORKER,
+        "ctxh1": Role.SOCIAL_WORKER,
+        "giamsat1": Role.SOCIAL_WORKER,
+        "ctxh2": Role.SOCIAL_WORKER,
+        "giamsat2": Role.SOCIAL_WORKER,
     }
     assert {name: users[name].role for name in expected} == expected
     assert all(users[name].check_password(PASSWORD) for name in expected)
     assert users["admin"].jurisdiction is None
-    for name in ("tinh", "kiemtra", "lanhdao", "ctxh", "chitra"):
+    for name in ("tinh", "kiemtra", "lanhdao", "ctxh", "ttgs", "chitra"):
         unit = users[name].jurisdiction
         assert (unit.level, unit.code) == (AdministrativeUnit.Level.PROVINCE, "96")
     xa1, xa2 = users["xa1"].jurisdiction, users["xa2"].jurisdiction
@@ -144,6 +149,8 @@ def test_demo_users_have_their_roles_and_jurisdictions(seeded):
     assert xa1.pk != xa2.pk
     assert xa1.kind == xa2.kind == AdministrativeUnit.Kind.XA
     assert users["xa1ld"].jurisdiction == xa1
+    assert users["ctxh1"].jurisdiction == users["giamsat1"].jurisdiction == xa1
+    assert users["ctxh2"].jurisdiction == users["giamsat2"].jurisdiction == xa2
     assert seeded["communes"] == [xa1.name, xa2.name]
 
 
@@ -348,3 +355,76 @@ def test_the_demo_commune_has_its_pilot_fund(seeded):
     balance = balance_on(fund, datetime.date.today())
     assert balance.cash_in == 85_000_000 and balance.cash > 0 and balance.goods == 6_000_000
     assert fund.uses.filter(person__isnull=False).count() > 0
+
+
+def test_the_demo_has_cases_at_every_step_some_late_one_in_its_first_twelve_hours(seeded):
+    import datetime
+
+    from django.utils import timezone
+
+    from ansinh.casework import selectors
+    from ansinh.casework.models import Case, Deadline, Plan, Referral, Stage
+    from ansinh.facilities.models import Organisation
+
+    users = {u.username: u for u in User.objects.select_related("jurisdiction")}
+    committee = Organisation.objects.get(kind="commune_committee", commune=users["xa1"].jurisdiction)
+    cases = Case.objects.filter(organisation=committee)
+    assert set(cases.values_list("stage", flat=True)) == set(Stage.values)
+    assert 25 <= cases.count() <= 45
+    assert set(cases.values_list("worker__username", "supervisor__username").distinct()) == {("ctxh1", "giamsat1")}
+    assert Case.objects.filter(organisation__commune=users["xa2"].jurisdiction, worker__username="ctxh2").exists()
+    assert Case.objects.filter(organisation__kind="social_work_centre", supervisor__username="ttgs").exists()
+    assert seeded["cases"] == Case.objects.count() and seeded["cases_open"] == Case.objects.open().count()
+    assert len(set(cases.values_list("case_type", flat=True))) >= 7
+    assert len(set(cases.filter(stage=Stage.CLOSED).values_list("close_reason", flat=True))) >= 4
+    assert cases.filter(entries__kind="reopen").exclude(stage=Stage.CLOSED).exists()
+
+    # one child at serious risk, reported three hours ago: the 12 hours still run, due in about nine
+    now = timezone.now()
+    running = Deadline.objects.filter(step="emergency", met_at__isnull=True, due_at__gt=now,
+                                      case__procedure="child", case__in=Case.objects.open())
+    [emergency] = running
+    assert emergency.case.organisation == committee and emergency.case.risk == "serious"
+    assert datetime.timedelta(hours=8) <= emergency.due_at - now <= datetime.timedelta(hours=9)
+    # late and due today, for the case worker's lists
+    ctxh1 = users["ctxh1"]
+    assert seeded["cases_overdue"] >= 1 and selectors.overdue(user=ctxh1).exists()
+    assert Deadline.objects.filter(step="plan_draft", met_at__isnull=True, due_at__lt=now).exists()
+    end_of_today = timezone.localtime(now).replace(hour=23, minute=59, second=59)
+    assert Deadline.objects.filter(met_at__isnull=True, due_at__gte=now, due_at__lte=end_of_today).exists()
+
+    # referrals to the centre: accepted (its worker sees that case), waiting, refused
+    statuses = {status: Referral.objects.filter(status=status) for status in Referral.Status.values}
+    assert statuses["accepted"].exists() and statuses["pending"].exists() and statuses["refused"].exists()
+    assert set(statuses["accepted"].values_list("receiving_worker__username", flat=True)) == {"ctxh"}
+    assert list(selectors.incoming_referrals(user=users["ttgs"])) == list(statuses["pending"])
+    for referral in statuses["accepted"]:
+        assert Case.objects.visible_to(users["ctxh"]).filter(pk=referral.case_id).exists()
+        assert referral.case.services.filter(created_by=users["ctxh"]).exists()
+
+    # a case file is read by those related to it, not by the commune's officer
+    assert not Case.objects.visible_to(users["xa1"]).exists()
+    assert set(Case.objects.visible_to(ctxh1)) == set(cases)
+    [shared] = Case.objects.visible_to(users["xa1ld"])
+    assert shared.organisation == committee and shared.stage == Stage.IMPLEMENTING
+    assert shared.plans.get(status=Plan.Status.APPROVED).decided_by == users["xa1ld"]
+
+
+def test_the_demo_registers_children_in_special_circumstances_most_of_them_helped(seeded):
+    from django.utils import timezone
+
+    from ansinh.casework.models import PRIORITY_GROUPS, Circumstance, Support
+    from ansinh.core import indicators
+
+    home1 = User.objects.get(username="xa1").jurisdiction
+    registered = Circumstance.objects.values("person").distinct()
+    assert seeded["children"] == registered.count() >= 30
+    assert registered.filter(person__commune=home1).count() > registered.exclude(person__commune=home1).count() > 0
+    assert len(set(Circumstance.objects.filter(group__in=PRIORITY_GROUPS).values_list("group", flat=True))) >= 4
+    assert Support.objects.filter(created_by__username="xa1").exists()
+
+    indicator = indicators.get("casework.priority_children_supported")
+    tinh, today = User.objects.get(username="tinh"), timezone.localdate()
+    for commune in (None, home1.pk):
+        result = indicators.compute(indicator, user=tinh, day=today, commune_id=commune)
+        assert result.denominator and 50 <= result.share <= 95, (commune, result.numerator, result.denominator)

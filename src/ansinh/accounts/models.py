@@ -30,6 +30,10 @@ class User(AbstractUser):
         verbose_name_plural = pgettext_lazy("plural", "người dùng")
         ordering = ["username"]
 
+    def get_full_name(self) -> str:
+        """Họ và tên in Vietnamese order: family and middle names (`last_name`), then the given name."""
+        return f"{self.last_name} {self.first_name}".strip()
+
     @property
     def is_national(self) -> bool:
         return self.jurisdiction_id is None

@@ -259,8 +259,7 @@ class Refer(CaseAction):
         return {}
 
     def form_kwargs(self, case):
-        return {"organisations": Organisation.objects.exclude(pk=case.organisation_id).filter(
-            province_code=case.province_code).order_by("name")}
+        return {"organisations": selectors.receiving_units(case)}
 
     def execute(self, *, user, obj, data):
         return services.case_refer(user=user, case=obj, to=data["to"], reason=data["reason"],

@@ -120,12 +120,23 @@ def access_incoming(user, pk: int) -> Referral:
     return get_visible_or_404(incoming_referrals(user=user), pk=pk)
 
 
-def organisations_in_reach(*, user) -> QuerySet[Organisation]:
-    """Where a case may be referred: any organisation of the user's province (the hotline connects services a
-    province lacks; a national user sees all)."""
-    unit = getattr(user, "jurisdiction", None)
-    rows = Organisation.objects.all()
-    return rows if unit is None else rows.filter(province_code=unit.province_code)
+# the kinds of organisation that manage cases (a commune's People's Committee under NĐ 56/2017, the facilities
+# and centres under TT 02/2020, and hospitals with a social-work unit)
+UNIT_KINDS = ("commune_committee", "social_assistance", "social_work_centre", "drug_rehabilitation", "hospital")
+
+
+def possible_units(*, user) -> QuerySet[Organisation]:
+    """The organisations in the user's jurisdiction that may have case workers."""
+    q = jurisdiction_q(user)
+    rows = Organisation.objects.filter(kind__in=UNIT_KINDS)
+    return (rows if q is None else rows.filter(q)).order_by("name")
+
+
+def receiving_units(case: Case) -> QuerySet[Organisation]:
+    """Where a case may be referred: a unit, other than its own, with a supervisor to answer (any province: the
+    hotline connects services a province lacks)."""
+    supervised = Worker.objects.filter(supervisor=True, active=True).values("organisation_id")
+    return Organisation.objects.filter(pk__in=supervised).exclude(pk=case.organisation_id).order_by("name")
 
 
 # --- children in special circumstances ----------------------------------------------------------------

@@ -17,7 +17,7 @@ from ansinh.assistance.models import Enrolment
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
 from ansinh.core import indicators
-from ansinh.core.access import can, covers
+from ansinh.core.access import can, covers, jurisdiction_q
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.generic import (
@@ -127,14 +127,13 @@ class CaseList(ScopedListView):
 
 
 def _openable_units(user):
-    """Where the user may open a case: the units they work at; an officer, the units with case workers in reach."""
-    mine = Worker.objects.filter(user=user, active=True).values("organisation_id")
-    units = Organisation.objects.filter(pk__in=mine)
+    """Where the user may open a case: the units they work at; an officer, also the units in reach with workers."""
+    mine = Organisation.objects.filter(pk__in=Worker.objects.filter(user=user, active=True).values("organisation_id"))
     if user.role in ("commune_officer", "province_officer"):
-        reach = Organisation.objects.filter(pk__in=Worker.objects.filter(active=True).values("organisation_id"))
-        reach = [o.pk for o in reach if covers(user, o.commune)]
-        units = Organisation.objects.filter(pk__in=[*units.values_list("pk", flat=True), *reach])
-    return units.order_by("name")
+        staffed = Organisation.objects.filter(pk__in=Worker.objects.filter(active=True).values("organisation_id"))
+        q = jurisdiction_q(user)
+        mine = mine | (staffed if q is None else staffed.filter(q))
+    return mine.distinct().order_by("name")
 
 
 class CaseOpen(ServiceFormView):
@@ -312,9 +311,7 @@ def referral_respond(request, pk: int):
 def worker_list(request):
     user = request.user
     units = selectors.units(user=user)
-    form = WorkerForm(organisations=Organisation.objects.filter(
-        pk__in=[o.pk for o in Organisation.objects.order_by("name") if covers(user, o.commune)][:500]
-    ).order_by("name")) if can(user, CASEWORK_MANAGE) else None
+    form = WorkerForm(organisations=selectors.possible_units(user=user)) if can(user, CASEWORK_MANAGE) else None
     return render(request, "casework/worker_list.html", {
         "caseloads": selectors.caseloads(user=user), "units": units, "form": form})
 

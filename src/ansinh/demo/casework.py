@@ -171,7 +171,8 @@ HOME1 = [
     Story("child_protection", "child", "high", "school",
           "Trẻ bị bạo lực học đường, bỏ học; gia đình khó khăn, cha bị bệnh nặng.",
           (480, 9), (("initial", (480, 14)), ("assess", (478, 9)), ("plan", (475, 10)), ("approve", (474, 9)),
-                     ("service", 470, "psychosocial", CENTRE), ("service", 430, "education", "Trường Tiểu học trong xã"),
+                     ("service", 470, "psychosocial", CENTRE),
+                     ("service", 430, "education", "Trường Tiểu học trong xã"),
                      ("returned", 400), ("close", 200, "goals_met", "Trẻ đi học đều, hết nguy cơ"))),
     Story("domestic_violence", "woman", "high", "self",
           "Bị chồng bạo hành tinh thần, kiểm soát tiền bạc, cấm liên lạc với người thân.",
@@ -199,6 +200,25 @@ HOME1 = [
           (180, 9), (("initial", (180, 14)), ("assess", (178, 9)), ("plan", (175, 10)), ("approve", (174, 9)),
                      ("service", 170, "vocational", "Trung tâm Giáo dục nghề nghiệp huyện"),
                      ("close", 60, "goals_met", "Đã hưởng trợ cấp hằng tháng, có việc làm"))),
+    Story("child_protection", "child", "medium", "community",
+          "Trẻ bị cha mẹ mắng chửi, đuổi ra khỏi nhà nhiều lần khi cha mẹ mâu thuẫn.",
+          (45, 10), (("initial", (44, 9)), ("assess", (42, 10)), ("plan", (40, 9)), ("approve", (39, 14)),
+                     ("service", 38, "counselling", "UBND xã"),
+                     ("close", 10, "goals_met", "Gia đình hòa giải, trẻ ổn định"))),
+    Story("domestic_violence", "woman", "high", "community",
+          "Hội Phụ nữ ấp báo một phụ nữ bị chồng đe dọa, kiểm soát tiền bạc, cấm liên lạc với người thân.",
+          (135, 9), (("initial", (135, 15)), ("assess", (133, 9)), ("plan", (130, 10)), ("approve", (129, 9)),
+                     ("service", 128, "legal", "Trợ giúp pháp lý tỉnh"),
+                     ("close", 50, "moved", "Chuyển đến sống cùng con gái ở Thành phố Hồ Chí Minh")),
+          reporter="Chi hội Phụ nữ ấp"),
+    Story("disability", "adult", "medium", "community",
+          "Người khuyết tật thần kinh đi lang thang nhiều ngày, gia đình không quản lý được.",
+          (165, 9), (("initial", (164, 10)), ("close", 130, "no_contact", "Gia đình chuyển đi, không liên lạc được"))),
+    Story("child_protection", "teen", "high", "school",
+          "Trẻ bị lôi kéo bỏ học đi làm ở quán karaoke ngoài tỉnh, gia đình nhờ tìm đưa về.",
+          (270, 9), (("initial", (270, 14)), ("assess", (268, 9)), ("plan", (265, 10)), ("approve", (264, 9)),
+                     ("service", 262, "psychosocial", CENTRE), ("service", 240, "education", "Trường học trong xã"),
+                     ("close", 120, "goals_met", "Trẻ đi học trở lại, hết nguy cơ"))),
     # closed, then reopened: planning again
     Story("child_protection", "child", "high", "hotline",
           "Trẻ bị cha đánh khi say rượu; sau can thiệp gia đình cam kết, nay hàng xóm báo bạo lực tái diễn.",
@@ -290,7 +310,8 @@ NEEDS = {
                     "family": (2, "Ngại trở về địa phương")},
     "drug_use": {"health": (3, "Cần điều trị"), "family": (2, "Gia đình mâu thuẫn"), "livelihood": (2, ""),
                  "community": (1, "")},
-    "mental_health": {"health": (3, "Bỏ thuốc"), "psychology": (3, ""), "family": (2, "Người nhà thiếu kỹ năng chăm sóc")},
+    "mental_health": {"health": (3, "Bỏ thuốc"), "psychology": (3, ""),
+                      "family": (2, "Người nhà thiếu kỹ năng chăm sóc")},
     "homelessness": {"livelihood": (3, "Không chỗ ở, không việc làm"), "health": (2, ""),
                      "family": (2, "Mất liên lạc với người thân"), "community": (1, "Chưa có giấy tờ tùy thân")},
 }
@@ -327,7 +348,8 @@ PLANS = {  # goals; activities (what, how long in days, provider, budget)
 }
 SERVICE_NOTES = {
     "counselling": "Buổi tư vấn tại trụ sở", "psychosocial": "Tham vấn tâm lý cá nhân", "health": "Khám, cấp thuốc",
-    "education": "Hỗ trợ sách vở, học phụ đạo", "legal": "Tư vấn pháp lý miễn phí", "shelter": "Chỗ ở, nuôi dưỡng tạm thời",
+    "education": "Hỗ trợ sách vở, học phụ đạo", "legal": "Tư vấn pháp lý miễn phí",
+    "shelter": "Chỗ ở, nuôi dưỡng tạm thời",
     "material": "Gạo, nhu yếu phẩm và tiền mặt", "family": "Hỗ trợ gia đình chăm sóc thay thế",
     "vocational": "Học nghề ngắn hạn", "other": "",
 }
@@ -364,11 +386,13 @@ def seed(*, rng: random.Random, province_code: str, home1, home2, today: datetim
     marks = _marks(today, days)
     residents = list(Person.objects.filter(pk__in=Resident.objects.filter(organisation=centre).values("person_id"))
                      .order_by("pk"))
+    people1, people2 = _people(commune=home1), _people(commune=home2)
     teams = [
-        _Team(committee1, users["ctxh1"], users["giamsat1"], _Pool(rng, _people(home1)), HOME1, "QĐ-UBND"),
-        _Team(committee2, users["ctxh2"], users["giamsat2"], _Pool(rng, _people(home2)), HOME2, "QĐ-UBND"),
-        _Team(centre, users["ctxh"], users["ttgs"], _Pool(rng, _people(centre.commune)), CENTRE_STORIES, "QĐ-TTCTXH",
-              residents=_Pool(rng, residents)),
+        _Team(committee1, users["ctxh1"], users["giamsat1"], _Pool(rng, people1), HOME1, "QĐ-UBND"),
+        _Team(committee2, users["ctxh2"], users["giamsat2"], _Pool(rng, people2), HOME2, "QĐ-UBND"),
+        # the centre serves the whole province; its children in care live there
+        _Team(centre, users["ctxh"], users["ttgs"], _Pool(rng, _people(600, province_code=province_code)),
+              CENTRE_STORIES, "QĐ-TTCTXH", residents=_Pool(rng, residents)),
     ]
     play = _Play(rng=rng, today=today, now=now, marks=marks, centre=centre, chairman=users["xa1ld"],
                  centre_worker=users["ctxh"], centre_head=users["ttgs"])
@@ -376,8 +400,8 @@ def seed(*, rng: random.Random, province_code: str, home1, home2, today: datetim
                      key=lambda row: row[2])  # opened in the order received, so the numbers run with the dates
     cases = [play.run(team, story, received) for team, story, received in stories]
 
-    children = _register(rng, officer=users["xa1"], commune=home1, size=REGISTER["home1"], today=today)
-    children += _register(rng, officer=users["xa2"], commune=home2, size=REGISTER["home2"], today=today)
+    children = _register(rng, officer=users["xa1"], people=people1, size=REGISTER["home1"], today=today)
+    children += _register(rng, officer=users["xa2"], people=people2, size=REGISTER["home2"], today=today)
     ids = [c.pk for c in cases]
     return {
         "cases": len(cases),
@@ -406,16 +430,18 @@ def _marks(today: datetime.date, days: list[datetime.date]) -> dict[str, int]:
     return {"late_assess": late_assess, "late_plan": late_plan, "today_assess": due_today[-1] if due_today else 1}
 
 
-def _people(commune) -> list[Person]:
-    """The living residents of a commune's households, with a birth year."""
-    return list(Person.objects.filter(commune=commune, merged_into__isnull=True, date_of_death__isnull=True,
-                                      birth_year__isnull=False, memberships__left_on__isnull=True)
-                .distinct().order_by("pk"))
+def _people(limit: int | None = None, **where) -> list[Person]:
+    """The living members of households (of a commune, a province), with a birth year."""
+    return list(Person.objects.filter(merged_into__isnull=True, date_of_death__isnull=True, birth_year__isnull=False,
+                                      memberships__left_on__isnull=True, **where)
+                .select_related("commune").distinct().order_by("pk")[:limit])
 
 
-AGES = {"baby": (0, 0), "young": (0, 5), "child": (3, 15), "teen": (11, 15), "adult": (18, 59), "woman": (18, 55),
-        "man": (18, 59), "elder": (65, 110)}
-FALLBACK = {"baby": "young", "young": "child", "teen": "child", "woman": "adult", "man": "adult"}
+AGES = {"baby": (0, 0), "young": (0, 5), "child": (3, 15), "teen": (11, 15), "adult": (18, 59),
+        "woman": (18, 55), "man": (18, 59), "elder": (65, 120), "anyone": (0, 120)}
+# a small demo registry may lack someone: the next best
+FALLBACK = {"baby": "young", "young": "child", "teen": "child", "child": "anyone", "woman": "adult", "man": "adult",
+            "elder": "adult", "adult": "anyone"}
 
 
 class _Pool:
@@ -430,7 +456,7 @@ class _Pool:
         kind = who
         while kind:
             low, high = AGES[kind]
-            fits = [p for p in self.people if low <= (p.age_on(on) or -1) <= high
+            fits = [p for p in self.people if low <= p.age_on(on) <= high  # the pools have birth years
                     and (kind not in ("woman", "man") or p.sex == ("F" if kind == "woman" else "M"))]
             fresh = [p for p in fits if p.pk not in self.used]
             if fresh or fits:
@@ -594,13 +620,15 @@ def _parent(child: Person) -> str:
 
 GROUPS = [  # for the children placed at random: (group, weight, ages)
     (ChildGroup.ORPHAN, 8, (0, 15)), (ChildGroup.NO_SUPPORT, 10, (0, 15)), (ChildGroup.ABANDONED, 4, (0, 10)),
-    (ChildGroup.TOXIC, 5, (0, 15)), (ChildGroup.SEVERE_DISABILITY, 3, (0, 15)), (ChildGroup.DISASTER, 16, (0, 15)),
+    (ChildGroup.TOXIC, 5, (0, 15)), (ChildGroup.SEVERE_DISABILITY, 3, (0, 15)), (ChildGroup.DISASTER, 9, (0, 15)),
     (ChildGroup.DISABLED, 5, (0, 15)), (ChildGroup.DROPOUT, 6, (11, 15)), (ChildGroup.ILL, 5, (0, 15)),
 ]
 NOTES = {
-    ChildGroup.ORPHAN: "Cha mẹ đều đã mất, sống với ông bà", ChildGroup.NO_SUPPORT: "Ở nhờ nhà người thân, không ai nuôi dưỡng",
+    ChildGroup.ORPHAN: "Cha mẹ đều đã mất, sống với ông bà",
+    ChildGroup.NO_SUPPORT: "Ở nhờ nhà người thân, không ai nuôi dưỡng",
     ChildGroup.ABANDONED: "Bị bỏ rơi, đang được gia đình trong ấp nhận chăm sóc",
-    ChildGroup.TOXIC: "Con của người nhiễm chất độc hóa học", ChildGroup.SEVERE_DISABILITY: "Có giấy xác nhận khuyết tật",
+    ChildGroup.TOXIC: "Con của người nhiễm chất độc hóa học",
+    ChildGroup.SEVERE_DISABILITY: "Có giấy xác nhận khuyết tật",
     ChildGroup.DISASTER: "Nhà bị sập do lốc xoáy", ChildGroup.DISABLED: "Khuyết tật nhẹ",
     ChildGroup.DROPOUT: "Nghỉ học đi phụ việc ở vựa cá", ChildGroup.ILL: "Điều trị dài ngày, thuộc hộ nghèo",
 }
@@ -619,12 +647,12 @@ SUPPORTS = {  # kind, provider, amount, note — by the child's first group
 }
 
 
-def _register(rng: random.Random, *, officer: User, commune, size: int, today: datetime.date) -> int:
-    """Children of the commune in groups of special circumstances — those with a severe disability or an orphan's
-    allowance in their groups, the others at random — recorded by the commune officer; of the priority groups'
-    children, HELPED of them helped this year (an allowance or a case's service already counts; a support is
-    added for the rest), and about two in three of the others. Returns the children registered."""
-    kids = [p for p in _people(commune) if 0 <= p.age_on(today) < 16]
+def _register(rng: random.Random, *, officer: User, people: list[Person], size: int, today: datetime.date) -> int:
+    """Children among a commune's `people` in groups of special circumstances — those with a severe disability or
+    an orphan's allowance in their groups, the others at random — recorded by the commune officer; of the priority
+    groups' children, HELPED of them helped this year (an allowance or a case's service already counts; a support
+    is added for the rest), and about two in three of the others. Returns the children registered."""
+    kids = [p for p in people if 0 <= p.age_on(today) < 16]
     if not kids:
         return 0
     first = today.replace(month=1, day=1)
@@ -647,7 +675,7 @@ def _register(rng: random.Random, *, officer: User, commune, size: int, today: d
         else:
             fits = [(group, weight) for group, weight, (low, high) in GROUPS if low <= age <= high]
             mine = rng.choices([g for g, _w in fits], weights=[w for _g, w in fits])
-        if rng.random() < 0.1 and ChildGroup.DISASTER not in mine:
+        if rng.random() < 0.08 and ChildGroup.DISASTER not in mine:
             mine.append(ChildGroup.DISASTER)
         groups[child.pk] = mine
         born = datetime.date(child.birth_year, child.birth_month or 1, child.birth_day or 1)
