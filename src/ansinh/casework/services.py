@@ -580,7 +580,7 @@ def case_close(*, user, case: Case, on: datetime.date, reason: str, note: str = 
         raise DomainError(refused[1], field=refused[0])
     if on < timezone.localtime(current.received_at).date() or on > timezone.localdate():
         raise DomainError("Ngày đóng ca phải từ ngày tiếp nhận đến hôm nay.", field="closed_on")
-    at = timezone.now()
+    at = _end_of(on) if on < timezone.localdate() else timezone.now()  # a closure recorded later keeps its day
     current.stage, current.closed_on, current.close_reason, current.close_note = Stage.CLOSED, on, reason, note.strip()
     Deadline.objects.filter(case=current, met_at__isnull=True).update(met_at=at)
     _entry(current, Entry.Kind.CLOSURE, user=user, at=at, note=f"{current.get_close_reason_display()}. {note}".strip())
@@ -589,13 +589,16 @@ def case_close(*, user, case: Case, on: datetime.date, reason: str, note: str = 
 
 
 @transaction.atomic
-def case_reopen(*, user, case: Case, note: str, expected_version: int | None = None) -> Case:
+def case_reopen(*, user, case: Case, note: str, at: datetime.datetime | None = None,
+                expected_version: int | None = None) -> Case:
     """Reopen a closed case to plan again (NĐ 56/2017 Điều 30): a new plan is due in 5 working days."""
     _acting(user, case)
     current, before = _step(user, case, "reopen", expected_version)
     if not note.strip():
         raise DomainError("Hãy ghi lý do mở lại ca.", field="note")
-    at = timezone.now()
+    at = _past(at or timezone.now())
+    if current.closed_on and timezone.localtime(at).date() < current.closed_on:
+        raise DomainError("Không mở lại trước ngày đóng ca.", field="at")
     current.stage, current.closed_on, current.close_reason, current.close_note = Stage.ASSESSED, None, "", ""
     _entry(current, Entry.Kind.REOPEN, user=user, at=at, note=note)
     _plan_due(current, timezone.localtime(at).date())
