@@ -218,6 +218,42 @@ def test_an_unknown_or_not_yet_available_form_raises_key_error(team, open_case):
     assert name == "mau-01-tiep-nhan-0001-2026.docx" and content.startswith(b"PK")
 
 
+def heading(content: bytes) -> tuple[list[str], str]:
+    """The form line, kind and summary (the first paragraphs), and the header's left column."""
+    doc = Document(io.BytesIO(content))
+    return [p.text for p in doc.paragraphs[:3]], doc.tables[0].rows[0].cells[0].text
+
+
+def test_each_form_prints_its_kind_and_a_number_only_when_it_is_numbered(team, open_case):
+    case = run_child_to_closure(team, open_case)
+    expected = {
+        "report": ("PHIẾU", "Tiếp nhận thông tin, thông báo, tố giác", None),
+        "initial": ("PHIẾU", "Đánh giá ban đầu về nguy cơ, mức độ tổn hại của trẻ em", None),
+        "assessment": ("PHIẾU", "Đánh giá chi tiết nguy cơ và nhu cầu của trẻ em", None),
+        "plan": ("KẾ HOẠCH", "Hỗ trợ, can thiệp đối với trẻ em Lê Thị Bé", "Số: ……/KH-UBND"),
+        "approval": ("QUYẾT ĐỊNH", "Về việc phê duyệt kế hoạch hỗ trợ, can thiệp đối với trẻ em", "Số: 15/QĐ-UBND"),
+        "review": ("BÁO CÁO", "Rà soát, đánh giá lại và đóng hồ sơ trường hợp", "Số: ……/BC-UBND"),
+        "separation": ("QUYẾT ĐỊNH", "Về việc tạm thời cách ly trẻ em khỏi môi trường hoặc người gây tổn hại cho "
+                                     "trẻ em", "Số: 12/QĐ-UBND"),
+    }
+    assert slugs(case) == list(expected)
+    for slug, (kind, summary, number) in expected.items():
+        (form_line, title, subject), left = heading(documents.form_docx(Case.objects.get(pk=case.pk), slug)[1])
+        assert form_line.endswith(" — Nghị định 56/2017/NĐ-CP") and (title, subject) == (kind, summary), slug
+        assert (number in left.split("\n")) if number else "Số:" not in left, slug
+
+
+def test_an_adults_closure_is_a_record(team, open_case):
+    case = open_case(person=team["adult"], received_at=at(D(2026, 4, 20), 8), case_type="elderly")
+    services.case_close(user=team["worker"], case=case, on=D(2026, 4, 21), reason="agreement")
+    (form_line, title, subject), left = heading(documents.form_docx(Case.objects.get(pk=case.pk), "closure")[1])
+    assert (form_line, title, subject) == ("Mẫu số 06 — Thông tư 02/2020/TT-BLĐTBXH", "BIÊN BẢN",
+                                           "Kết thúc quản lý trường hợp")
+    assert "Số: ……/BB-UBND" in left.split("\n")
+    (_line, title, subject), left = heading(documents.form_docx(Case.objects.get(pk=case.pk), "report")[1])
+    assert (title, subject) == ("PHIẾU", "Thu thập thông tin của đối tượng") and "Số:" not in left
+
+
 def test_the_form_line_heads_the_page_and_the_signature_stays_on_one_page(team, open_case):
     case = open_case(received_at=at(D(2026, 4, 20), 8))
     doc = Document(io.BytesIO(documents.form_docx(case, "report")[1]))

@@ -1,5 +1,5 @@
 """Official documents: the yearly number sequences of NĐ 30/2020 Điều 15, and the layout of its Phụ lục I
-for decisions, reports and letters."""
+for decisions, reports, records, forms and letters."""
 
 import datetime
 import io
@@ -8,6 +8,9 @@ import pytest
 from django.db import transaction
 from django.db.transaction import TransactionManagementError
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from ansinh.core.dates import ReportingPeriod
 from ansinh.core.documents import OfficialDocument, document_code, next_document_number
@@ -44,7 +47,10 @@ def test_codes_of_the_kinds():
     assert document_code(7, kind="QUYẾT ĐỊNH") == "07/QĐ-UBND"
     assert document_code(12, kind="BÁO CÁO") == "12/BC-UBND"
     assert document_code(3, kind="KẾ HOẠCH") == "03/KH-UBND"
+    assert document_code(4, kind="BIÊN BẢN") == "04/BB-UBND"  # Phụ lục III
     assert document_code(5, kind="CÔNG VĂN", body="UBND-VHXH") == "05/UBND-VHXH"
+    with pytest.raises(ValueError):
+        document_code(6, kind="PHIẾU")  # not a kind of Điều 7: not numbered
 
 
 def _read(content: bytes) -> tuple[list[str], list[list[str]]]:
@@ -103,3 +109,58 @@ def test_a_letter_carries_its_summary_under_the_number_and_its_addressees():
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError):
         OfficialDocument(issuer="x", number="1", place="x", date=datetime.date(2026, 1, 1), kind="NGHỊ QUYẾT")
+
+
+def _doc(**fields) -> OfficialDocument:
+    return OfficialDocument(**{"issuer": "Ủy ban nhân dân xã Tân Hưng", "number": "07/QĐ-UBND", "place": "Tân Hưng",
+                               "date": datetime.date(2026, 3, 5), "subject": "Về việc trợ cấp xã hội hằng tháng",
+                               **fields})
+
+
+def test_the_form_line_is_printed_first_at_the_right_when_given():
+    doc = Document(io.BytesIO(_doc(form_line="Mẫu số 04 — Nghị định 56/2017/NĐ-CP").to_bytes()))
+    first, second = list(doc.element.body.iterchildren())[:2]
+    assert first.tag == qn("w:p") and second.tag == qn("w:tbl")  # above the header
+    line = doc.paragraphs[0]
+    assert line.text == "Mẫu số 04 — Nghị định 56/2017/NĐ-CP" and line.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    (run,) = line.runs
+    assert run.bold and run.italic and run.font.size == Pt(12)
+
+
+def test_without_a_form_line_the_header_comes_first():
+    doc = Document(io.BytesIO(_doc().to_bytes()))
+    assert next(doc.element.body.iterchildren()).tag == qn("w:tbl")
+    assert doc.paragraphs[0].text == "QUYẾT ĐỊNH"
+
+
+def test_the_header_has_fixed_columns_wide_enough_for_the_national_title():
+    header = Document(io.BytesIO(_doc().to_bytes())).tables[0]
+    assert [round(column.width.mm) for column in header.columns] == [65, 100]  # 165 mm between the margins
+    assert [round(cell.width.mm) for cell in header.rows[0].cells] == [65, 100]
+    assert header._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+
+
+def test_the_signature_row_may_not_split_across_pages_nor_stand_alone_on_one():
+    for kind in ("QUYẾT ĐỊNH", "BÁO CÁO", "CÔNG VĂN"):
+        doc = Document(io.BytesIO(_doc(kind=kind).paragraph("Nội dung cuối.").to_bytes()))
+        footer = doc.tables[-1]
+        assert "Nơi nhận:" in footer.rows[0].cells[0].text, kind
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in footer.rows), kind
+        last = doc.paragraphs[-1]
+        assert last.text == "Nội dung cuối." and last.paragraph_format.keep_with_next, kind
+
+
+def test_a_record_is_titled_and_numbered_as_a_bien_ban():
+    paragraphs, (header, _footer) = _read(_doc(kind="BIÊN BẢN", number=document_code(4, kind="BIÊN BẢN"),
+                                               subject="Kết thúc quản lý trường hợp").to_bytes())
+    assert paragraphs[:2] == ["BIÊN BẢN", "Kết thúc quản lý trường hợp"]
+    assert "Số: 04/BB-UBND" in header[0]
+
+
+def test_a_phieu_has_its_title_and_no_number():
+    paragraphs, (header, _footer) = _read(_doc(kind="PHIẾU", number="",
+                                               subject="Tiếp nhận thông tin, thông báo, tố giác").to_bytes())
+    assert paragraphs[:2] == ["PHIẾU", "Tiếp nhận thông tin, thông báo, tố giác"]
+    assert header[0].split("\n") == ["", "ỦY BAN NHÂN DÂN XÃ TÂN HƯNG", "———"]  # no "Số" line
+    with pytest.raises(ValueError):
+        _doc(kind="PHIẾU", number="05/UBND")

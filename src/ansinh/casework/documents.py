@@ -6,22 +6,24 @@ A form is printable once the step it records is done. The forms are the case fil
 case's confidential content (NĐ 56/2017 Điều 24; TT 02/2020 Điều 9); the reporter's identity is on the
 receiving form (Mẫu 01) alone and is struck from the free text of every other form. The forms' titles
 follow what each records; their exact wording was not checked against the annexes (LEGAL_FACTS.md §4, §5).
+
+A title's first words are its kind (`core.documents.KINDS`), printed as the document's title with the rest
+as its summary: a PHIẾU for a form filled in as a step is done (receiving, assessing, following the plan),
+not numbered; the KẾ HOẠCH; the chairman's QUYẾT ĐỊNH; for the child's Mẫu 06 a BÁO CÁO, the officer's
+reassessment reported to the commune chairman who decides to close the case or plan again (NĐ 56/2017
+Điều 30), signed by the officer alone; for the adult's Mẫu 06 a BIÊN BẢN, the signed record of the closing
+(TT 02/2020 Điều 8).
 """
 
 import datetime
-import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Pt
 
-from ansinh.core.documents import FONT, KINDS, OfficialDocument
+from ansinh.core.documents import KINDS, OfficialDocument
 from ansinh.core.templatetags.ansinh import number as thousands
 from ansinh.facilities.models import Kind as OrganisationKind
 
@@ -37,7 +39,7 @@ TITLES: dict[str, dict[str, tuple[str, str]]] = {
         "assessment": ("danh-gia-nhu-cau", "Phiếu đánh giá chi tiết nguy cơ và nhu cầu của trẻ em"),
         "plan": ("ke-hoach", "Kế hoạch hỗ trợ, can thiệp"),
         "approval": ("phe-duyet-ke-hoach", "Quyết định phê duyệt kế hoạch hỗ trợ, can thiệp"),
-        "review": ("ra-soat-dong-ca", "Phiếu rà soát, đánh giá lại và đóng hồ sơ trường hợp"),
+        "review": ("ra-soat-dong-ca", "Báo cáo rà soát, đánh giá lại và đóng hồ sơ trường hợp"),
         "separation": ("tam-thoi-cach-ly", "Quyết định tạm thời cách ly trẻ em"),
     },
     "adult": {
@@ -160,28 +162,18 @@ def form_docx(case: Case, slug: str) -> tuple[str, bytes]:
     if not _ready(file, slug):
         raise KeyError(slug)
     doc = _BUILDERS[slug](_Writer(file, slug))
-    form = rules.FORMS[procedure][slug]
-    content = _finish(doc.to_bytes(), f"{form} — {rules.LEGAL_BASIS[procedure]}")
-    digits = "".join(ch for ch in form if ch.isdigit())
-    return f"mau-{digits}-{TITLES[procedure][slug][0]}-{case.number:04d}-{case.year}.docx", content
+    digits = "".join(ch for ch in rules.FORMS[procedure][slug] if ch.isdigit())
+    return f"mau-{digits}-{TITLES[procedure][slug][0]}-{case.number:04d}-{case.year}.docx", doc.to_bytes()
 
 
-def _finish(content: bytes, form_line: str) -> bytes:
-    """Two touches the builder has no option for: the form's number and legal basis on a line of their own at
-    the top right, above the header, as the annexes print "Mẫu số …"; and the signature block kept on one page
-    (its table row may not split, so a title never stands on one page and its signature on the next)."""
-    doc = Document(io.BytesIO(content))
-    paragraph = doc.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    paragraph.paragraph_format.space_after = Pt(4)
-    run = paragraph.add_run(form_line)
-    run.font.name, run.font.size, run.bold, run.italic = FONT, Pt(12), True, True
-    doc.element.body.insert(0, paragraph._p)
-    for row in doc.tables[-1].rows:  # "Nơi nhận" and the signature, laid out last
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+def _kind(title: str) -> tuple[str, str]:
+    """("PHIẾU", "Tiếp nhận thông tin, …") from "Phiếu tiếp nhận thông tin, …": the kind a form's title begins
+    with, and the rest as the summary printed under it (NĐ 30/2020/NĐ-CP Phụ lục I)."""
+    for kind in KINDS:
+        if title.upper().startswith(f"{kind} "):
+            rest = title[len(kind) + 1:]
+            return kind, rest[:1].upper() + rest[1:]
+    raise ValueError(f"no kind of document begins {title!r}")
 
 
 # --- formatting ----------------------------------------------------------------------------------------
@@ -264,19 +256,28 @@ class _Writer:
     def _body(self, organisation) -> str:
         return "UBND" if organisation.kind == OrganisationKind.COMMUNE_COMMITTEE else ""
 
+    @property
+    def form_line(self) -> str:
+        """"Mẫu số 04 — Nghị định 56/2017/NĐ-CP", printed above the header as the annexes do."""
+        return f"{rules.FORMS[self.procedure][self.slug]} — {rules.LEGAL_BASIS[self.procedure]}"
+
     def _number(self, kind: str, given: str = "") -> str:
         if given.strip():
             return given.strip()
+        if not KINDS[kind].numbered:
+            return ""
         abbreviation, body = KINDS[kind].abbreviation, self._body(self.case.organisation)
         return f"{BLANK}/{abbreviation}-{body}" if body else f"{BLANK}/{abbreviation}"
 
-    def form(self, *, date: datetime.date, subject: str, kind: str = "BÁO CÁO", signer_title: str = "",
-             signer=None, recipients: Sequence[str] = ()) -> OfficialDocument:
-        """A form kept in the case file, issued by the unit that manages the case."""
+    def form(self, *, date: datetime.date, title: str, signer_title: str = "", signer=None,
+             recipients: Sequence[str] = ()) -> OfficialDocument:
+        """A form kept in the case file, issued by the unit that manages the case, of the kind its `title` begins
+        with."""
+        kind, subject = _kind(title)
         doc = OfficialDocument(
             issuer=self.case.organisation.name, number=self._number(kind), place=_place(self.commune), date=date,
             kind=kind, subject=subject, signer_title=signer_title or OFFICER[self.procedure],
-            signer_name=_name(signer), recipients=[*recipients, FILED])
+            signer_name=_name(signer), recipients=[*recipients, FILED], form_line=self.form_line)
         self.heading(doc)
         return doc
 
@@ -287,7 +288,8 @@ class _Writer:
             issuer=f"ỦY BAN NHÂN DÂN {self.commune}", number=self._number("QUYẾT ĐỊNH", number),
             place=_place(self.commune), date=date, kind="QUYẾT ĐỊNH", subject=subject,
             authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {self.commune.upper()}",
-            bases=[*BASES[self.procedure], proposal], signer_title="CHỦ TỊCH", recipients=[*recipients, FILED])
+            bases=[*BASES[self.procedure], proposal], signer_title="CHỦ TỊCH", recipients=[*recipients, FILED],
+            form_line=self.form_line)
 
     def heading(self, doc: OfficialDocument) -> None:
         doc.paragraph(f"Số hồ sơ ca: {self.case.code}", bold=True, indent=False)
@@ -358,7 +360,7 @@ def _report(w: _Writer) -> OfficialDocument:
     """NĐ 56/2017 Mẫu 01 (Điều 25): the report as received, with who reported it; TT 02/2020 Mẫu 01 (Điều 4)."""
     case, entry = w.case, w.file.last(Entry.Kind.REPORT)
     title = TITLES[w.procedure]["report"][1]
-    doc = w.form(date=_local(case.received_at), subject=title,
+    doc = w.form(date=_local(case.received_at), title=title,
                  signer_title="NGƯỜI TIẾP NHẬN" if w.procedure == "child" else "",
                  signer=entry.by if entry else case.created_by)
     doc.paragraph("I. THÔNG TIN TIẾP NHẬN", bold=True, indent=False)
@@ -382,7 +384,7 @@ def _report(w: _Writer) -> OfficialDocument:
 def _initial(w: _Writer) -> OfficialDocument:
     """NĐ 56/2017 Mẫu 02 (Điều 26): the first assessment of risk and harm, and the emergency measures taken."""
     case, entry = w.case, w.file.last(Entry.Kind.INITIAL)
-    doc = w.form(date=_local(entry.at), subject=TITLES[w.procedure]["initial"][1], signer=entry.by)
+    doc = w.form(date=_local(entry.at), title=TITLES[w.procedure]["initial"][1], signer=entry.by)
     w.subjects(doc, "I. TRẺ EM ĐƯỢC ĐÁNH GIÁ")
     doc.paragraph("II. KẾT QUẢ ĐÁNH GIÁ BAN ĐẦU", bold=True, indent=False)
     doc.paragraph(f"Thời điểm tiếp nhận thông tin: {_moment(case.received_at)}. Thời điểm đánh giá: "
@@ -406,7 +408,7 @@ def _initial(w: _Writer) -> OfficialDocument:
 def _assessment(w: _Writer) -> OfficialDocument:
     """NĐ 56/2017 Mẫu 03 (Điều 27); TT 02/2020 Mẫu 02 (Điều 5): the detailed assessment, each need's level."""
     entry = w.file.last(Entry.Kind.ASSESSMENT)
-    doc = w.form(date=_local(entry.at), subject=TITLES[w.procedure]["assessment"][1], signer=entry.by)
+    doc = w.form(date=_local(entry.at), title=TITLES[w.procedure]["assessment"][1], signer=entry.by)
     w.subjects(doc, f"I. {WHO[w.procedure].upper()} ĐƯỢC ĐÁNH GIÁ")
     doc.paragraph("II. NHU CẦU", bold=True, indent=False)
     doc.paragraph(f"Ngày đánh giá: {_day(entry.at)}. Mức độ nguy cơ: {w.case.get_risk_display()}.")
@@ -421,9 +423,8 @@ def _plan(w: _Writer) -> OfficialDocument:
     """NĐ 56/2017 Mẫu 04 (Điều 28); TT 02/2020 Mẫu 03 (Điều 6): the latest plan, each activity with its dates,
     who is responsible, the provider and the budget."""
     plan = w.file.plans[-1]
-    doc = w.form(date=_local(plan.drafted_at), kind="KẾ HOẠCH",
-                 subject=f"{TITLES[w.procedure]['plan'][1]} đối với {w.who}", signer=plan.drafted_by,
-                 recipients=["Chủ tịch Ủy ban nhân dân (để phê duyệt);"])
+    doc = w.form(date=_local(plan.drafted_at), title=f"{TITLES[w.procedure]['plan'][1]} đối với {w.who}",
+                 signer=plan.drafted_by, recipients=["Chủ tịch Ủy ban nhân dân (để phê duyệt);"])
     w.subjects(doc, f"I. {WHO[w.procedure].upper()}")
     doc.paragraph("II. MỤC TIÊU", bold=True, indent=False)
     for line in w.clean(plan.goals).splitlines():
@@ -504,7 +505,7 @@ def _review(w: _Writer) -> OfficialDocument:
         entries.remove(w.file.last(Entry.Kind.CLOSURE))
     last = w.file.last(Entry.Kind.REVIEW, *([Entry.Kind.CLOSURE] if child else []))
     day = case.closed_on if child and case.stage == rules.CLOSED and case.closed_on else _local(last.at)
-    doc = w.form(date=day, subject=TITLES[w.procedure]["review"][1], signer=last.by)
+    doc = w.form(date=day, title=TITLES[w.procedure]["review"][1], signer=last.by)
     w.subjects(doc, f"I. {WHO[w.procedure].upper()}")
     approved = w.file.approved()
     doc.paragraph("II. KẾ HOẠCH ĐANG THỰC HIỆN", bold=True, indent=False)
@@ -543,7 +544,7 @@ def _closure(w: _Writer) -> OfficialDocument:
     """TT 02/2020 Mẫu 06 (Điều 8): the record of closing an adult's case, on one of its grounds."""
     case = w.case
     entry = w.file.last(Entry.Kind.CLOSURE)
-    doc = w.form(date=case.closed_on or _local(entry.at), subject=TITLES[w.procedure]["closure"][1],
+    doc = w.form(date=case.closed_on or _local(entry.at), title=TITLES[w.procedure]["closure"][1],
                  signer=entry.by if entry else None)
     w.subjects(doc, "I. ĐỐI TƯỢNG")
     doc.paragraph("II. QUÁ TRÌNH QUẢN LÝ TRƯỜNG HỢP", bold=True, indent=False)

@@ -4,7 +4,8 @@ the layout of Phụ lục I as a builder that decisions, reports, plans and lett
 A4, Times New Roman 13–14 pt, left margin 30 mm; the issuing body and the number at the top left, the
 national title, motto and the place and date (in italics) at the top right; the kind and summary
 (trích yếu) centred, or under the number as "V/v …" for a letter; "Nơi nhận" at the bottom left and the
-signature at the bottom right. Points of Phụ lục I not verified against its text are marked in
+signature at the bottom right. A form of an annex ("Mẫu số 04 — Nghị định 56/2017/NĐ-CP") has that line
+above it all, at the right. Points of Phụ lục I not verified against its text are marked in
 `LEGAL_FACTS.md` §9.2.
 """
 
@@ -17,6 +18,7 @@ from django.db import transaction
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 
 from .models import DocumentNumber
@@ -24,6 +26,10 @@ from .models import DocumentNumber
 FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# the header's columns in mm, within the 165 mm between the margins: 100 keeps the national title (12 pt
+# bold, 88 mm in Times New Roman) on one line; 65 still takes a commune committee's name ("ỦY BAN NHÂN DÂN XÃ
+# TÂN HƯNG", 13 pt bold) on two
+HEADER_WIDTHS = (65, 100)
 
 
 def next_document_number(*, issuer: str, year: int) -> int:
@@ -41,12 +47,20 @@ def next_document_number(*, issuer: str, year: int) -> int:
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of document (tên loại văn bản) as printed, with its abbreviation in the code (Phụ lục III)."""
+    """A kind of document (tên loại văn bản) as printed, with its abbreviation in the code (Phụ lục III).
+
+    A `BIÊN BẢN` ("BB") records what happened, signed by who was there. A `PHIẾU` is a form filled in for a
+    file (phiếu tiếp nhận, phiếu đánh giá), not one of the kinds of NĐ 30/2020 Điều 7: Phụ lục III abbreviates
+    only the transmittal slips (phiếu gửi PG, phiếu chuyển PC, phiếu báo PB). So a phiếu is not numbered, and
+    its header has no "Số" line: an abbreviation of our own would be a code the law does not know, and the
+    issuing body's code alone ("12/UBND") is a letter's, taken from the letters' yearly sequence. The file it
+    belongs to identifies it (a case's number, printed in its body)."""
 
     title: str
     abbreviation: str  # empty for a letter (công văn), whose code is the issuing body's alone
     enacting: str = ""  # the line between the legal bases and the articles of a decision
     letter: bool = False  # no title: the summary sits under the number as "V/v …"
+    numbered: bool = True  # False: outside the issuer's yearly sequence, so no code and no "Số" line
 
 
 KINDS = {kind.title: kind for kind in (
@@ -55,13 +69,17 @@ KINDS = {kind.title: kind for kind in (
     Kind("KẾ HOẠCH", "KH"),
     Kind("TỜ TRÌNH", "TTr"),
     Kind("THÔNG BÁO", "TB"),
+    Kind("BIÊN BẢN", "BB"),
     Kind("CÔNG VĂN", "", letter=True),
+    Kind("PHIẾU", "", numbered=False),
 )}
 
 
 def document_code(number: int, *, kind: str, body: str = "UBND") -> str:
-    """Số, ký hiệu: "07/QĐ-UBND" for a commune People's Committee's decision, "12/UBND" for its letter; a
-    number under 10 has a leading 0."""
+    """Số, ký hiệu: "07/QĐ-UBND" for a commune People's Committee's decision, "04/BB-UBND" for its record,
+    "12/UBND" for its letter; a number under 10 has a leading 0. A kind that is not numbered has no code."""
+    if not KINDS[kind].numbered:
+        raise ValueError(f"a {kind} is not numbered")
     abbreviation = KINDS[kind].abbreviation
     return f"{number:02d}/{abbreviation}-{body}" if abbreviation else f"{number:02d}/{body}"
 
@@ -84,10 +102,11 @@ class OfficialDocument:
     """One document: fill it in, add its content in order, then `to_bytes()` gives the DOCX.
 
     `issuer` is the issuing body ("ỦY BAN NHÂN DÂN XÃ TÂN HƯNG"), under its `parent` body when there is
-    one; `number` the full "Số" ("07/QĐ-UBND", see `document_code`); `kind` one of `KINDS`; `subject` the
-    summary ("Về việc …" for a decision; the report's or plan's title; what a letter is about, printed
-    "V/v …"). A decision names the `authority` that decides and its legal `bases`; a letter its addressees
-    (`to`, "Kính gửi"). `recipients` are listed under "Nơi nhận"."""
+    one; `number` the full "Số" ("07/QĐ-UBND", see `document_code`; empty for a kind that is not numbered);
+    `kind` one of `KINDS`; `subject` the summary ("Về việc …" for a decision; the report's or plan's title;
+    what a letter is about, printed "V/v …"). A decision names the `authority` that decides and its legal
+    `bases`; a letter its addressees (`to`, "Kính gửi"). `recipients` are listed under "Nơi nhận". A form of
+    an annex gives its `form_line` ("Mẫu số 04 — Nghị định 56/2017/NĐ-CP"), printed above the header."""
 
     issuer: str
     number: str
@@ -102,12 +121,15 @@ class OfficialDocument:
     recipients: Sequence[str] = ()
     parent: str = ""
     to: Sequence[str] = ()
+    form_line: str = ""
     _body: list = field(default_factory=list, init=False, repr=False)
     _articles: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"unknown kind of document: {self.kind!r}")
+        if self.number and not KINDS[self.kind].numbered:
+            raise ValueError(f"a {self.kind} is not numbered: {self.number!r}")
 
     # --- content, in order ---------------------------------------------------------------------------
 
@@ -144,6 +166,9 @@ class OfficialDocument:
         style = doc.styles["Normal"]
         style.font.name, style.font.size = FONT, Pt(14)
         kind = KINDS[self.kind]
+        if self.form_line:  # as the annexes print it: the first line, at the right
+            _para(doc, self.form_line, size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT,
+                  space_after=4)
         self._header(doc, kind)
         if not kind.letter:
             _para(doc, kind.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
@@ -168,15 +193,20 @@ class OfficialDocument:
         return buffer.getvalue()
 
     def _header(self, doc, kind: Kind) -> None:
+        """Two columns of fixed widths (`HEADER_WIDTHS`): sized by the layout, the national title wraps."""
         header = doc.add_table(rows=1, cols=2)
         header.alignment = WD_TABLE_ALIGNMENT.CENTER
+        header.autofit = False
+        for column, cell, width in zip(header.columns, header.rows[0].cells, HEADER_WIDTHS, strict=True):
+            column.width = cell.width = Mm(width)  # the grid for LibreOffice, the cell for Word
         left, right = header.rows[0].cells
         left.paragraphs[0].text = ""
         if self.parent:
             _para(left, self.parent.upper(), size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
         _para(left, self.issuer.upper(), size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
         _para(left, "———", size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=4)
-        _para(left, f"Số: {self.number}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+        if kind.numbered:
+            _para(left, f"Số: {self.number}", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
         if kind.letter and self.subject:
             _para(left, f"V/v {self.subject}", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
         _para(right, NATIONAL_TITLE, size=12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
@@ -214,7 +244,14 @@ class OfficialDocument:
         _para(doc, "", space_after=0)
 
     def _footer(self, doc) -> None:
-        recipients, signature = doc.add_table(rows=1, cols=2).rows[0].cells
+        """"Nơi nhận" and the signature on one row that may not split, so that the signer's title never stands
+        at the foot of one page and the name on the next; and kept with the last line of the text, so that a
+        page never holds the signature alone."""
+        if doc.paragraphs:
+            doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        row = doc.add_table(rows=1, cols=2).rows[0]
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        recipients, signature = row.cells
         recipients.paragraphs[0].text = ""
         _para(recipients, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
         for line in self.recipients:
