@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ansinh.core.forms import PartialDateField, StyledForm, style_widget
 from ansinh.facilities.models import Organisation
@@ -143,7 +144,7 @@ class PlanForm(StyledForm, VersionMixin):
     """The plan (Mẫu 04): goals, then up to five activities."""
 
     at = moment()
-    goals = forms.CharField(label=_("Mục tiêu"), widget=forms.Textarea(attrs={"rows": 2}))
+    goals = forms.CharField(label=pgettext_lazy("plan", "Mục tiêu"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,7 +256,7 @@ class ShareForm(StyledForm):
 
 
 class RespondForm(StyledForm):
-    accept = forms.TypedChoiceField(label=_("Trả lời"), choices=[("1", _("Tiếp nhận")), ("0", _("Từ chối"))],
+    accept = forms.TypedChoiceField(label=_("Trả lời"), choices=[("1", pgettext_lazy("answer", "Tiếp nhận")), ("0", pgettext_lazy("answer", "Từ chối"))],
                                     coerce=lambda v: v == "1")
     receiving_worker = forms.ModelChoiceField(label=_("Người tiếp nhận"), queryset=get_user_model().objects.none(),
                                               required=False)

@@ -324,7 +324,7 @@ class Plan(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="plans")
     number = models.PositiveSmallIntegerField(_("lần"))
-    goals = models.TextField(_("mục tiêu"))
+    goals = models.TextField(pgettext_lazy("plan", "mục tiêu"))
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
     drafted_at = models.DateTimeField(_("xây dựng lúc"))
     drafted_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
@@ -401,7 +401,7 @@ class Referral(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ tiếp nhận")
-        ACCEPTED = "accepted", _("Đã tiếp nhận")
+        ACCEPTED = "accepted", pgettext_lazy("referral", "Đã tiếp nhận")
         REFUSED = "refused", _("Từ chối")
 
     class Consenter(models.TextChoices):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from ansinh.assistance.models import Enrolment
@@ -62,7 +62,7 @@ CASE_COLUMNS = (  # no names, no summary: a file leaving the system says what an
     (gettext_lazy("Loại ca"), lambda c: c.get_case_type_display()),
     (gettext_lazy("Nguy cơ"), lambda c: c.get_risk_display()),
     (gettext_lazy("Bước"), lambda c: c.get_stage_display()),
-    (gettext_lazy("Tiếp nhận"), lambda c: timezone.localtime(c.received_at).strftime("%d/%m/%Y %H:%M")),
+    (pgettext_lazy("received at", "Tiếp nhận"), lambda c: timezone.localtime(c.received_at).strftime("%d/%m/%Y %H:%M")),
     (gettext_lazy("Người quản lý ca"), lambda c: c.worker.username),
     (gettext_lazy("Ngày đóng"), lambda c: c.closed_on),
 )
