@@ -24,7 +24,7 @@ def _cases_in(user):
     return rows if q is None else rows.filter(q)
 
 
-def people_supported(*, user, day: datetime.date, start: datetime.date) -> dict[int, tuple[int, None]]:
+def people_supported(*, user, day: datetime.date, start: datetime.date) -> dict[int, tuple[int, int | None]]:
     """People who were the subject of a case open at some time from `start` to `day`, by the commune of the unit
     that manages it (each person once per commune)."""
     if not indicators_allowed(user, CASEWORK_OVERSEE):
@@ -67,18 +67,18 @@ def _flags(user, day: datetime.date, start: datetime.date) -> list[tuple[int, in
             if (year, month or 1, dd or 1) > cutoff]
 
 
-def priority_children(*, user, day: datetime.date, start: datetime.date) -> dict[int, tuple[int, int]]:
+def priority_children(*, user, day: datetime.date, start: datetime.date) -> dict[int, tuple[int, int | None]]:
     """Of the children of the plans' priority groups (orphans without support, abandoned, with HIV/AIDS, victims
     of toxic chemicals, with severe disabilities, affected by disasters or epidemics), those who from `start` to
     `day` received social assistance (a monthly allowance, a support recorded) or social-work services (a
     service under a case, a support of that kind): by the child's commune."""
     if not indicators_allowed(user, CHILDREN_VIEW):
         return {}
-    out: dict[int, tuple[int, int]] = {}
+    counts: dict[int, tuple[int, int]] = {}
     for commune, _pk, helped in _flags(user, day, start):
-        n, d = out.get(commune, (0, 0))
-        out[commune] = (n + helped, d + 1)
-    return out
+        n, d = counts.get(commune, (0, 0))
+        counts[commune] = (n + helped, d + 1)
+    return dict(counts)
 
 
 def indicators_allowed(user, capability: str) -> bool:

@@ -8,9 +8,9 @@ their own step is."""
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -204,12 +204,12 @@ def _locked(case: Case, expected_version: int | None, submitted: dict[str, Any] 
     if expected_version is not None and current.version != expected_version:
         differences = []
         for name, value in (submitted or {}).items():
-            field = Case._meta.get_field(name)
+            field = cast(models.Field, Case._meta.get_field(name))
             saved = getattr(current, name)
             if saved != value:
                 show = dict(field.choices or ())
                 differences.append((str(field.verbose_name), str(show.get(saved, saved)), str(show.get(value, value))))
-        by = current.updated_by.username if current.updated_by_id else ""
+        by = current.updated_by.username if current.updated_by is not None else ""
         message = STALE if not by else f"{STALE[:-len('; hãy tải lại trang.')]} (người lưu: {by}); hãy tải lại trang."
         raise ConflictError(message, differences=differences)
     return current
