@@ -365,14 +365,14 @@ def floor_statement(part: str, user, oversee: bool, pg: bool) -> tuple[str, list
         if oversee:
             visible += (" UNION SELECT w.organisation_id FROM casework_worker w JOIN facilities_organisation o "
                         f"ON o.id = w.organisation_id WHERE o.province_code = '{user.jurisdiction.province_code}'")
-        # the open cases counted from the units (SQLite otherwise walks the whole worker index for one unit)
+        # the open cases counted from the units, joined (SQLite walks the whole (worker, stage) index for one unit
+        # when they are `organisation_id IN (…)` or a common table expression)
         return f"""
-            WITH vis AS ({visible})
             SELECT w.id, COALESCE(n.n, 0)
-            FROM vis JOIN casework_worker w ON w.organisation_id = vis.organisation_id
+            FROM ({visible}) vis JOIN casework_worker w ON w.organisation_id = vis.organisation_id
                  JOIN facilities_organisation o ON o.id = w.organisation_id JOIN accounts_user u ON u.id = w.user_id
-                 LEFT JOIN (SELECT c.worker_id, COUNT(*) AS n FROM vis JOIN casework_case c
-                            ON c.organisation_id = vis.organisation_id WHERE c.stage <> 'closed'
+                 LEFT JOIN (SELECT c.worker_id, COUNT(*) AS n FROM ({visible}) v JOIN casework_case c
+                            ON c.organisation_id = v.organisation_id WHERE c.stage <> 'closed'
                             GROUP BY c.worker_id) n ON n.worker_id = w.user_id
             WHERE w.active
             ORDER BY o.name, u.username""", []
