@@ -435,7 +435,9 @@ def floor_part(part: str, user, oversee: bool) -> Any:
 
     pg = connection.vendor == "postgresql"
     if part == "workbench":
-        board = {p: floor_part(p, user, oversee) for p in ("my_cases", "overdue", "due_today", "caseloads", "trend")}
+        # the workbench shows the caseloads of the user's own units; the province's are on the page of case workers
+        board = {p: floor_part(p, user, oversee and p != "caseloads")
+                 for p in ("my_cases", "overdue", "due_today", "caseloads", "trend")}
         del board["due_today"]["count"]
         return board
     sql, params = floor_statement(part, user, oversee, pg)

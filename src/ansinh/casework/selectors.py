@@ -25,8 +25,11 @@ def terms(day: datetime.date, province_code: str = "") -> rules.Terms:
     return rules.Terms(**{field: int(values[key]) for key, field in names.items() if key in values})
 
 
+CONFIDENTIAL = ("summary", "reporter_name", "reporter_phone")  # read on the case's own page only
+
+
 def cases(*, user) -> QuerySet[Case]:
-    return Case.objects.visible_to(user).select_related("organisation", "worker", "supervisor")
+    return Case.objects.visible_to(user).select_related("organisation", "worker", "supervisor").defer(*CONFIDENTIAL)
 
 
 def access_case(user, case: Case | int, action: str = "view") -> Case:
@@ -51,7 +54,8 @@ def relations(user, case: Case) -> set[str]:
 def open_deadlines(*, user) -> QuerySet[Deadline]:
     """Outstanding deadlines of the user's open cases, soonest first."""
     return (Deadline.objects.filter(met_at__isnull=True, case__in=Case.objects.visible_to(user).open().values("pk"))
-            .select_related("case", "case__organisation").order_by("due_at", "id"))
+            .select_related("case", "case__organisation").defer(*(f"case__{f}" for f in CONFIDENTIAL))
+            .order_by("due_at", "id"))
 
 
 def overdue(*, user, now: datetime.datetime | None = None) -> QuerySet[Deadline]:
@@ -65,25 +69,25 @@ def due_today(*, user, now: datetime.datetime | None = None) -> QuerySet[Deadlin
     return open_deadlines(user=user).filter(due_at__gte=now, due_at__lte=end)
 
 
-def units(*, user) -> QuerySet[Organisation]:
-    """The units whose case workers and caseloads the user may see: those they work at, and with oversight those
-    in their jurisdiction that have case workers."""
+def units(*, user, oversee: bool = True) -> QuerySet[Organisation]:
+    """The units whose case workers and caseloads the user may see: those they work at, and with oversight (unless
+    `oversee` is False) those in their jurisdiction that have case workers."""
     mine = Q(case_workers__user=user, case_workers__active=True)
     from ansinh.core.access import can
-    if can(user, CASEWORK_OVERSEE):
+    if oversee and can(user, CASEWORK_OVERSEE):
         q = jurisdiction_q(user)
         mine = mine | (Q(case_workers__isnull=False) & (q if q is not None else Q()))
     return Organisation.objects.filter(mine).distinct().order_by("name")
 
 
-def caseloads(*, user, organisation: Organisation | None = None) -> list[dict]:
-    """Open cases per worker (counts, no names of subjects), for the units the user may see, with the limit of
-    TT 33/2017 Điều 5 in force today."""
-    visible = units(user=user)
-    workers = Worker.objects.filter(active=True, organisation__in=visible.values("pk"))
+def caseloads(*, user, organisation: Organisation | None = None, oversee: bool = True) -> list[dict]:
+    """Open cases per worker (counts, no names of subjects), for the units the user may see (only those they work
+    at when `oversee` is False), with the limit of TT 33/2017 Điều 5 in force today."""
+    visible = list(units(user=user, oversee=oversee).values_list("pk", flat=True))  # a few ids: SQLite then joins from the unit
+    workers = Worker.objects.filter(active=True, organisation__in=visible)
     if organisation is not None:
         workers = workers.filter(organisation=organisation)
-    counts = dict(Case.objects.open().filter(organisation__in=visible.values("pk")).values_list("worker")
+    counts = dict(Case.objects.open().filter(organisation__in=visible).values_list("worker")
                   .annotate(n=Count("id")).values_list("worker", "n"))
     today = timezone.localdate()
     limit = terms(today)
@@ -172,7 +176,7 @@ def counted_cases(*, user) -> QuerySet[Case]:
 def my_cases(*, user) -> QuerySet[Case]:
     """Open cases the user works on or supervises."""
     return (Case.objects.open().filter(Q(worker=user) | Q(supervisor=user))
-            .select_related("organisation", "worker").order_by("-received_at", "-id"))
+            .select_related("organisation", "worker").defer(*CONFIDENTIAL).order_by("-received_at", "-id"))
 
 
 def trend(*, user, months: int = 12, today: datetime.date | None = None) -> dict:
@@ -193,24 +197,22 @@ def trend(*, user, months: int = 12, today: datetime.date | None = None) -> dict
         day = timezone.localtime(month).date() if isinstance(month, datetime.datetime) else month
         received.setdefault(kind, [0] * months)[window.index(day.replace(day=1))] += n
     before_open = rows.filter(received_at__lt=start).exclude(closed_on__lt=first).count()
-    opened = dict(rows.filter(received_at__gte=start).annotate(m=TruncMonth("received_at")).values_list("m")
-                  .annotate(n=Count("id")).values_list("m", "n"))
     closed = dict(rows.filter(closed_on__gte=first).annotate(m=TruncMonth("closed_on")).values_list("m")
                   .annotate(n=Count("id")).values_list("m", "n"))
-    opened = {(timezone.localtime(k).date() if isinstance(k, datetime.datetime) else k).replace(day=1): v
-              for k, v in opened.items()}
     closed = {(k.date() if isinstance(k, datetime.datetime) else k).replace(day=1): v for k, v in closed.items()}
+    opened = [sum(column) for column in zip(*received.values(), strict=True)] if received else [0] * months
     open_at_end, running = [], before_open
-    for month in window:
-        running += opened.get(month, 0) - closed.get(month, 0)
+    for n, month in enumerate(window):
+        running += opened[n] - closed.get(month, 0)
         open_at_end.append(running)
     return {"months": window, "received": received, "open": open_at_end,
             "closed": [closed.get(m, 0) for m in window], "last_day": last_of_month(window[-1])}
 
 
 def workbench(*, user, now: datetime.datetime | None = None) -> dict:
-    """What a worker's first page shows: their open cases, what is overdue and due today, caseloads, the trend."""
+    """What a worker's first page shows: their open cases, what is overdue and due today, the caseloads of the units
+    they work at (a province's thousands of workers are on the page of case workers), the trend."""
     now = now or timezone.now()
     return {"mine": my_cases(user=user), "overdue": overdue(user=user, now=now),
-            "due_today": due_today(user=user, now=now), "caseloads": caseloads(user=user),
+            "due_today": due_today(user=user, now=now), "caseloads": caseloads(user=user, oversee=False),
             "trend": trend(user=user, today=timezone.localtime(now).date())}

@@ -96,14 +96,15 @@ def workbench(request):
     data = selectors.workbench(user=user)
     received, status = _trend_charts(data["trend"])
     incoming = list(selectors.incoming_referrals(user=user)[:50])
-    for referral in incoming:
-        referral.people = selectors.unit_workers(referral.to)
+    people: dict[int, list] = {}
+    for referral in incoming:  # the receiving unit's workers, once per unit
+        referral.people = people.setdefault(referral.to_id, list(selectors.unit_workers(referral.to)))
     return render(request, "casework/workbench.html", {
         "mine": data["mine"][:25], "mine_count": data["mine"].count(),
         "overdue": data["overdue"][:50], "overdue_count": data["overdue"].count(),
         "due_today": data["due_today"][:50], "caseloads": data["caseloads"],
         "incoming": incoming, "chart_received": received,
-        "chart_status": status, "can_open": can(user, CASEWORK_WORK),
+        "chart_status": status, "can_open": can(user, CASEWORK_WORK), "can_oversee": can(user, CASEWORK_OVERSEE),
         "indicators": [(code, indicators.get(code).label) for code, cap in ((PEOPLE, CASEWORK_OVERSEE),
                        (CHILDREN, CHILDREN_VIEW)) if can(user, cap)],
         "now": timezone.now()})
