@@ -1,6 +1,7 @@
 """What narrows the case list and the children's register, for the pages, the API and the exports alike."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,11 @@ from ansinh.geo.fields import CommuneFilter
 from .models import SENSITIVE_GROUPS, Case, CaseType, ChildGroup, Circumstance, Risk, Stage
 
 
+def _either(everything, yes, no) -> forms.Select:
+    """A yes/no filter's drop-down that says what each choice means (not "unknown / yes / no")."""
+    return forms.Select(choices=[("", everything), ("true", yes), ("false", no)])
+
+
 class CaseFilterSet(FilterSet):
     """Ca của tôi (được phân công, giám sát, tiếp nhận chuyển gửi hoặc được chia sẻ). `search`: số hồ sơ hoặc tên
     đối tượng; `overdue`: còn việc quá hạn; `mine`: tôi là người quản lý ca."""
@@ -21,8 +27,11 @@ class CaseFilterSet(FilterSet):
     case_type = django_filters.ChoiceFilter(label=_("Loại ca"), choices=CaseType.choices, empty_label=_("Mọi loại"))
     risk = django_filters.ChoiceFilter(label=_("Nguy cơ"), choices=Risk.choices, empty_label=_("Mọi mức"))
     organisation = IdFilter(label=_("Đơn vị"))
-    open = django_filters.BooleanFilter(label=_("Đang mở"), method="filter_open")
-    overdue = django_filters.BooleanFilter(label=_("Có việc quá hạn"), method="filter_overdue")
+    open = django_filters.BooleanFilter(label=_("Đang mở"), method="filter_open",
+                                        widget=_either(_("Mở và đã đóng"), _("Đang mở"), _("Đã đóng")))
+    overdue = django_filters.BooleanFilter(label=_("Có việc quá hạn"), method="filter_overdue",
+                                           widget=_either(_("Quá hạn hay không"), _("Có việc quá hạn"),
+                                                          _("Không quá hạn")))
 
     class Meta:
         model = Case
@@ -60,7 +69,8 @@ class CircumstanceFilterSet(FilterSet):
     search = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_search")
     group = django_filters.ChoiceFilter(label=_("Nhóm"), choices=_SHOWN, empty_label=_("Mọi nhóm"))
     commune = CommuneFilter(field_name="person__commune")
-    current = django_filters.BooleanFilter(label=_("Đang thuộc nhóm"), method="filter_current")
+    current = django_filters.BooleanFilter(label=_("Đang thuộc nhóm"), method="filter_current",
+                                           widget=_either(_("Mọi thời gian"), _("Đang thuộc nhóm"), _("Đã kết thúc")))
 
     class Meta:
         model = Circumstance
