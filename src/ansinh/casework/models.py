@@ -495,6 +495,11 @@ PRIORITY_GROUPS = (ChildGroup.ORPHAN, ChildGroup.NO_SUPPORT, ChildGroup.ABANDONE
                    ChildGroup.SEVERE_DISABILITY, ChildGroup.DISASTER)
 
 
+# a child's records are seen where the child is registered
+CHILD_SCOPE = Scope(view=CHILDREN_VIEW, actions={"change": CHILDREN_CHANGE}, commune_field="person__commune",
+                    province_field="person__province_code", outside="Trẻ em này nằm ngoài địa bàn bạn quản lý.")
+
+
 class Circumstance(models.Model):
     """A child in one group of special circumstances from `since` until `until` (the last day; open when none)."""
 
@@ -506,9 +511,7 @@ class Circumstance(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+", db_index=False)
 
-    # seen where the child is registered
-    scope = Scope(view=CHILDREN_VIEW, actions={"change": CHILDREN_CHANGE}, commune_field="person__commune",
-                  province_field="person__province_code", outside="Trẻ em này nằm ngoài địa bàn bạn quản lý.")
+    scope = CHILD_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -548,8 +551,7 @@ class Support(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+", db_index=False)
 
-    scope = Scope(view=CHILDREN_VIEW, actions={"change": CHILDREN_CHANGE}, commune_field="person__commune",
-                  province_field="person__province_code", outside="Trẻ em này nằm ngoài địa bàn bạn quản lý.")
+    scope = CHILD_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django.db import models, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from ansinh.audit.models import AuditEvent
@@ -23,12 +22,11 @@ from ansinh.core.selectors import holidays
 from ansinh.facilities.models import Organisation
 from ansinh.registry.models import Person
 
-from . import rules
-from .access import CASEWORK_MANAGE, CASEWORK_WORK, CHILDREN_CHANGE
-from .models import (
+from .. import rules
+from ..access import CASEWORK_WORK
+from ..models import (
     Case,
     CaseShare,
-    Circumstance,
     Deadline,
     Entry,
     Need,
@@ -38,75 +36,14 @@ from .models import (
     Service,
     Stage,
     Subject,
-    Support,
     Worker,
 )
-from .selectors import access_case, relations, terms
+from ..selectors import access_case, relations, terms
+from .teams import _check_team, _member
 
 STALE = "Ca đã được người khác cập nhật sau khi bạn mở. Chưa có gì được ghi; hãy tải lại trang."
-NOT_RELATED = "Bạn không có quan hệ với ca này (không được phân công, giám sát, tiếp nhận chuyển gửi hay được chia sẻ)."
 WORKER_OR_SUPERVISOR = "Chỉ người quản lý ca hoặc người giám sát ca được thực hiện bước này."
 EDITABLE = ("source", "reporter_name", "reporter_phone", "case_type", "risk", "summary")
-
-
-# --- units and their case workers ----------------------------------------------------------------------
-
-
-@transaction.atomic
-def worker_add(*, user, organisation: Organisation, worker, supervisor: bool = False) -> Worker:
-    """`worker` (a user) works on cases at `organisation`; their jurisdiction must cover the unit."""
-    require_capability(user, CASEWORK_MANAGE)
-    if not covers(user, organisation.commune):
-        raise PermissionDeniedError("Đơn vị này nằm ngoài địa bàn bạn quản lý.")
-    if not worker.is_active or worker.role == Role.PAYMENT_AGENT:
-        raise DomainError("Người dùng này không thể quản lý ca.", field="worker")
-    if not covers(worker, organisation.commune):
-        raise DomainError(f"Địa bàn của {worker.username} không bao gồm đơn vị {organisation.name}.", field="worker")
-    row, created = Worker.objects.select_for_update().get_or_create(
-        user=worker, organisation=organisation, defaults={"supervisor": supervisor})
-    if not created:
-        before = snapshot(row, ["supervisor", "active"])
-        row.supervisor, row.active = supervisor, True
-        row.save(update_fields=["supervisor", "active"])
-        audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=row, commune=organisation.commune,
-                     changes=diff(before, snapshot(row, ["supervisor", "active"])))
-    else:
-        audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=row, commune=organisation.commune,
-                     changes={"after": snapshot(row, ["user_id", "organisation_id", "supervisor"])})
-    return row
-
-
-@transaction.atomic
-def worker_remove(*, user, worker: Worker) -> Worker:
-    """The user stops working on cases at the unit; their open cases must be reassigned first."""
-    require_capability(user, CASEWORK_MANAGE)
-    if not covers(user, worker.organisation.commune):
-        raise PermissionDeniedError("Đơn vị này nằm ngoài địa bàn bạn quản lý.")
-    held = Case.objects.open().filter(organisation=worker.organisation).filter(
-        Q(worker=worker.user) | Q(supervisor=worker.user)).count()
-    if held:
-        raise DomainError(f"{worker.user.username} còn {held} ca đang mở tại đơn vị; hãy phân công lại trước.")
-    worker.active = False
-    worker.save(update_fields=["active"])
-    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=worker, commune=worker.organisation.commune,
-                 changes={"active": [True, False]})
-    return worker
-
-
-def _member(organisation: Organisation, user, *, supervisor: bool = False) -> bool:
-    rows = Worker.objects.filter(organisation=organisation, user=user, active=True, user__is_active=True)
-    return rows.filter(supervisor=True).exists() if supervisor else rows.exists()
-
-
-def _check_team(organisation: Organisation, worker, supervisor) -> None:
-    if worker is None or not _member(organisation, worker):
-        raise DomainError(f"Người quản lý ca phải là người làm công tác quản lý ca của {organisation.name}.",
-                          field="worker")
-    if supervisor is None or not _member(organisation, supervisor, supervisor=True):
-        raise DomainError(f"Người giám sát phải là người giám sát ca của {organisation.name}.", field="supervisor")
-    if worker.pk == supervisor.pk:
-        raise DomainError("Người giám sát phải khác người quản lý ca.", field="supervisor")
-
 
 # --- opening a case ------------------------------------------------------------------------------------
 
@@ -650,96 +587,3 @@ def case_unshare(*, user, share: CaseShare) -> CaseShare:
     audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=share.case,
                  changes={"unshared": share.user_id})
     return share
-
-
-# --- children in special circumstances ----------------------------------------------------------------
-
-
-@transaction.atomic
-def circumstance_add(*, user, person: Person, group: str, since: datetime.date, note: str = "") -> Circumstance:
-    """A child (under 16 on `since`, Luật Trẻ em Điều 1) in a group of special circumstances (Điều 10)."""
-    require_capability(user, CHILDREN_CHANGE)
-    if not covers(user, person.commune):
-        raise PermissionDeniedError("Trẻ em này nằm ngoài địa bàn bạn quản lý.")
-    age = person.age_on(since)
-    if age is None:
-        raise DomainError("Sổ đối tượng chưa có năm sinh của trẻ.", field="person")
-    if age >= rules.CHILD_AGE or age < 0:
-        raise DomainError(f"Ngày {since:%d/%m/%Y} người này {age} tuổi: trẻ em là người dưới 16 tuổi "
-                          "(Luật Trẻ em Điều 1).", field="since")
-    if since > timezone.localdate():
-        raise DomainError("Ngày không được ở tương lai.", field="since")
-    if Circumstance.objects.filter(person=person, group=group, until__isnull=True).exists():
-        raise DomainError("Trẻ đã có trong nhóm này.", field="group")
-    row = Circumstance.objects.create(person=person, group=group, since=since, note=note.strip(), created_by=user)
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=row, commune=person.commune,
-                 changes={"after": {"person_id": person.pk, "group": group, "since": str(since)}})
-    return row
-
-
-@transaction.atomic
-def circumstance_end(*, user, circumstance: Circumstance, until: datetime.date, note: str = "") -> Circumstance:
-    require_capability(user, CHILDREN_CHANGE)
-    current = Circumstance.objects.select_for_update().select_related("person").get(pk=circumstance.pk)
-    if not covers(user, current.person.commune):
-        raise PermissionDeniedError("Trẻ em này nằm ngoài địa bàn bạn quản lý.")
-    if current.until is not None:
-        raise DomainError("Hoàn cảnh này đã kết thúc.")
-    if until < current.since:
-        raise DomainError("Ngày kết thúc trước ngày bắt đầu.", field="until")
-    current.until = until
-    current.note = (f"{current.note} {note}".strip())[:255]
-    current.save(update_fields=["until", "note"])
-    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current, commune=current.person.commune,
-                 changes={"until": [None, str(until)]})
-    return current
-
-
-@transaction.atomic
-def support_add(*, user, person: Person, kind: str, given_on: datetime.date, provider: str,
-                amount: Decimal = Decimal(0), note: str = "") -> Support:
-    require_capability(user, CHILDREN_CHANGE)
-    if not covers(user, person.commune):
-        raise PermissionDeniedError("Trẻ em này nằm ngoài địa bàn bạn quản lý.")
-    if not provider.strip():
-        raise DomainError("Hãy ghi đơn vị hỗ trợ.", field="provider")
-    if amount < 0:
-        raise DomainError("Giá trị không được âm.", field="amount")
-    if given_on > timezone.localdate():
-        raise DomainError("Ngày không được ở tương lai.", field="given_on")
-    row = Support.objects.create(person=person, kind=kind, given_on=given_on, provider=provider.strip(), amount=amount,
-                                 note=note.strip(), created_by=user)
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=row, commune=person.commune,
-                 changes={"after": {"person_id": person.pk, "kind": kind, "given_on": str(given_on),
-                                    "amount": str(amount)}})
-    return row
-
-
-# --- a merge of two records of one person ------------------------------------------------------------
-
-
-def merge_people(*, user, survivor: Person, duplicate: Person) -> dict[str, Any]:
-    """The registry merges two records of one person (`registry.extensions.MERGE_PARTS`): a case where both are
-    subjects keeps one subject (the main one if either was); a group of special circumstances open on both keeps
-    one row from the earlier day. Everything else moves as it is."""
-    both = Subject.objects.filter(person=duplicate, case__in=Subject.objects.filter(person=survivor).values("case"))
-    cases = list(both.values_list("case_id", "main"))
-    for case_id, main in cases:
-        Subject.objects.filter(case_id=case_id, person=duplicate).delete()
-        if main:
-            Subject.objects.filter(case_id=case_id, person=survivor).update(main=True)
-    Subject.objects.filter(person=duplicate).update(person=survivor)
-    joined = []
-    for row in Circumstance.objects.filter(person=duplicate, until__isnull=True):
-        kept = Circumstance.objects.filter(person=survivor, group=row.group, until__isnull=True).first()
-        if kept is None:
-            continue
-        if row.since < kept.since:
-            Circumstance.objects.filter(pk=kept.pk).update(since=row.since)
-        joined.append(row.group)
-        row.delete()
-    Circumstance.objects.filter(person=duplicate).update(person=survivor)
-    Support.objects.filter(person=duplicate).update(person=survivor)
-    if not cases and not joined:
-        return {}
-    return {"cases_joined": [c for c, _m in cases], "groups_joined": joined}
