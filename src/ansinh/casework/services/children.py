@@ -16,11 +16,7 @@ from ansinh.registry.models import Person
 
 from .. import rules
 from ..access import CHILDREN_CHANGE
-from ..models import (
-    Circumstance,
-    Subject,
-    Support,
-)
+from ..models import Circumstance, Subject, Support
 
 # --- children in special circumstances ----------------------------------------------------------------
 

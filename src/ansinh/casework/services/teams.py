@@ -1,6 +1,5 @@
 """Who works on cases at a unit, and who supervises them."""
 
-
 from django.db import transaction
 from django.db.models import Q
 
@@ -11,10 +10,7 @@ from ansinh.core.exceptions import DomainError, PermissionDeniedError
 from ansinh.facilities.models import Organisation
 
 from ..access import CASEWORK_MANAGE
-from ..models import (
-    Case,
-    Worker,
-)
+from ..models import Case, Worker
 
 # --- units and their case workers ----------------------------------------------------------------------
 
