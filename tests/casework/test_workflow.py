@@ -305,3 +305,11 @@ def test_a_merge_of_two_records_of_one_child_keeps_one_subject_and_one_group(tea
     groups = dict(Circumstance.objects.filter(person=child).values_list("group", "since"))
     assert groups == {"a": D(2025, 1, 1), "d": D(2025, 1, 1)}
     assert not Circumstance.objects.filter(person=twin).exists()
+
+
+def test_caseloads_are_summed_per_unit(team, open_case):
+    open_case()
+    open_case()
+    totals = {t["organisation"].name: t for t in selectors.unit_totals(selectors.caseloads(user=team["supervisor"]))}
+    assert totals["UBND xã Một"]["workers"] == 3 and totals["UBND xã Một"]["open"] == 2
+    assert totals["UBND xã Một"]["most"] == 2 and totals["UBND xã Một"]["at_limit"] == 0

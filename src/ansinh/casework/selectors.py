@@ -98,6 +98,20 @@ def caseloads(*, user, organisation: Organisation | None = None, oversee: bool =
     return rows
 
 
+def unit_totals(rows: list[dict]) -> list[dict]:
+    """The caseloads of `caseloads()` summed per unit: workers, open cases, the most on one worker, how many are at
+    or over the limit."""
+    units: dict[int, dict] = {}
+    for row in rows:
+        unit = units.setdefault(row["worker"].organisation_id, {
+            "organisation": row["worker"].organisation, "workers": 0, "open": 0, "most": 0, "at_limit": 0})
+        unit["workers"] += 1
+        unit["open"] += row["open"]
+        unit["most"] = max(unit["most"], row["open"])
+        unit["at_limit"] += row["state"] in ("full", "over")
+    return list(units.values())
+
+
 def access_worker(user, worker: Worker | int, action: str = "view") -> Worker:
     return access(Worker.objects.select_related("user", "organisation"), user, worker, action)
 

@@ -313,8 +313,9 @@ def worker_list(request):
     user = request.user
     units = selectors.units(user=user)
     form = WorkerForm(organisations=selectors.possible_units(user=user)) if can(user, CASEWORK_MANAGE) else None
+    rows = selectors.caseloads(user=user)
     return render(request, "casework/worker_list.html", {
-        "caseloads": selectors.caseloads(user=user), "units": units, "form": form})
+        "caseloads": rows, "totals": selectors.unit_totals(rows), "units": units, "form": form})
 
 
 @require_POST
