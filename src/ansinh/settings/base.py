@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ansinh.workforce",
     "ansinh.fund",
     "ansinh.casework",
+    "ansinh.emergency",
     "ansinh.demo",
 ]
 
