@@ -313,3 +313,24 @@ def test_caseloads_are_summed_per_unit(team, open_case):
     totals = {t["organisation"].name: t for t in selectors.unit_totals(selectors.caseloads(user=team["supervisor"]))}
     assert totals["UBND xã Một"]["workers"] == 3 and totals["UBND xã Một"]["open"] == 2
     assert totals["UBND xã Một"]["most"] == 2 and totals["UBND xã Một"]["at_limit"] == 0
+
+
+def test_a_person_registered_on_the_spot_joins_the_case_and_a_refused_case_registers_no_one(team, users):
+    from ansinh.registry.models import Person
+
+    year = timezone.localdate().year - 6
+    before = Person.objects.count()
+    common = {"user": users["xa1"], "organisation": team["committee"], "source": "community",
+              "received_at": timezone.now(), "case_type": "child_protection", "risk": "high", "summary": "Trẻ lang thang",
+              "subjects": [], "new_person": {"full_name": "Trẻ Chưa Có Tên Trong Sổ", "birth_year": year,
+                                              "birth_month": None, "birth_day": None, "sex": "M"}}
+    with pytest.raises(DomainError):
+        services.case_open(**common, worker=team["centre_worker"], supervisor=team["supervisor"])
+    assert Person.objects.count() == before
+    case = services.case_open(**common, worker=team["worker"], supervisor=team["supervisor"])
+    subject = case.subjects.get()
+    assert subject.main and subject.person.full_name == "Trẻ Chưa Có Tên Trong Sổ"
+    assert subject.person.commune_id == team["committee"].commune_id and case.procedure == "child"
+    with pytest.raises(DomainError) as refused:  # a social worker does not keep the registry
+        services.case_open(**{**common, "user": team["worker"]}, worker=team["worker"], supervisor=team["supervisor"])
+    assert refused.value.field == "new_name"

@@ -143,6 +143,17 @@ def access_incoming(user, pk: int) -> Referral:
 UNIT_KINDS = ("commune_committee", "social_assistance", "social_work_centre", "drug_rehabilitation", "hospital")
 
 
+def openable_units(*, user) -> QuerySet[Organisation]:
+    """Where the user may open a case: the units they work at; a commune or province officer, also the units in
+    their jurisdiction that have case workers."""
+    mine = Organisation.objects.filter(pk__in=Worker.objects.filter(user=user, active=True).values("organisation_id"))
+    if user.role in ("commune_officer", "province_officer"):
+        staffed = Organisation.objects.filter(pk__in=Worker.objects.filter(active=True).values("organisation_id"))
+        q = jurisdiction_q(user)
+        mine = mine | (staffed if q is None else staffed.filter(q))
+    return mine.distinct().order_by("name")
+
+
 def possible_units(*, user) -> QuerySet[Organisation]:
     """The organisations in the user's jurisdiction that may have case workers."""
     q = jurisdiction_q(user)
@@ -151,10 +162,11 @@ def possible_units(*, user) -> QuerySet[Organisation]:
 
 
 def receiving_units(case: Case) -> QuerySet[Organisation]:
-    """Where a case may be referred: a unit, other than its own, with a supervisor to answer (any province: the
-    hotline connects services a province lacks)."""
+    """Where a case may be referred: a unit of the case's province, other than its own, with a supervisor to answer
+    (a unit of another province is out of everyone's jurisdiction here; the hotline 111 connects those)."""
     supervised = Worker.objects.filter(supervisor=True, active=True).values("organisation_id")
-    return Organisation.objects.filter(pk__in=supervised).exclude(pk=case.organisation_id).order_by("name")
+    return (Organisation.objects.filter(pk__in=supervised, province_code=case.province_code)
+            .exclude(pk=case.organisation_id).order_by("name"))
 
 
 # --- children in special circumstances ----------------------------------------------------------------

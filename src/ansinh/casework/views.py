@@ -4,7 +4,6 @@ units' case workers, and the register of children in special circumstances."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,10 +13,8 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from ansinh.assistance.models import Enrolment
-from ansinh.audit.models import AuditEvent
-from ansinh.audit.services import audit_record
 from ansinh.core import indicators
-from ansinh.core.access import can, covers, jurisdiction_q
+from ansinh.core.access import can
 from ansinh.core.charts import bar_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.generic import (
@@ -30,7 +27,6 @@ from ansinh.core.generic import (
 from ansinh.core.web import posted, require
 from ansinh.facilities.models import Organisation
 from ansinh.registry.selectors import access_person, person_by_citizen_id
-from ansinh.registry.services import person_create
 
 from . import selectors, services
 from .access import (
@@ -127,23 +123,13 @@ class CaseList(ScopedListView):
         return {**context, "can_open": can(self.request.user, CASEWORK_WORK)}
 
 
-def _openable_units(user):
-    """Where the user may open a case: the units they work at; an officer, also the units in reach with workers."""
-    mine = Organisation.objects.filter(pk__in=Worker.objects.filter(user=user, active=True).values("organisation_id"))
-    if user.role in ("commune_officer", "province_officer"):
-        staffed = Organisation.objects.filter(pk__in=Worker.objects.filter(active=True).values("organisation_id"))
-        q = jurisdiction_q(user)
-        mine = mine | (staffed if q is None else staffed.filter(q))
-    return mine.distinct().order_by("name")
-
-
 class CaseOpen(ServiceFormView):
     access = CASEWORK_WORK
     form_class = CaseOpenForm
     template_name = "casework/case_form.html"
 
     def get_form_kwargs(self):
-        units = _openable_units(self.request.user)
+        units = selectors.openable_units(user=self.request.user)
         people = get_user_model().objects.filter(
             pk__in=Worker.objects.filter(organisation__in=units, active=True).values("user_id")).order_by("username")
         return {"units": units, "people": people}
@@ -152,7 +138,6 @@ class CaseOpen(ServiceFormView):
         units = self.get_form_kwargs()["units"]
         return {"organisation": units.first() if units.count() == 1 else None, "worker": self.request.user}
 
-    @transaction.atomic
     def perform(self, form):
         data = form.cleaned_data
         user = self.request.user
@@ -162,18 +147,16 @@ class CaseOpen(ServiceFormView):
                 subjects.append(person_by_citizen_id(user=user, citizen_id=number))
             except DomainError as exc:
                 raise DomainError(f"{number}: {exc.message}", field="citizen_ids") from None
+        new_person = None
         if data.get("new_name"):
             year, month, day = data["new_birth"]
-            try:
-                subjects.append(person_create(user=user, full_name=data["new_name"], birth_year=year, birth_month=month,
-                                              birth_day=day, sex=data["new_sex"], commune=data["organisation"].commune))
-            except DomainError as exc:
-                raise DomainError(exc.message, field="new_name") from None
+            new_person = {"full_name": data["new_name"], "birth_year": year, "birth_month": month, "birth_day": day,
+                          "sex": data["new_sex"]}
         return services.case_open(
             user=user, organisation=data["organisation"], source=data["source"], received_at=data["received_at"],
             case_type=data["case_type"], risk=data["risk"], summary=data["summary"], worker=data["worker"],
-            supervisor=data["supervisor"], subjects=subjects, reporter_name=data["reporter_name"],
-            reporter_phone=data["reporter_phone"])
+            supervisor=data["supervisor"], subjects=subjects, new_person=new_person,
+            reporter_name=data["reporter_name"], reporter_phone=data["reporter_phone"])
 
     def success_text(self, case):
         return _("Đã mở ca %(code)s.") % {"code": case.code}
@@ -271,8 +254,7 @@ def case_form(request, pk: int, slug: str):
         filename, content = documents.form_docx(case, slug)
     except KeyError:
         raise Http404(_("Không tìm thấy.")) from None
-    with transaction.atomic():
-        audit_record(actor=request.user, action=AuditEvent.Action.EXPORT, instance=case, changes={"form": slug})
+    services.case_form_printed(user=request.user, case=case, form=slug)
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument."
                                                   "wordprocessingml.document")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -326,8 +308,6 @@ def worker_add(request):
 
     def perform(data):
         organisation = data["organisation"]
-        if not covers(user, organisation.commune):
-            raise DomainError(_("Đơn vị này nằm ngoài địa bàn bạn quản lý."), field="organisation")
         worker = get_user_model().objects.filter(username=data["username"].strip()).first()
         if worker is None:
             raise DomainError(_("Không có người dùng này."), field="username")
@@ -378,8 +358,7 @@ def child_detail(request, pk: int):
     if not rows.exists():
         raise Http404(_("Không tìm thấy."))
     keeper = can(user, CHILDREN_CHANGE)
-    with transaction.atomic():
-        audit_record(actor=user, action=AuditEvent.Action.VIEW, instance=person, changes={"register": "children"})
+    services.child_record_view(user=user, person=person)
     return render(request, "casework/child_detail.html", {
         "person": person, "groups": rows if keeper else rows.exclude(group__in=SENSITIVE_GROUPS),
         "hidden": 0 if keeper else rows.filter(group__in=SENSITIVE_GROUPS).count(),

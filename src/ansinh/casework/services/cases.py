@@ -21,6 +21,7 @@ from ansinh.core.exceptions import ConflictError, DomainError, PermissionDeniedE
 from ansinh.core.selectors import holidays
 from ansinh.facilities.models import Organisation
 from ansinh.registry.models import Person
+from ansinh.registry.services import person_create
 
 from .. import rules
 from ..access import CASEWORK_WORK
@@ -78,24 +79,32 @@ def _past(at: datetime.datetime, *, after: datetime.datetime | None = None, fiel
 def case_open(
     *, user, organisation: Organisation, source: str, received_at: datetime.datetime, case_type: str, risk: str,
     summary: str, worker, supervisor, subjects: Iterable[Person], reporter_name: str = "", reporter_phone: str = "",
+    new_person: dict[str, Any] | None = None,
 ) -> Case:
     """Receive a report (NĐ 56 Mẫu 01; TT 02 Mẫu 01) and open a case at `organisation`, numbered per unit and year.
     The first subject is the main one; their age on the day decides the procedure (a child: NĐ 56/2017). A
-    child at serious risk opens the 12-hour deadline for emergency protection or temporary separation."""
+    child at serious risk opens the 12-hour deadline for emergency protection or temporary separation.
+    `new_person` (full name, birth parts, sex) is registered on the spot in the unit's commune, as the last
+    subject, in the same transaction: a refused case registers no one."""
     require_capability(user, CASEWORK_WORK)
     if not (_member(organisation, user) or (covers(user, organisation.commune)
                                             and user.role in (Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER))):
         raise PermissionDeniedError(f"Bạn không làm công tác quản lý ca tại {organisation.name}.")
     _check_team(organisation, worker, supervisor)
     people = list(dict.fromkeys(subjects))
-    if not people:
+    if not people and not new_person:
         raise DomainError("Ca cần ít nhất một đối tượng.", field="subjects")
     if not summary.strip():
         raise DomainError("Hãy ghi nội dung sự việc.", field="summary")
     _past(received_at, field="received_at")
     local_day = timezone.localtime(received_at).date()
-    procedure = rules.procedure_for(people[0].age_on(local_day))
     with transaction.atomic():
+        if new_person:
+            try:
+                people.append(person_create(user=user, commune=organisation.commune, **new_person))
+            except DomainError as exc:
+                raise DomainError(exc.message, field="new_name") from None
+        procedure = rules.procedure_for(people[0].age_on(local_day))
         case = Case(organisation=organisation, year=local_day.year, procedure=procedure, source=source,
                     reporter_name=reporter_name.strip(), reporter_phone=reporter_phone.strip(),
                     received_at=received_at, case_type=case_type, risk=risk, summary=summary.strip(), worker=worker,
@@ -185,6 +194,12 @@ def case_update(*, user, case: Case, expected_version: int, **changes: Any) -> C
 def case_view(*, user, case: Case) -> None:
     """Every reading of a case file is recorded (NĐ 56/2017 Điều 24; NĐ 356/2025 Điều 4)."""
     audit_record(actor=user, action=AuditEvent.Action.VIEW, instance=case)
+
+
+@transaction.atomic
+def case_form_printed(*, user, case: Case, form: str) -> None:
+    """A form of the case file leaving the system as DOCX is recorded too."""
+    audit_record(actor=user, action=AuditEvent.Action.EXPORT, instance=case, changes={"form": form})
 
 
 def _step(user, case: Case, action: str, expected_version: int | None, **kw) -> tuple[Case, dict]:

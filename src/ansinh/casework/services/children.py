@@ -22,6 +22,12 @@ from ..models import Circumstance, Subject, Support
 
 
 @transaction.atomic
+def child_record_view(*, user, person: Person) -> None:
+    """Reading a child's record in the register (its sensitive groups among it) is recorded."""
+    audit_record(actor=user, action=AuditEvent.Action.VIEW, instance=person, changes={"register": "children"})
+
+
+@transaction.atomic
 def circumstance_add(*, user, person: Person, group: str, since: datetime.date, note: str = "") -> Circumstance:
     """A child (under 16 on `since`, Luật Trẻ em Điều 1) in a group of special circumstances (Điều 10)."""
     require_capability(user, CHILDREN_CHANGE)
