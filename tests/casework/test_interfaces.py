@@ -144,3 +144,17 @@ def test_people_supported_counts_each_person_once_per_commune(team, open_case, u
                                 start=D(timezone.localdate().year, 1, 1))
     assert result.by_commune == {team["committee"].commune_id: (2, None)}
     assert indicators.compute(indicators.get(PEOPLE), user=team["worker"], day=timezone.localdate()).numerator == 0
+
+
+def test_an_officer_opening_a_case_for_the_unit_goes_back_to_the_workbench(team, users):
+    client = Client()
+    client.force_login(users["xa1"])
+    response = client.post(reverse("casework:case_open"), {
+        "organisation": team["committee"].pk, "source": "community", "received_at": "2026-11-30T08:00",
+        "case_type": "elderly", "risk": "low", "summary": "Cụ sống một mình", "citizen_ids": "",
+        "new_name": "Cụ Mới Vào Sổ", "new_birth": "1940", "new_sex": "F", "worker": team["worker"].pk,
+        "supervisor": team["supervisor"].pk})
+    assert response.status_code == 302 and response.url == reverse("casework:workbench")
+    case = Case.objects.get()
+    assert case.subjects.get().person.full_name == "Cụ Mới Vào Sổ"
+    assert client.get(reverse("casework:case_detail", args=[case.pk])).status_code == 404

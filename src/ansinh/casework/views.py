@@ -159,9 +159,12 @@ class CaseOpen(ServiceFormView):
             reporter_name=data["reporter_name"], reporter_phone=data["reporter_phone"])
 
     def success_text(self, case):
-        return _("Đã mở ca %(code)s.") % {"code": case.code}
+        worker = case.worker.get_full_name() or case.worker.username
+        return _("Đã mở ca %(code)s, giao cho %(worker)s.") % {"code": case.code, "worker": worker}
 
     def success(self, case):
+        if not selectors.relations(self.request.user, case):  # opened for others: the file is theirs to read
+            return redirect("casework:workbench")
         return redirect("casework:case_detail", pk=case.pk)
 
 
