@@ -144,12 +144,21 @@ class EnrolmentCategory(models.Model):
 
 
 class FuneralSupport(models.Model):
-    """Hỗ trợ chi phí mai táng: proposed for the family when a beneficiary dies (NĐ 20/2021 Điều 11)."""
+    """Hỗ trợ chi phí mai táng: one per person who died, at the highest rate of the grounds that apply — a
+    beneficiary of the monthly allowance (Điều 11), a death or disappearance in a disaster, fire, epidemic or
+    accident (Điều 14), a death in a social assistance facility (Điều 25 k.3). Proposed when the death is recorded
+    (in the registry, or on an emergency list), decided once in a numbered decision and paid once, to whoever
+    arranged the burial."""
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Đề xuất")
         DECIDED = "decided", _("Đã quyết định")
         PAID = "paid", _("Đã chi trả")
+
+    class Ground(models.TextChoices):
+        REGULAR = "regular", _("Đối tượng đang hưởng trợ cấp hằng tháng (Điều 11)")
+        DISASTER = "disaster", _("Chết, mất tích do thiên tai, hỏa hoạn, dịch bệnh, tai nạn (Điều 14)")
+        FACILITY = "facility", _("Chết tại cơ sở trợ giúp xã hội (Điều 25)")
 
     person = models.OneToOneField("registry.Person", verbose_name=_("người mất"), on_delete=models.PROTECT,
                                   related_name="funeral_support")
@@ -160,8 +169,13 @@ class FuneralSupport(models.Model):
     amount = models.BigIntegerField(_("số tiền"))
     recipient = models.CharField(_("người nhận (người lo mai táng)"), max_length=120, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    ground = models.CharField(_("căn cứ hỗ trợ"), max_length=10, choices=Ground.choices, default=Ground.REGULAR)
+    decision_number = models.CharField(_("số quyết định"), max_length=40, blank=True)
+    decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    paid_on = models.DateField(_("ngày chi trả"), null=True, blank=True)
     commune = models.ForeignKey("geo.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
     province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     scope = Scope(view=ASSISTANCE_VIEW, actions={"manage": ENROLMENT_MANAGE},
@@ -171,6 +185,7 @@ class FuneralSupport(models.Model):
     class Meta:
         verbose_name = _("hỗ trợ mai táng")
         verbose_name_plural = _("hỗ trợ mai táng")
+        ordering = ["-date_of_death", "-id"]
 
     def __str__(self) -> str:
         return f"Mai táng: {self.person} — {self.amount} đ"

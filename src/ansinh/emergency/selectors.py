@@ -3,9 +3,14 @@
 import datetime
 from typing import Any
 
+from django.db.models import Count, Prefetch, Q, Sum
+
+from ansinh.assistance.models import FuneralSupport
 from ansinh.core import parameters
+from ansinh.core.access import access, covers, jurisdiction_q
 
 from . import policy, rules
+from .models import Affected, Aid, AidKind, Decision, Event, SupportRequest
 
 
 def terms(day: datetime.date, province_code: str = "") -> rules.Terms:
@@ -21,3 +26,88 @@ def terms(day: datetime.date, province_code: str = "") -> rules.Terms:
     fields: dict[str, Any] = {field: int(values[key]) for key, field in whole.items() if key in values}
     fields.update({field: values[key] for key, field in money.items() if key in values})
     return rules.Terms(**fields)
+
+
+# --- records, each through visible_to(user) ------------------------------------------------------------------
+
+
+def events(*, user):
+    """The events reaching the user's communes, each with the affected lines, people and lines still waiting
+    counted in the user's jurisdiction only (another commune's list is not theirs to count)."""
+    mine = jurisdiction_q(user, commune_field="affected__commune", province_field="affected__province_code") or Q()
+    return Event.objects.visible_to(user).annotate(
+        affected_count=Count("affected", filter=mine),
+        waiting_count=Count("affected", filter=mine & Q(affected__delivered_on__isnull=True)),
+        people_total=Sum("affected__people", filter=mine),
+    ).order_by("-started_on", "-id")
+
+
+def access_event(user, event, action: str = "view"):
+    return access(Event.objects.all(), user, event, action)
+
+
+def access_affected(user, affected, action: str = "view"):
+    return access(Affected.objects.select_related("event", "person", "commune"), user, affected, action)
+
+
+def access_aid(user, aid, action: str = "view"):
+    return access(Aid.objects.select_related("affected__event", "affected__person", "affected__commune", "decision"),
+                  user, aid, action)
+
+
+def access_decision(user, decision, action: str = "view"):
+    return access(Decision.objects.select_related("event", "commune"), user, decision, action)
+
+
+def access_request(user, request, action: str = "view"):
+    return access(SupportRequest.objects.select_related("event", "commune"), user, request, action)
+
+
+def affected_of(*, user, event, commune=None):
+    """The event's list as the user may see it (their communes), with each line's aid."""
+    rows = Affected.objects.visible_to(user).filter(event=event)
+    if commune is not None:
+        rows = rows.filter(commune=commune)
+    return rows.select_related("person", "commune").prefetch_related(
+        Prefetch("aids", queryset=Aid.objects.select_related("decision").order_by("kind"))).order_by(
+        "commune__name", "hamlet", "id")
+
+
+def event_communes(*, user, event):
+    """The event's communes the user's jurisdiction covers."""
+    return [c for c in event.communes.order_by("name") if covers(user, c)]
+
+
+def totals(*, user, event) -> dict[str, dict[str, int]]:
+    """Per kind of aid: decided and delivered (kg of rice; đồng of cash and goods; care counted), proposed
+    and not yet decided — what the event used, in the user's communes."""
+    rows = Aid.objects.visible_to(user).filter(affected__event=event).values("kind").annotate(
+        decided=Sum("quantity", filter=Q(decision__isnull=False)), delivered=Sum("delivered"),
+        proposed=Sum("quantity", filter=Q(decision__isnull=True)))
+    found = {r["kind"]: {k: r[k] or 0 for k in ("decided", "delivered", "proposed")} for r in rows}
+    return {kind: found.get(kind, {"decided": 0, "delivered": 0, "proposed": 0}) for kind in AidKind.values}
+
+
+def waiting(*, user, today: datetime.date):
+    """Every affected line in the user's jurisdiction not yet helped (nothing delivered), the longest waiting
+    first: what the province watches during a disaster."""
+    return Affected.objects.visible_to(user).filter(delivered_on__isnull=True, detected_on__lte=today).select_related(
+        "event", "person", "commune").order_by("detected_on", "id")
+
+
+def decisions_of(*, user, event):
+    return Decision.objects.visible_to(user).filter(event=event).select_related("commune").order_by("-decided_on",
+                                                                                                    "-id")
+
+
+def requests_of(*, user, event=None):
+    rows = SupportRequest.objects.visible_to(user).select_related("event", "commune")
+    return rows if event is None else rows.filter(event=event)
+
+
+def funeral_supports(*, user):
+    return FuneralSupport.objects.visible_to(user).select_related("person", "commune")
+
+
+def access_funeral(user, support, action: str = "view"):
+    return access(FuneralSupport.objects.select_related("person", "commune"), user, support, action)

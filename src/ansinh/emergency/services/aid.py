@@ -1,0 +1,268 @@
+"""Aid: proposed per affected line (at least the law's minimum), decided by the commune chairman in one numbered
+decision for the lines of a commune, handed out within what was decided; and the communes' requests to the
+province when their own resources are short (NĐ 20/2021 Điều 12 k.3)."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F, Max, Min
+from django.utils import timezone
+
+from ansinh.audit.models import AuditEvent
+from ansinh.audit.services import audit_record
+from ansinh.core.access import covers
+from ansinh.core.documents import document_code, next_document_number
+from ansinh.core.exceptions import ConflictError, DomainError, PermissionDeniedError
+from ansinh.core.templatetags.ansinh import number as thousands
+from ansinh.core.templatetags.ansinh import vnd
+from ansinh.geo.models import AdministrativeUnit
+
+from .. import rules, selectors
+from ..models import Affected, Aid, AidKind, Damage, Decision, Delivery, Event, SupportRequest
+
+_CASH_BASIS = {Damage.HOUSE_LOST: "Điều 15 khoản 1", Damage.BADLY_DAMAGED: "Điều 15 khoản 3",
+               Damage.RELOCATED: "Điều 15 khoản 2", Damage.INJURY: "Điều 13"}
+
+
+def _commune_of_event(user, event: Event, commune: AdministrativeUnit) -> None:
+    if not event.communes.filter(pk=commune.pk).exists():
+        raise DomainError(f"{commune.name} không thuộc các xã/phường bị ảnh hưởng của sự kiện.", field="commune")
+    if not covers(user, commune):
+        raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
+
+
+def _aid_for(line: Affected, kind: str, quantity: int | None, months: int | None, goods: str) -> Aid:
+    """The aid checked against the law for the line's damage, on the day it was detected (not saved)."""
+    terms = selectors.terms(line.detected_on, line.province_code)
+    if kind not in AidKind.values:
+        raise DomainError("Hãy chọn hình thức trợ giúp.", field="kind")
+    if kind == AidKind.RICE:
+        months = months or 1
+        try:
+            kg = rules.rice_kg(line.people, months, line.event.rice_reason, terms)
+        except ValueError as exc:
+            raise DomainError(str(exc), field="months") from None
+        if quantity is not None and quantity < kg:
+            raise DomainError(f"Thấp hơn mức tối thiểu {thousands(kg)} kg ({line.people} người × {months} tháng × "
+                              f"{terms.rice_kg} kg).", field="quantity")
+        return Aid(affected=line, kind=kind, quantity=quantity or kg, months=months, minimum=kg,
+                   basis="NĐ 20/2021/NĐ-CP Điều 12 khoản 1")
+    if kind == AidKind.CASH:
+        if line.damage == Damage.DEATH:
+            raise DomainError("Người chết, mất tích được hỗ trợ mai táng (Điều 14): hãy quyết định ở mục hỗ trợ mai "
+                              "táng.", field="kind")
+        least = rules.cash_minimum(line.damage, terms, vulnerable=line.vulnerable, days_treated=line.days_treated)
+        if quantity is None:
+            if least is None:
+                raise DomainError("Hãy ghi số tiền.", field="quantity")
+            quantity = int(least)
+        if quantity <= 0:
+            raise DomainError("Số tiền phải lớn hơn 0.", field="quantity")
+        if rules.below_minimum(quantity, least):
+            raise DomainError(f"Thấp hơn mức tối thiểu {vnd(least)} cho “{line.get_damage_display()}” (NĐ 20/2021 "
+                              f"{_CASH_BASIS.get(Damage(line.damage), '')}).", field="quantity")
+        basis = f"NĐ 20/2021/NĐ-CP {_CASH_BASIS[Damage(line.damage)]}" if least is not None else ""
+        return Aid(affected=line, kind=kind, quantity=quantity, minimum=int(least) if least else None, basis=basis)
+    if kind == AidKind.GOODS:
+        if not goods.strip():
+            raise DomainError("Hãy ghi hiện vật (ví dụ: 1 thùng mì, 20 lít nước, 1 mùng).", field="goods")
+        if not quantity or quantity <= 0:
+            raise DomainError("Hãy ghi giá trị hiện vật (đồng).", field="quantity")
+        return Aid(affected=line, kind=kind, quantity=quantity, goods=goods.strip()[:255],
+                   basis="NĐ 20/2021/NĐ-CP Điều 12 khoản 2")
+    return Aid(affected=line, kind=kind, quantity=1, goods=goods.strip()[:255], basis="NĐ 20/2021/NĐ-CP Điều 16")
+
+
+@transaction.atomic
+def aid_propose(*, user, affected: Affected, kind: str, quantity: int | None = None, months: int | None = None,
+                goods: str = "") -> Aid:
+    """Propose one kind of aid for a line, checked against the law's minimum for its damage."""
+    line = selectors.access_affected(user, affected, "manage")
+    if Aid.objects.filter(affected=line, kind=kind).exists():
+        raise DomainError(f"{line.person.full_name} đã có khoản “{AidKind(kind).label}” trong sự kiện này.",
+                          field="kind")
+    aid = _aid_for(line, kind, quantity, months, goods)
+    aid.save()
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=aid, commune=line.commune,
+                 changes={"after": {"person": line.person.full_name, "kind": str(AidKind(kind).label),
+                                    "quantity": aid.quantity, "months": aid.months, "goods": aid.goods}})
+    return aid
+
+
+@transaction.atomic
+def aids_propose_minimums(*, user, event: Event, commune: AdministrativeUnit) -> int:
+    """For each line of the commune with no aid yet, what the law gives at least: rice for hunger (one month), the
+    cash of its damage where the law sets one. Returns how many were proposed."""
+    selectors.access_event(user, event, "manage")
+    _commune_of_event(user, event, commune)
+    lines = Affected.objects.filter(event=event, commune=commune, aids__isnull=True).select_related("event", "person")
+    made = []
+    for line in lines:
+        if line.damage == Damage.HUNGER:
+            made.append(_aid_for(line, AidKind.RICE, None, 1, ""))
+            continue
+        terms = selectors.terms(line.detected_on, line.province_code)
+        if line.damage != Damage.DEATH and rules.cash_minimum(line.damage, terms, vulnerable=line.vulnerable,
+                                                              days_treated=line.days_treated) is not None:
+            made.append(_aid_for(line, AidKind.CASH, None, None, ""))
+    Aid.objects.bulk_create(made)
+    if made:
+        audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=event, commune=commune,
+                     changes={"proposed": len(made), "commune": commune.name})
+    return len(made)
+
+
+@transaction.atomic
+def aid_withdraw(*, user, aid: Aid) -> None:
+    """Take back a proposal not yet decided."""
+    aid = selectors.access_aid(user, aid, "manage")
+    if aid.decision_id is not None:
+        raise DomainError(f"Khoản này đã có quyết định số {aid.decision.number}.", field="aid")
+    audit_record(actor=user, action=AuditEvent.Action.DELETE, instance=aid, commune=aid.affected.commune,
+                 changes={"before": {"person": aid.affected.person.full_name, "kind": aid.get_kind_display(),
+                                     "quantity": aid.quantity}})
+    aid.delete()
+
+
+@transaction.atomic
+def decision_make(*, user, event: Event, commune: AdministrativeUnit, decided_on: datetime.date, urgent: bool = False,
+                  reviewed_on: datetime.date | None = None, signer: str = "") -> Decision:
+    """The chairman's decision on every aid of the commune's lines still proposed: after the village review
+    (Điều 12 k.3), or at once without it in an urgent case (Điều 17 k.2). Numbered in the commune's sequence."""
+    selectors.access_event(user, event, "manage")
+    _commune_of_event(user, event, commune)
+    aids = Aid.objects.select_for_update().filter(affected__event=event, affected__commune=commune,
+                                                  decision__isnull=True)
+    span = aids.aggregate(first=Min("affected__detected_on"), last=Max("affected__detected_on"))
+    if span["last"] is None:
+        raise DomainError("Không còn khoản trợ giúp nào chờ quyết định ở xã/phường này.", field="commune")
+    if decided_on > timezone.localdate():
+        raise DomainError("Ngày quyết định không được sau hôm nay.", field="decided_on")
+    if decided_on < span["last"]:
+        raise DomainError(f"Ngày quyết định trước ngày phát hiện ({span['last']:%d/%m/%Y}).", field="decided_on")
+    if not urgent:
+        if reviewed_on is None:
+            raise DomainError("Hãy ghi ngày họp bình xét ở thôn, hoặc chọn “khẩn cấp” để quyết định ngay không qua "
+                              "bình xét (NĐ 20/2021 Điều 17 khoản 2).", field="reviewed_on")
+        if not span["first"] <= reviewed_on <= decided_on:
+            raise DomainError(f"Ngày bình xét phải từ ngày phát hiện ({span['first']:%d/%m/%Y}) đến ngày quyết định.",
+                              field="reviewed_on")
+    number = next_document_number(issuer=commune.code, year=decided_on.year)
+    decision = Decision.objects.create(event=event, commune=commune, province_code=commune.province_code,
+                                       number=document_code(number, kind="QUYẾT ĐỊNH"), decided_on=decided_on,
+                                       urgent=urgent, reviewed_on=None if urgent else reviewed_on,
+                                       signer=" ".join(signer.split())[:120], created_by=user)
+    ids = list(aids.values_list("pk", flat=True))
+    Aid.objects.filter(pk__in=ids).update(decision=decision, version=F("version") + 1)
+    Affected.objects.filter(aids__in=ids, decided_on__isnull=True).update(decided_on=decided_on)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=decision,
+                 changes={"after": {"number": decision.number, "decided_on": f"{decided_on:%d/%m/%Y}",
+                                    "urgent": urgent, "aids": len(ids)}})
+    return decision
+
+
+def _deliver(user, aid: Aid, delivered_on: datetime.date, quantity: int, receiver: str) -> Delivery:
+    refusal = rules.delivery_refusal(decided_on=aid.decision.decided_on, delivered_on=delivered_on,
+                                     decided=aid.quantity, delivered_before=aid.delivered, amount=quantity)
+    if refusal:
+        raise DomainError(f"{aid.affected.person.full_name}: {refusal}" if aid.kind != AidKind.RICE else
+                          f"{aid.affected.person.full_name}: {refusal.replace(' đ', ' kg')}", field="quantity")
+    delivery = Delivery.objects.create(aid=aid, delivered_on=delivered_on, quantity=quantity,
+                                       receiver=" ".join(receiver.split())[:120], created_by=user)
+    Aid.objects.filter(pk=aid.pk).update(delivered=F("delivered") + quantity, version=F("version") + 1)
+    line = aid.affected
+    if line.delivered_on is None or delivered_on < line.delivered_on:
+        Affected.objects.filter(pk=line.pk).update(delivered_on=delivered_on)
+    return delivery
+
+
+@transaction.atomic
+def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: int, receiver: str = "",
+                    expected_version: int | None = None) -> Delivery:
+    """One handing out of a decided aid: not before its decision, never beyond what it decided."""
+    aid = selectors.access_aid(user, aid, "manage")
+    current = Aid.objects.select_for_update().select_related("decision", "affected__person").get(pk=aid.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ConflictError("Khoản trợ giúp đã được người khác cập nhật sau khi bạn mở. Hãy tải lại trang.")
+    if current.decision_id is None:
+        raise DomainError(f"{current.affected.person.full_name}: khoản này chưa có quyết định của Chủ tịch UBND xã.",
+                          field="aid")
+    if delivered_on > timezone.localdate():
+        raise DomainError("Ngày chi, phát không được sau hôm nay.", field="delivered_on")
+    delivery = _deliver(user, current, delivered_on, quantity, receiver or current.affected.person.full_name)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=delivery, commune=current.affected.commune,
+                 changes={"after": {"person": current.affected.person.full_name, "kind": current.get_kind_display(),
+                                    "quantity": quantity, "delivered_on": f"{delivered_on:%d/%m/%Y}",
+                                    "decision": current.decision.number}})
+    return delivery
+
+
+@transaction.atomic
+def deliver_decision(*, user, decision: Decision, delivered_on: datetime.date) -> int:
+    """Hand out everything a decision still owes, on one day (the commune's distribution): all or nothing."""
+    decision = selectors.access_decision(user, decision, "manage")
+    if delivered_on > timezone.localdate():
+        raise DomainError("Ngày chi, phát không được sau hôm nay.", field="delivered_on")
+    if delivered_on < decision.decided_on:
+        raise DomainError(f"Ngày chi, phát {delivered_on:%d/%m/%Y} trước ngày quyết định {decision.number} "
+                          f"({decision.decided_on:%d/%m/%Y}).", field="delivered_on")
+    owed = list(Aid.objects.select_for_update().filter(decision=decision, delivered__lt=F("quantity"))
+                .select_related("decision", "affected__person"))
+    if not owed:
+        raise DomainError(f"Quyết định {decision.number} đã được chi, phát đủ.", field="delivered_on")
+    for aid in owed:
+        _deliver(user, aid, delivered_on, aid.quantity - aid.delivered, aid.affected.person.full_name)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=decision,
+                 changes={"delivered_on": f"{delivered_on:%d/%m/%Y}", "aids": len(owed)})
+    return len(owed)
+
+
+# --- requests to the province ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_send(*, user, event: Event, commune: AdministrativeUnit, reason: str, sent_on: datetime.date,
+                 rice_kg: int = 0, amount: int = 0) -> SupportRequest:
+    """The commune asks the province for rice or money it lacks for this event."""
+    selectors.access_event(user, event, "manage")
+    _commune_of_event(user, event, commune)
+    if rice_kg < 0 or amount < 0 or (rice_kg == 0 and amount == 0):
+        raise DomainError("Hãy ghi số gạo (kg) hoặc số tiền đề nghị.", field="rice_kg")
+    if not reason.strip():
+        raise DomainError("Hãy ghi lý do (nguồn lực tại chỗ còn thiếu bao nhiêu).", field="reason")
+    if not event.started_on <= sent_on <= timezone.localdate():
+        raise DomainError(f"Ngày gửi phải từ ngày bắt đầu sự kiện ({event.started_on:%d/%m/%Y}) đến hôm nay.",
+                          field="sent_on")
+    request = SupportRequest.objects.create(event=event, commune=commune, province_code=commune.province_code,
+                                            rice_kg=rice_kg, amount=amount, reason=reason.strip()[:255],
+                                            sent_on=sent_on, created_by=user)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=request,
+                 changes={"after": {"rice_kg": rice_kg, "amount": amount, "reason": request.reason}})
+    return request
+
+
+@transaction.atomic
+def request_answer(*, user, request: SupportRequest, answered_on: datetime.date, answer: str,
+                   granted_rice_kg: int = 0, granted_amount: int = 0) -> SupportRequest:
+    """The province's answer: what it grants (nothing, with the reason, is an answer too)."""
+    request = selectors.access_request(user, request, "manage")
+    unit = getattr(user, "jurisdiction", None)
+    if unit is not None and unit.level == "commune":
+        raise PermissionDeniedError("Đề nghị của xã do cấp tỉnh trả lời.")
+    current = SupportRequest.objects.select_for_update().get(pk=request.pk)
+    if current.status == SupportRequest.Status.ANSWERED:
+        raise DomainError(f"Đề nghị này đã được trả lời ngày {current.answered_on:%d/%m/%Y}.", field="answer")
+    if granted_rice_kg < 0 or granted_amount < 0:
+        raise DomainError("Số được cấp không được âm.", field="granted_rice_kg")
+    if not answer.strip():
+        raise DomainError("Hãy ghi nội dung trả lời (quyết định cấp, hoặc lý do không cấp).", field="answer")
+    if not current.sent_on <= answered_on <= timezone.localdate():
+        raise DomainError(f"Ngày trả lời phải từ ngày gửi ({current.sent_on:%d/%m/%Y}) đến hôm nay.",
+                          field="answered_on")
+    current.status, current.answered_on, current.answer = SupportRequest.Status.ANSWERED, answered_on, answer.strip()
+    current.granted_rice_kg, current.granted_amount = granted_rice_kg, granted_amount
+    current.save()
+    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
+                 changes={"granted_rice_kg": granted_rice_kg, "granted_amount": granted_amount,
+                          "answer": current.answer})
+    return current

@@ -1,0 +1,279 @@
+"""Events and their village lists (Mẫu 5a/5b): recorded by line or pasted from a spreadsheet, each person from
+the registry or registered on the spot; all of a pasted list or nothing."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from ansinh.audit.models import AuditEvent
+from ansinh.audit.services import audit_record
+from ansinh.core.access import covers, require_capability
+from ansinh.core.exceptions import DomainError
+from ansinh.core.text import fold
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.registry.models import Household, HouseholdPoverty, Person, PovertyStatus
+from ansinh.registry.services import person_create
+
+from .. import rules, selectors
+from ..access import EMERGENCY_MANAGE
+from ..models import Affected, Damage, Event, EventKind
+from .funeral import funeral_claim
+
+
+def event_create(*, user, kind: str, name: str, started_on: datetime.date, communes: list[AdministrativeUnit],
+                 ended_on: datetime.date | None = None, note: str = "") -> Event:
+    """A disaster or hardship in one or more communes of one province, each inside the user's jurisdiction."""
+    require_capability(user, EMERGENCY_MANAGE)
+    if kind not in EventKind.values:
+        raise DomainError("Hãy chọn loại sự kiện.", field="kind")
+    name = " ".join(name.split())
+    if not name:
+        raise DomainError("Hãy ghi tên sự kiện (ví dụ: Lũ tháng 10/2026).", field="name")
+    if started_on > timezone.localdate():
+        raise DomainError("Ngày bắt đầu không được sau hôm nay.", field="started_on")
+    if ended_on is not None and ended_on < started_on:
+        raise DomainError("Ngày kết thúc không được trước ngày bắt đầu.", field="ended_on")
+    communes = list(communes)
+    if not communes:
+        raise DomainError("Hãy chọn ít nhất một xã/phường bị ảnh hưởng.", field="communes")
+    outside = [c.name for c in communes if not covers(user, c)]
+    if outside:
+        raise DomainError(f"Nằm ngoài địa bàn bạn quản lý: {', '.join(outside)}.", field="communes")
+    if len({c.province_code for c in communes}) > 1:
+        raise DomainError("Các xã/phường của một sự kiện phải cùng một tỉnh.", field="communes")
+    with transaction.atomic():
+        event = Event.objects.create(kind=kind, name=name[:160], started_on=started_on, ended_on=ended_on,
+                                     province_code=communes[0].province_code, note=note.strip(), created_by=user)
+        event.communes.set(communes)
+        audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=event, commune=None,
+                     changes={"after": {"kind": str(EventKind(kind).label), "name": event.name,
+                                        "started_on": f"{started_on:%d/%m/%Y}",
+                                        "communes": [c.name for c in communes]}})
+    return event
+
+
+def _vulnerable(person: Person, household: Household | None, year: int) -> bool:
+    """Poor or near-poor in the registry for the year (the house supports of Điều 15 need it)."""
+    if household is None:
+        return False
+    return HouseholdPoverty.objects.filter(household=household, year__in=(year, year - 1),
+                                           status__in=(PovertyStatus.POOR, PovertyStatus.NEAR_POOR)).exists()
+
+
+def _household_of(person: Person) -> Household | None:
+    member = person.memberships.filter(left_on__isnull=True).select_related("household").first()
+    return member.household if member else None
+
+
+def _check_line(event: Event, person: Person, damage: str, people: int, detected_on: datetime.date,
+                communes: set[int]) -> None:
+    if person.commune_id not in communes:
+        raise DomainError(f"{person.full_name} ở {person.commune.name}, không thuộc các xã/phường bị ảnh hưởng của "
+                          "sự kiện.", field="person")
+    if damage not in Damage.values:
+        raise DomainError("Hãy chọn thiệt hại.", field="damage")
+    if people < 1:
+        raise DomainError("Số người phải từ 1 trở lên.", field="people")
+    if detected_on < event.started_on:
+        raise DomainError(f"Ngày phát hiện trước ngày bắt đầu sự kiện ({event.started_on:%d/%m/%Y}).",
+                          field="detected_on")
+    if detected_on > timezone.localdate():
+        raise DomainError("Ngày phát hiện không được sau hôm nay.", field="detected_on")
+
+
+def _create_line(*, user, event: Event, person: Person, damage: str, people: int, vulnerable: bool,
+                 days_treated: int | None, detected_on: datetime.date, hamlet: str, note: str) -> Affected:
+    household = _household_of(person)
+    terms = selectors.terms(detected_on, event.province_code)
+    line = Affected.objects.create(
+        event=event, person=person, household=household, commune=person.commune,
+        province_code=person.province_code, hamlet=(hamlet or person.hamlet)[:100], damage=damage, people=people,
+        vulnerable=vulnerable or _vulnerable(person, household, detected_on.year), days_treated=days_treated,
+        detected_on=detected_on, due_on=rules.decision_due(detected_on, terms), note=note[:255], created_by=user)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=line,
+                 changes={"after": {"event": event.name, "person": person.full_name,
+                                    "damage": str(Damage(damage).label), "people": people,
+                                    "detected_on": f"{detected_on:%d/%m/%Y}"}})
+    if damage == Damage.DEATH:  # the funeral support of Điều 14, at the highest rate that applies
+        funeral_claim(user=user, person=person, ground="disaster", date_of_death=detected_on)
+    return line
+
+
+def _listed(event: Event, person: Person) -> None:
+    if Affected.objects.filter(event=event, person=person).exists():
+        raise DomainError(f"{person.full_name} đã có trong danh sách của sự kiện này; mỗi người chỉ ghi một dòng.",
+                          field="person")
+
+
+@transaction.atomic
+def affected_add(*, user, event: Event, person: Person, damage: str, detected_on: datetime.date, people: int = 1,
+                 vulnerable: bool = False, days_treated: int | None = None, hamlet: str = "",
+                 note: str = "") -> Affected:
+    """One line of the list: a registry person (for a household, its head) and what struck them."""
+    selectors.access_event(user, event, "manage")
+    if not covers(user, person.commune):
+        raise DomainError("Người này nằm ngoài địa bàn bạn quản lý.", field="person")
+    _check_line(event, person, damage, people, detected_on, set(event.communes.values_list("pk", flat=True)))
+    _listed(event, person)
+    return _create_line(user=user, event=event, person=person, damage=damage, people=people, vulnerable=vulnerable,
+                        days_treated=days_treated, detected_on=detected_on, hamlet=hamlet.strip(), note=note.strip())
+
+
+# --- a pasted village list --------------------------------------------------------------------------------------
+
+COLUMNS = ("Họ và tên", "Số định danh", "Năm sinh", "Giới tính", "Thôn/ấp", "Thiệt hại", "Số người",
+           "Hộ nghèo/cận nghèo/khó khăn", "Số ngày điều trị")
+
+# words an officer types for each damage (folded), besides its label
+_DAMAGE_WORDS = {
+    Damage.HOUSE_LOST: ("sap nha", "nha sap", "do nha", "troi nha", "chay nha", "mat nha", "nha bi do"),
+    Damage.BADLY_DAMAGED: ("hu hong", "hu hai", "hong nha", "toc mai"),
+    Damage.RELOCATED: ("di doi",),
+    Damage.DEATH: ("chet", "tu vong", "mat tich"),
+    Damage.INJURY: ("bi thuong", "thuong nang"),
+    Damage.HUNGER: ("thieu doi", "doi"),
+    Damage.LIVELIHOOD: ("sinh ke", "tu lieu", "phuong tien", "mat mua"),
+}
+
+
+def damage_of(text: str) -> str | None:
+    """The damage a typed cell names: its code, its label, or a usual word ("sập nhà", "thiếu đói")."""
+    folded = fold(text)
+    if not folded:
+        return None
+    for damage in Damage:
+        if folded in (damage.value, fold(str(damage.label))):
+            return damage.value
+    for damage, words in _DAMAGE_WORDS.items():
+        if any(word in folded for word in words):
+            return damage.value
+    return None
+
+
+@dataclass
+class Line:
+    row: int
+    full_name: str
+    citizen_id: str
+    birth_year: int | None
+    sex: str
+    hamlet: str
+    damage: str
+    people: int
+    vulnerable: bool
+    days_treated: int | None
+
+
+def _cells(text: str) -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        separator = "\t" if "\t" in raw else (";" if ";" in raw else "|")
+        rows.append((number, [cell.strip() for cell in raw.split(separator)]))
+    if rows and fold(rows[0][1][0]) in ("ho va ten", "ho ten", "ho va ten chu ho", "ten"):
+        rows = rows[1:]
+    return rows
+
+
+def _number(text: str, label: str, row: int, errors: list[str], *, low: int, high: int) -> int | None:
+    if not text:
+        return None
+    try:
+        value = int(text.replace(".", "").replace(",", ""))
+    except ValueError:
+        errors.append(f"Dòng {row}: {label} “{text}” không phải là số.")
+        return None
+    if not low <= value <= high:
+        errors.append(f"Dòng {row}: {label} {value} phải từ {low} đến {high}.")
+        return None
+    return value
+
+
+def parse_list(text: str, *, today: datetime.date) -> list[Line]:
+    """The rows pasted from a spreadsheet (tab-separated; `;` or `|` when typed), in the order of `COLUMNS`; a
+    header row is skipped. Every row's mistakes are gathered into one message, each naming its row."""
+    errors: list[str] = []
+    lines: list[Line] = []
+    for row, cells in _cells(text):
+        cells = (cells + [""] * len(COLUMNS))[:len(COLUMNS)]
+        name, citizen_id, year, sex, hamlet, damage_text, people, poor, days = cells
+        if not name:
+            errors.append(f"Dòng {row}: thiếu họ và tên.")
+            continue
+        damage = damage_of(damage_text)
+        if damage is None:
+            errors.append(f"Dòng {row}: không rõ thiệt hại “{damage_text}” (ví dụ: sập nhà, hư hỏng nặng, di dời, "
+                          "chết/mất tích, bị thương, thiếu đói, mất sinh kế).")
+        birth_year = _number(year, "năm sinh", row, errors, low=1900, high=today.year)
+        count = _number(people, "số người", row, errors, low=1, high=50)
+        treated = _number(days, "số ngày điều trị", row, errors, low=0, high=366)
+        folded_sex = fold(sex)
+        lines.append(Line(row=row, full_name=name, citizen_id="".join(citizen_id.split()), birth_year=birth_year,
+                          sex="M" if folded_sex in ("nam", "m") else "F" if folded_sex in ("nu", "f") else "",
+                          hamlet=hamlet, damage=damage or "", people=count or 1,
+                          vulnerable=fold(poor) not in ("", "khong", "0", "-"), days_treated=treated))
+    if not lines and not errors:
+        errors.append("Chưa có dòng nào. Dán các dòng từ bảng tính, mỗi người một dòng.")
+    if errors:
+        raise DomainError(" ".join(errors[:20]) + (f" (và {len(errors) - 20} lỗi khác)" if len(errors) > 20 else ""),
+                          field="rows")
+    return lines
+
+
+def _find(user, line: Line, commune: AdministrativeUnit) -> Person | None:
+    """The registry person a row names: by citizen ID; else by name and birth year in the commune (one only)."""
+    if line.citizen_id:
+        return Person.objects.visible_to(user).filter(citizen_id=line.citizen_id, merged_into__isnull=True).first()
+    matches = Person.objects.visible_to(user).filter(commune=commune, name_folded=fold(line.full_name),
+                                                     merged_into__isnull=True)
+    if line.birth_year:
+        matches = matches.filter(birth_year=line.birth_year)
+    found = list(matches[:2])
+    if len(found) > 1:
+        raise DomainError(f"Dòng {line.row}: có nhiều người tên {line.full_name} ở {commune.name}; hãy ghi số định "
+                          "danh.", field="rows")
+    return found[0] if found else None
+
+
+@transaction.atomic
+def affected_paste(*, user, event: Event, commune: AdministrativeUnit, text: str,
+                   detected_on: datetime.date) -> list[Affected]:
+    """A village list pasted at once: each row found in the registry or registered on the spot in `commune`, then
+    listed. Any row refused refuses them all, with every row's message."""
+    selectors.access_event(user, event, "manage")
+    communes = set(event.communes.values_list("pk", flat=True))
+    if commune.pk not in communes:
+        raise DomainError(f"{commune.name} không thuộc các xã/phường bị ảnh hưởng của sự kiện.", field="commune")
+    if not covers(user, commune):
+        raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
+    lines = parse_list(text, today=timezone.localdate())
+    errors: list[str] = []
+    seen: dict[int, int] = {}
+    created: list[Affected] = []
+    for line in lines:
+        try:
+            person = _find(user, line, commune)
+            if person is None:
+                if line.citizen_id and Person.objects.filter(citizen_id=line.citizen_id).exists():
+                    raise DomainError(f"số định danh {line.citizen_id} thuộc người ngoài địa bàn bạn quản lý.")
+                person = person_create(user=user, full_name=line.full_name, citizen_id=line.citizen_id or None,
+                                       birth_year=line.birth_year, sex=line.sex, commune=commune, hamlet=line.hamlet)
+            if person.pk in seen:
+                raise DomainError(f"{person.full_name} đã có ở dòng {seen[person.pk]}; mỗi người chỉ ghi một dòng.")
+            seen[person.pk] = line.row
+            _check_line(event, person, line.damage, line.people, detected_on, communes)
+            _listed(event, person)
+            created.append(_create_line(user=user, event=event, person=person, damage=line.damage,
+                                        people=line.people, vulnerable=line.vulnerable,
+                                        days_treated=line.days_treated, detected_on=detected_on, hamlet=line.hamlet,
+                                        note=""))
+        except DomainError as exc:
+            message = exc.message if exc.message.startswith("Dòng ") else f"Dòng {line.row}: {exc.message}"
+            errors.append(message)
+    if errors:
+        raise DomainError(" ".join(errors[:20]) + (f" (và {len(errors) - 20} lỗi khác)" if len(errors) > 20 else ""),
+                          field="rows")
+    return created
