@@ -39,6 +39,8 @@ SECRET_APPLICANT = "Ứng Viên Xã Hai"
 SECRET_SCHOOL = "Trường Bí Mật Xã Hai"
 SECRET_CASE = "Ca Bí Mật Xã Hai bị bạo hành"
 SECRET_CHILD = "Trẻ Bí Mật Xã Hai"
+SECRET_EVENT = "Lũ Bí Mật Xã Hai"
+SECRET_VICTIM = "Nạn Nhân Bí Mật"
 
 
 @pytest.fixture
@@ -139,7 +141,28 @@ def paid_world(world, users, communes, settings, tmp_path):
     job = import_upload(user=users["xa2"], kind="persons", name="ds-xa2.csv",  # one good row, one with an error
                         chunks=iter([f"Họ và tên,Giới tính\n{SECRET_NAME} Hai,Nam\n{SECRET_NAME} Ba,?\n".encode()]))
     return {**world, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
-            "parameter": hanoi_top_up, "member": member, "job": job}
+            "parameter": hanoi_top_up, "member": member, "job": job, **_emergency(users["xa2"], c2, today)}
+
+
+def _emergency(xa2, c2, today):
+    """A flood in c2: its list (a collapsed house, a death), the aid decided at once, a request to the province,
+    the funeral support decided."""
+    from ansinh.assistance.models import FuneralSupport
+    from ansinh.emergency import services as emergency
+
+    event = emergency.event_create(user=xa2, kind="flood", name=SECRET_EVENT, started_on=today, communes=[c2])
+    line, dead = emergency.affected_paste(
+        user=xa2, event=event, commune=c2, detected_on=today,
+        text=f"{SECRET_VICTIM}\t\t1970\tNam\tẤp 1\tsập nhà\t3\tx\n{SECRET_VICTIM} Hai\t\t1950\tNam\tẤp 1\tchết\t1")
+    emergency.aids_propose_minimums(user=xa2, event=event, commune=c2)
+    decision = emergency.decision_make(user=xa2, event=event, commune=c2, decided_on=today, urgent=True)
+    support = FuneralSupport.objects.get(person=dead.person)
+    support = emergency.funeral_decide(user=xa2, support=support, expected_version=support.version, decided_on=today,
+                                       recipient="Con trai")
+    request = emergency.request_send(user=xa2, event=event, commune=c2, reason="Thiếu gạo", sent_on=today,
+                                     rice_kg=500)
+    return {"event": event, "line": line, "aid": line.aids.get(), "decision": decision, "funeral": support,
+            "support_request": request}
 
 
 def login(client, username):
@@ -262,6 +285,7 @@ POS, COURSE, ATT, RES, PROJ, FUND, SERVICE = "position", "course", "attendance",
     "service"
 STAFFED = "code:workforce.orgs_staffed"
 CASE, SHARE, REF, CHILD, CIRC, CW = "case", "share", "referral", "child", "circumstance", "case_worker"
+EVENT, LINE, AID, DECISION, REQUEST, FUNERAL = "event", "line", "aid", "decision", "support_request", "funeral"
 CASE_STEPS = ("initial_assessment", "emergency", "separation_end", "assess", "plan", "approve", "return_plan", "service",
               "refer", "review", "returned", "close", "reopen", "assign", "share")
 API = "/api/v1"
@@ -466,6 +490,45 @@ MATRIX = {
     "case-worker-list": [("get", [], 200)],
     "child-list": [("get", [], 200)],
     "child-support-list": [("get", [], 200)],
+    "emergency:event_list": [("get", [], 200)],
+    "emergency:event_create": [("get", [], 200)],
+    "emergency:event_detail": [("get", [EVENT], 404)],
+    "emergency:affected_paste": [("post", [EVENT], 404)],
+    "emergency:aids_propose": [("post", [EVENT], 404)],
+    "emergency:decision_make": [("post", [EVENT], 404)],
+    "emergency:request_send": [("post", [EVENT], 404)],
+    "emergency:aid_propose": [("post", [LINE], 404)],
+    "emergency:aid_withdraw": [("post", [AID], 404)],
+    "emergency:delivery_record": [("post", [AID], 404)],
+    "emergency:decision_docx": [("get", [DECISION], 404)],
+    "emergency:decision_deliver": [("post", [DECISION], 404)],
+    "emergency:request_answer": [("post", [REQUEST], 404)],
+    "emergency:waiting_list": [("get", [], 200)],
+    "emergency:waiting_export": [("get", ["csv"], 200)],
+    "emergency:funeral_list": [("get", [], 200)],
+    "emergency:funeral_detail": [("get", [FUNERAL], 404)],
+    "emergency:funeral_decide": [("post", [FUNERAL], 404)],
+    "emergency:funeral_pay": [("post", [FUNERAL], 404)],
+    "emergency:funeral_docx": [("get", [FUNERAL], 404)],
+    "emergency-event-list": [("get", [], 200)],
+    "emergency-event-detail": [("get", [EVENT], 404)],
+    **{f"emergency-event-{what}": [("post", [EVENT], 404)]
+       for what in ("affected", "paste", "propose", "decisions", "requests")},
+    "emergency-affected-list": [("get", [], 200)],
+    "emergency-affected-detail": [("get", [LINE], 404)],
+    "emergency-affected-aids": [("post", [LINE], 404)],
+    "emergency-aid-detail": [("get", [AID], 404)],
+    "emergency-aid-deliveries": [("post", [AID], 404)],
+    "emergency-decision-list": [("get", [], 200)],
+    "emergency-decision-detail": [("get", [DECISION], 404)],
+    "emergency-decision-deliver": [("post", [DECISION], 404)],
+    "emergency-request-list": [("get", [], 200)],
+    "emergency-request-detail": [("get", [REQUEST], 404)],
+    "emergency-request-answer": [("post", [REQUEST], 404)],
+    "funeral-support-list": [("get", [], 200)],
+    "funeral-support-detail": [("get", [FUNERAL], 404)],
+    "funeral-support-decide": [("post", [FUNERAL], 404)],
+    "funeral-support-pay": [("post", [FUNERAL], 404)],
 }
 OWNER = {"casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
          "case-detail": "ctxh_xa2", "policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
@@ -503,7 +566,8 @@ def _request(client, name, method, url):
     body = BODY.get(name)
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-", "resident-", "investment-", "fund-", "case-", "child-")):
+                        "indicator-", "resident-", "investment-", "fund-", "case-", "child-", "emergency-",
+                        "funeral-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -513,7 +577,8 @@ def _client(username, name):
 
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
-                        "indicator-", "resident-", "investment-", "fund-", "case-", "child-")):
+                        "indicator-", "resident-", "investment-", "fund-", "case-", "child-", "emergency-",
+                        "funeral-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client
@@ -524,7 +589,8 @@ def _client(username, name):
     return client
 
 
-SECRETS = (SECRET_NAME, SECRET_ID, SECRET_APPLICANT, "HGD-XA2", SECRET_SCHOOL, SECRET_CASE, SECRET_CHILD)
+SECRETS = (SECRET_NAME, SECRET_ID, SECRET_APPLICANT, "HGD-XA2", SECRET_SCHOOL, SECRET_CASE, SECRET_CHILD,
+           SECRET_EVENT, SECRET_VICTIM)
 
 
 def test_every_url_answers_xa1_with_its_one_status(paid_world):

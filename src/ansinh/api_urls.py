@@ -20,6 +20,14 @@ from ansinh.casework.api import (
 )
 from ansinh.core.api import IndicatorView
 from ansinh.core.web import SIGNED_IN
+from ansinh.emergency.api import (
+    AffectedViewSet,
+    AidViewSet,
+    DecisionViewSet,
+    EventViewSet,
+    FuneralViewSet,
+    RequestViewSet,
+)
 from ansinh.exchange.api import ImportJobViewSet
 from ansinh.facilities.api import OrganisationViewSet, ProjectViewSet, ResidentViewSet
 from ansinh.fund.api import FundViewSet
@@ -62,6 +70,12 @@ router.register("case-referrals", ReferralViewSet, basename="case-referral")
 router.register("case-workers", WorkerViewSet, basename="case-worker")
 router.register("children", ChildViewSet, basename="child")
 router.register("child-supports", SupportViewSet, basename="child-support")
+router.register("emergency-events", EventViewSet, basename="emergency-event")
+router.register("emergency-affected", AffectedViewSet, basename="emergency-affected")
+router.register("emergency-aids", AidViewSet, basename="emergency-aid")
+router.register("emergency-decisions", DecisionViewSet, basename="emergency-decision")
+router.register("emergency-requests", RequestViewSet, basename="emergency-request")
+router.register("funeral-supports", FuneralViewSet, basename="funeral-support")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("nhan-luc/", include("ansinh.workforce.urls")),
     path("quy-tro-giup/", include("ansinh.fund.urls")),
     path("quan-ly-ca/", include("ansinh.casework.urls")),
+    path("khan-cap/", include("ansinh.emergency.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", include("ansinh.api_urls")),
     path("api/schema/", public(SpectacularAPIView.as_view()), name="api-schema"),

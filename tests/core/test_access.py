@@ -18,8 +18,10 @@ from ansinh.core.web import PUBLIC, require
 # The whole table, role by role: a change of who may do what shows here first.
 OFFICER = {"registry.view", "registry.change", "registry.merge", "assistance.view", "enrolment.manage",
            "payroll.run", "payments.files", "exchange.import", "facilities.view", "facilities.change", "policy.view",
-           "workforce.view", "workforce.change", "fund.view", "fund.manage"}
-READER = {"registry.view", "assistance.view", "facilities.view", "policy.view", "workforce.view", "fund.view"}
+           "workforce.view", "workforce.change", "fund.view", "fund.manage",
+           "emergency.view", "emergency.manage"}
+READER = {"registry.view", "assistance.view", "facilities.view", "policy.view", "workforce.view", "fund.view",
+          "emergency.view"}
 CASES = {"casework.view", "casework.work"}  # a case itself is read by relation, whatever the role
 OVERSIGHT = {"casework.oversee", "children.view"}
 EXPECTED = {

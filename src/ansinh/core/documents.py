@@ -234,6 +234,11 @@ class OfficialDocument:
             for column, width in zip(table.columns, widths_mm, strict=True):
                 column.width = Mm(width)
         for r, values in enumerate([columns, *rows]):
+            # the headings repeat at the top of each page; no row is split across two
+            properties = table.rows[r]._tr.get_or_add_trPr()
+            properties.append(OxmlElement("w:cantSplit"))
+            if r == 0:
+                properties.append(OxmlElement("w:tblHeader"))
             for c, value in enumerate(values):
                 cell = table.rows[r].cells[c]
                 _para(cell, "" if value is None else str(value), size=13, bold=r == 0, space_after=0,

@@ -3,7 +3,7 @@
 import datetime
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, F, Min, Prefetch, Q, Sum
 
 from ansinh.assistance.models import FuneralSupport
 from ansinh.core import parameters
@@ -68,7 +68,7 @@ def affected_of(*, user, event, commune=None):
     rows = Affected.objects.visible_to(user).filter(event=event)
     if commune is not None:
         rows = rows.filter(commune=commune)
-    return rows.select_related("person", "commune").prefetch_related(
+    return rows.select_related("person__funeral_support", "commune").prefetch_related(
         Prefetch("aids", queryset=Aid.objects.select_related("decision").order_by("kind"))).order_by(
         "commune__name", "hamlet", "id")
 
@@ -111,3 +111,20 @@ def funeral_supports(*, user):
 
 def access_funeral(user, support, action: str = "view"):
     return access(FuneralSupport.objects.select_related("person", "commune"), user, support, action)
+
+
+def summary(*, user, event, today: datetime.date) -> dict[str, Any]:
+    """The event in figures, in the user's communes: lines and people listed, helped (something delivered), still
+    waiting, past the decision's deadline and undecided, and the longest wait."""
+    rows = Affected.objects.visible_to(user).filter(event=event)
+    figures = rows.aggregate(
+        lines=Count("id"), people_total=Sum("people"), helped=Count("id", filter=Q(delivered_on__isnull=False)),
+        waiting=Count("id", filter=Q(delivered_on__isnull=True)),
+        overdue=Count("id", filter=Q(decided_on__isnull=True, due_on__lt=today)),
+        prompt=Count("id", filter=Q(delivered_on__isnull=False, decided_on__lte=F("due_on"))),
+        people_prompt=Sum("people", filter=Q(delivered_on__isnull=False, decided_on__lte=F("due_on"))),
+        first_waiting=Min("detected_on", filter=Q(delivered_on__isnull=True)))
+    first = figures.pop("first_waiting")
+    figures = {k: v or 0 for k, v in figures.items()}
+    share = round(100 * figures["people_prompt"] / figures["people_total"]) if figures["people_total"] else None
+    return {**figures, "prompt_share": share, "longest_wait": (today - first).days if first else None}

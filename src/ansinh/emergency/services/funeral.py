@@ -22,6 +22,7 @@ from .. import rules, selectors
 from ..models import Affected, Damage
 
 Ground = FuneralSupport.Ground
+BASIS = {Ground.REGULAR: "Điều 11", Ground.DISASTER: "Điều 14", Ground.FACILITY: "Điều 25 khoản 3"}
 _RULE_GROUND = {Ground.REGULAR: rules.REGULAR, Ground.DISASTER: rules.DISASTER_DEATH, Ground.FACILITY: rules.IN_FACILITY}
 
 
@@ -67,15 +68,14 @@ def funeral_claim(*, user, person: Person, ground: str, date_of_death: datetime.
         before = snapshot(existing, ["ground", "multiple", "amount"])
         existing.ground, existing.multiple, existing.amount = chosen, multiple, int(amount)
         existing.standard_level = int(terms.standard_level)
-        existing.legal_basis = "NĐ 20/2021/NĐ-CP Điều 14" if chosen == Ground.DISASTER else "NĐ 20/2021/NĐ-CP Điều 25"
+        existing.legal_basis = f"NĐ 20/2021/NĐ-CP {BASIS[chosen]}"
         existing.version += 1
         existing.save()
         audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=existing,
                      changes={"before": before, "after": snapshot(existing, ["ground", "multiple", "amount"])})
         return existing
-    basis = {Ground.REGULAR: "Điều 11", Ground.DISASTER: "Điều 14", Ground.FACILITY: "Điều 25 khoản 3"}[chosen]
     support = FuneralSupport.objects.create(
-        person=person, date_of_death=date_of_death, legal_basis=f"NĐ 20/2021/NĐ-CP {basis}", multiple=multiple,
+        person=person, date_of_death=date_of_death, legal_basis=f"NĐ 20/2021/NĐ-CP {BASIS[chosen]}", multiple=multiple,
         standard_level=int(terms.standard_level), amount=int(amount), recipient=recipient.strip()[:120],
         ground=chosen, commune=person.commune, province_code=person.province_code)
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=support, changes={"after": snapshot(support)})
