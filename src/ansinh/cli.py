@@ -45,8 +45,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"Dữ liệu mẫu: {persons} người, {households} hộ, {result['enrolments']} người hưởng trợ cấp, "
               f"{result['applications']} hồ sơ đề nghị, 4 tháng chi trả, {result['organisations']} cơ quan, cơ sở, "
               f"{result['workforce_positions']} người làm công tác xã hội, {result['cases']} ca "
-              f"({result['cases_open']} đang mở), {result['children']} trẻ em có hoàn cảnh đặc biệt "
-              f"({result['seconds']:.1f} giây).")
+              f"({result['cases_open']} đang mở), {result['children']} trẻ em có hoàn cảnh đặc biệt, "
+              f"1 đợt triều cường với {result['flood_affected']} hộ, người bị ảnh hưởng, {result['flood_waiting']} "
+              f"còn chờ trợ giúp ({result['seconds']:.1f} giây).")
     else:
         print("Dữ liệu mẫu đã có sẵn.")
     address = f"{args.host}:{args.port}"

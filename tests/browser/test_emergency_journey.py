@@ -106,6 +106,7 @@ def test_a_flood_recorded_decided_delivered_and_watched(live_server, page, shot,
     accessible(page)
     page.get_by_role("link", name="Tô Văn Sử").click()
     page.fill("#id_recipient", "Tô Thị Hai (con gái)")
+    page.fill("#id_date_of_death", (today - datetime.timedelta(days=2)).isoformat())  # from the death certificate
     accessible(page)
     page.get_by_role("button", name="Ghi quyết định").click()
     expect(page.get_by_test_id("funeral-facts")).to_contain_text("02/QĐ-UBND")
@@ -113,6 +114,7 @@ def test_a_flood_recorded_decided_delivered_and_watched(live_server, page, shot,
     expect(page.get_by_test_id("funeral-facts")).to_contain_text("Đã chi trả")
     support = FuneralSupport.objects.get()
     assert support.status == "paid" and Affected.objects.get(person=support.person).delivered_on == today
+    assert support.person.date_of_death == support.date_of_death == today - datetime.timedelta(days=2)
 
     # a household found three days ago and not yet decided: the province sees it waiting, past the deadline
     sign_in(page, url, "xa1")

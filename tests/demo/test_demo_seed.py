@@ -39,7 +39,8 @@ def seeded(units):
 
 def test_seed_creates_people_households_and_poverty_records(seeded):
     assert seeded["created"] is True
-    assert seeded["persons"] == Person.objects.count() == 2000
+    # and a few more the emergency village lists register on the spot
+    assert seeded["persons"] == Person.objects.filter(created_by__isnull=True).count() == 2000
     assert seeded["households"] == Household.objects.count()
     # About 3.3 people per household.
     assert 450 <= seeded["households"] <= 750

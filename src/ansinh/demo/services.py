@@ -21,7 +21,7 @@ from ansinh.registry.models import (
 )
 from ansinh.registry.services import duplicates_scan
 
-from . import assistance, casework, facilities, fund, generators, workforce
+from . import assistance, casework, emergency, facilities, fund, generators, workforce
 
 PROVINCE_CODE = "96"  # Cà Mau (NQ 202/2025/QH15: former Bạc Liêu + Cà Mau)
 HOME_SHARE = 0.09  # of all people, in each of xa1's and xa2's communes
@@ -128,12 +128,14 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         staff = workforce.seed(rng=rng, province_code=PROVINCE_CODE, today=today)
         fund.seed(rng=rng, commune=home1, today=today)
         cases = casework.seed(rng=rng, province_code=PROVINCE_CODE, home1=home1, home2=home2, today=today)
+        emergencies = emergency.seed(rng=rng, home1=home1, home2=home2, today=today)
     return {
         "created": True,
         **assistance_seeded,
         "organisations": organisations,
         **{f"workforce_{name}": count for name, count in staff.items()},
         **cases,
+        **emergencies,
         "persons": len(person_objs),
         "households": len(household_objs),
         "seconds": round(time.perf_counter() - started, 2),

@@ -26,6 +26,7 @@ from .serializers import (
     AidCreateSerializer,
     AidSerializer,
     AnswerSerializer,
+    CloseSerializer,
     CommuneSerializer,
     DecisionCreateSerializer,
     DecisionSerializer,
@@ -111,18 +112,24 @@ class AffectedFilterSet(FilterSet):
     event = IdFilter(field_name="event_id")
     commune = CommuneFilter()
     damage = django_filters.ChoiceFilter(choices=Damage.choices)
-    waiting = django_filters.BooleanFilter(field_name="delivered_on", lookup_expr="isnull")
+    waiting = django_filters.BooleanFilter(method="only_waiting")
     overdue = django_filters.BooleanFilter(method="only_overdue")
 
     class Meta:
         model = Affected
         fields = ["event", "commune", "damage", "waiting", "overdue"]
 
+    def only_waiting(self, queryset, name, value):
+        if value is None:
+            return queryset
+        waiting = {"delivered_on__isnull": True, "closed_on__isnull": True}
+        return queryset.filter(**waiting) if value else queryset.exclude(**waiting)
+
     def only_overdue(self, queryset, name, value):
         today = timezone.localdate()
         if value is None:
             return queryset
-        late = {"decided_on__isnull": True, "due_on__lt": today}
+        late = {"decided_on__isnull": True, "due_on__lt": today, "closed_on__isnull": True}
         return queryset.filter(**late) if value else queryset.exclude(**late)
 
 
@@ -140,6 +147,14 @@ class AffectedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     filterset_class = AffectedFilterSet
     source = _affected
     read = selectors.access_affected
+
+    @extend_schema(request=CloseSerializer, responses=AffectedSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def close(self, request, pk=None):
+        """Thôi xét một dòng không được trợ giúp (không thuộc diện, đã được hỗ trợ nguồn khác…), có lý do."""
+        line = self.get_object()
+        return self.written(CloseSerializer, lambda data: selectors.access_affected(request.user, services.affected_close(
+            user=request.user, affected=line, **data).pk), answer=AffectedSerializer, code=200)
 
     @extend_schema(request=AidCreateSerializer, responses=AidSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])

@@ -70,6 +70,11 @@ class DecisionForm(_InEvent):
     signer = forms.CharField(label=_("Chủ tịch UBND xã (người ký)"), max_length=120, required=False)
 
 
+class CloseForm(StyledForm):
+    reason = forms.CharField(label=_("Lý do không trợ giúp"), max_length=255)
+    closed_on = forms.DateField(label=_("Ngày"), widget=DATE)
+
+
 class DeliverAllForm(StyledForm):
     delivered_on = forms.DateField(label=_("Ngày chi, phát"), widget=DATE)
 
@@ -108,6 +113,8 @@ class FuneralDecideForm(StyledForm):
     recipient = forms.CharField(label=_("Người, tổ chức lo mai táng (người nhận)"), max_length=120)
     amount = forms.IntegerField(label=_("Số tiền (để trống: mức theo quy định)"), min_value=1, required=False,
                                 widget=WHOLE)
+    date_of_death = forms.DateField(label=_("Ngày mất theo giấy báo tử (để trống nếu mất tích)"), widget=DATE,
+                                    required=False)
 
 
 class FuneralPayForm(StyledForm):

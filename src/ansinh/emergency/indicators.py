@@ -19,7 +19,7 @@ PROMPT = "emergency.helped_promptly"
 
 def _lines(user, day: datetime.date, start: datetime.date):
     q = jurisdiction_q(user)
-    rows = Affected.objects.filter(detected_on__gte=start, detected_on__lte=day)
+    rows = Affected.objects.filter(detected_on__gte=start, detected_on__lte=day).exclude(closed_on__lte=day)
     return rows if q is None else rows.filter(q)
 
 
@@ -29,7 +29,7 @@ def _prompt(day: datetime.date) -> Q:
 
 def helped_promptly(*, user, day: datetime.date, start: datetime.date) -> dict[int, tuple[int, int | None]]:
     """People (a household's line counts its people) detected from `start` to `day`, and of them those helped
-    promptly: one grouped query."""
+    promptly: one grouped query. A line closed without aid (not eligible, helped elsewhere) is left out."""
     if not can(user, EMERGENCY_VIEW):
         return {}
     rows = _lines(user, day, start).order_by().values("commune_id").annotate(

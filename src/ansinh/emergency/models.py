@@ -117,6 +117,10 @@ class Affected(models.Model):
     decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
     delivered_on = models.DateField(_("ngày nhận trợ giúp"), null=True, blank=True)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    # a line that is given nothing (not eligible, helped from elsewhere, listed by mistake) is closed with a reason:
+    # it no longer waits, and the indicator leaves it out
+    closed_on = models.DateField(_("ngày thôi xét"), null=True, blank=True)
+    closed_reason = models.CharField(_("lý do không trợ giúp"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+", editable=False,
                                    db_index=False)
@@ -134,14 +138,16 @@ class Affected(models.Model):
         ]
         indexes = [
             models.Index(fields=["province_code", "commune", "detected_on"], name="emergency_affected_scope_idx"),
-            models.Index(fields=["province_code", "detected_on"], condition=Q(delivered_on__isnull=True),
-                         name="emergency_waiting_idx"),
+            models.Index(fields=["province_code", "detected_on"],
+                         condition=Q(delivered_on__isnull=True, closed_on__isnull=True), name="emergency_waiting_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_damage_display()}"
 
     def timeliness(self, today) -> str:
+        if self.closed_on is not None:
+            return "closed"
         if self.decided_on is not None and self.decided_on > self.due_on:
             return "late"
         if self.decided_on is None and today > self.due_on:

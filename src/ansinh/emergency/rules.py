@@ -129,13 +129,13 @@ def timeliness(*, detected_on: datetime.date, decided_on: datetime.date | None, 
 
 
 def delivery_refusal(*, decided_on: datetime.date, delivered_on: datetime.date, decided: Decimal,
-                     delivered_before: Decimal, amount: Decimal) -> str | None:
-    """Why a delivery cannot be recorded: before its decision, or beyond the amount decided."""
+                     delivered_before: Decimal, amount: Decimal, unit: str = "đ") -> str | None:
+    """Why a delivery cannot be recorded: before its decision, or beyond the amount decided (in `unit`: đ, kg)."""
     if delivered_on < decided_on:
         return f"Ngày chi, phát {delivered_on:%d/%m/%Y} trước ngày quyết định {decided_on:%d/%m/%Y}."
     if amount <= 0:
         return "Số chi, phát phải lớn hơn 0."
     if delivered_before + amount > decided:
         left = decided - delivered_before
-        return f"Vượt mức đã quyết định: còn được chi, phát {thousands(left)}."
+        return f"Vượt mức đã quyết định: còn được chi, phát {thousands(left)} {unit}."
     return None

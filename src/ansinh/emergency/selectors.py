@@ -37,7 +37,8 @@ def events(*, user):
     mine = jurisdiction_q(user, commune_field="affected__commune", province_field="affected__province_code") or Q()
     return Event.objects.visible_to(user).annotate(
         affected_count=Count("affected", filter=mine),
-        waiting_count=Count("affected", filter=mine & Q(affected__delivered_on__isnull=True)),
+        waiting_count=Count("affected", filter=mine & Q(affected__delivered_on__isnull=True,
+                                                          affected__closed_on__isnull=True)),
         people_total=Sum("affected__people", filter=mine),
     ).order_by("-started_on", "-id")
 
@@ -91,7 +92,8 @@ def totals(*, user, event) -> dict[str, dict[str, int]]:
 def waiting(*, user, today: datetime.date):
     """Every affected line in the user's jurisdiction not yet helped (nothing delivered), the longest waiting
     first: what the province watches during a disaster."""
-    return Affected.objects.visible_to(user).filter(delivered_on__isnull=True, detected_on__lte=today).select_related(
+    return Affected.objects.visible_to(user).filter(delivered_on__isnull=True, closed_on__isnull=True,
+                                                    detected_on__lte=today).select_related(
         "event", "person", "commune").order_by("detected_on", "id")
 
 
@@ -117,14 +119,16 @@ def summary(*, user, event, today: datetime.date) -> dict[str, Any]:
     """The event in figures, in the user's communes: lines and people listed, helped (something delivered), still
     waiting, past the decision's deadline and undecided, and the longest wait."""
     rows = Affected.objects.visible_to(user).filter(event=event)
+    open_ = Q(closed_on__isnull=True)
     figures = rows.aggregate(
         lines=Count("id"), people_total=Sum("people"), helped=Count("id", filter=Q(delivered_on__isnull=False)),
-        waiting=Count("id", filter=Q(delivered_on__isnull=True)),
-        overdue=Count("id", filter=Q(decided_on__isnull=True, due_on__lt=today)),
+        people_open=Sum("people", filter=open_), closed=Count("id", filter=~open_),
+        waiting=Count("id", filter=open_ & Q(delivered_on__isnull=True)),
+        overdue=Count("id", filter=open_ & Q(decided_on__isnull=True, due_on__lt=today)),
         prompt=Count("id", filter=Q(delivered_on__isnull=False, decided_on__lte=F("due_on"))),
         people_prompt=Sum("people", filter=Q(delivered_on__isnull=False, decided_on__lte=F("due_on"))),
-        first_waiting=Min("detected_on", filter=Q(delivered_on__isnull=True)))
+        first_waiting=Min("detected_on", filter=open_ & Q(delivered_on__isnull=True)))
     first = figures.pop("first_waiting")
     figures = {k: v or 0 for k, v in figures.items()}
-    share = round(100 * figures["people_prompt"] / figures["people_total"]) if figures["people_total"] else None
+    share = round(100 * figures["people_prompt"] / figures["people_open"]) if figures["people_open"] else None
     return {**figures, "prompt_share": share, "longest_wait": (today - first).days if first else None}

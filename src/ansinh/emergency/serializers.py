@@ -49,7 +49,7 @@ class AffectedSerializer(serializers.ModelSerializer):
     class Meta:
         model = Affected
         fields = ["id", "event", "person", "full_name", "household", "commune", "hamlet", "damage", "people",
-                  "vulnerable", "days_treated", "detected_on", "due_on", "decided_on", "delivered_on", "note", "aids"]
+                  "vulnerable", "days_treated", "detected_on", "due_on", "decided_on", "delivered_on", "closed_on", "closed_reason", "note", "aids"]
         read_only_fields = fields
 
 
@@ -62,6 +62,11 @@ class AffectedCreateSerializer(serializers.Serializer):
     days_treated = serializers.IntegerField(min_value=0, max_value=366, required=False, allow_null=True, default=None)
     hamlet = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     note = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+
+
+class CloseSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=255)
+    closed_on = serializers.DateField()
 
 
 class PasteSerializer(serializers.Serializer):
@@ -172,6 +177,8 @@ class FuneralDecideSerializer(serializers.Serializer):
     decided_on = serializers.DateField()
     recipient = serializers.CharField(max_length=120)
     amount = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    date_of_death = serializers.DateField(required=False, allow_null=True, default=None,
+                                          help_text="Ngày mất theo giấy báo tử; ghi vào sổ đối tượng")
 
 
 class FuneralPaySerializer(serializers.Serializer):

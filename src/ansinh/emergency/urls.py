@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/quyet-dinh/", views.decision_make, name="decision_make"),
     path("<int:pk>/de-nghi-tinh/", views.request_send, name="request_send"),
     path("dong/<int:pk>/tro-giup/", views.aid_propose, name="aid_propose"),
+    path("dong/<int:pk>/khong-tro-giup/", views.affected_close, name="affected_close"),
     path("tro-giup/<int:pk>/rut/", views.aid_withdraw, name="aid_withdraw"),
     path("tro-giup/<int:pk>/chi-phat/", views.delivery_record, name="delivery_record"),
     path("quyet-dinh/<int:pk>.docx", views.decision_docx, name="decision_docx"),

@@ -27,6 +27,7 @@ from .filters import EventFilterSet, FuneralFilterSet, WaitingFilterSet
 from .forms import (
     AidForm,
     AnswerForm,
+    CloseForm,
     CommuneForm,
     DecisionForm,
     DeliverAllForm,
@@ -74,6 +75,8 @@ class EventCreate(ServiceFormView):
 def _status(line, today: datetime.date) -> tuple[str, str]:
     """(css, text) of a line's timeliness, with how long it has waited."""
     state = line.timeliness(today)
+    if state == "closed":
+        return "light", _("Không trợ giúp: %(reason)s") % {"reason": line.closed_reason}
     if state == "prompt":
         return "success", _("Kịp thời")
     waited = (today - line.detected_on).days
@@ -180,6 +183,15 @@ def aid_propose(request, pk: int):
     return posted(request, AidForm(request.POST, prefix="a"),
                   lambda data: services.aid_propose(user=request.user, affected=line, **data),
                   done=_("Đã đề xuất khoản trợ giúp."), back=_back(line.event_id))
+
+
+@require_POST
+@require(EMERGENCY_MANAGE)
+def affected_close(request, pk: int):
+    line = selectors.access_affected(request.user, pk, "manage")
+    return posted(request, CloseForm(request.POST, prefix="c"),
+                  lambda data: services.affected_close(user=request.user, affected=line, **data),
+                  done=_("Đã ghi không trợ giúp %(name)s.") % {"name": line.person.full_name}, back=_back(line.event_id))
 
 
 @require_POST

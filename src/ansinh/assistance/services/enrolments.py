@@ -248,7 +248,7 @@ def person_death_record(*, user, person, date_of_death: datetime.date, recipient
     """A beneficiary died: the date is recorded, every open period ends with the month of death, and the
     funeral support for the family is proposed (NĐ 20/2021 Điều 11: at least 20 × the standard level)."""
     require_deciding(user, person)
-    if date_of_death > datetime.date.today():
+    if date_of_death > timezone.localdate():
         raise DomainError("Ngày mất không được sau hôm nay.", field="date_of_death")
     locked = Person.objects.select_for_update().get(pk=person.pk)
     before = snapshot(locked, ["date_of_death"])

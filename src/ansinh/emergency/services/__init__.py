@@ -10,9 +10,9 @@ from .aid import (
     request_answer,
     request_send,
 )
-from .events import affected_add, affected_paste, event_create, parse_list
+from .events import affected_add, affected_close, affected_paste, event_create, parse_list
 from .funeral import funeral_claim, funeral_decide, funeral_pay
 
-__all__ = ["affected_add", "affected_paste", "aid_propose", "aid_withdraw", "aids_propose_minimums",
+__all__ = ["affected_add", "affected_close", "affected_paste", "aid_propose", "aid_withdraw", "aids_propose_minimums",
            "decision_make", "deliver_decision", "delivery_record", "event_create", "funeral_claim", "funeral_decide",
            "funeral_pay", "parse_list", "request_answer", "request_send"]

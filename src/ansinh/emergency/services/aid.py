@@ -5,7 +5,7 @@ province when their own resources are short (NĐ 20/2021 Điều 12 k.3)."""
 import datetime
 
 from django.db import transaction
-from django.db.models import F, Max, Min
+from django.db.models import F
 from django.utils import timezone
 
 from ansinh.audit.models import AuditEvent
@@ -31,9 +31,10 @@ def _commune_of_event(user, event: Event, commune: AdministrativeUnit) -> None:
         raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
 
 
-def _aid_for(line: Affected, kind: str, quantity: int | None, months: int | None, goods: str) -> Aid:
+def _aid_for(line: Affected, kind: str, quantity: int | None, months: int | None, goods: str,
+             terms: rules.Terms | None = None) -> Aid:
     """The aid checked against the law for the line's damage, on the day it was detected (not saved)."""
-    terms = selectors.terms(line.detected_on, line.province_code)
+    terms = terms or selectors.terms(line.detected_on, line.province_code)
     if kind not in AidKind.values:
         raise DomainError("Hãy chọn hình thức trợ giúp.", field="kind")
     if kind == AidKind.RICE:
@@ -95,16 +96,19 @@ def aids_propose_minimums(*, user, event: Event, commune: AdministrativeUnit) ->
     cash of its damage where the law sets one. Returns how many were proposed."""
     selectors.access_event(user, event, "manage")
     _commune_of_event(user, event, commune)
-    lines = Affected.objects.filter(event=event, commune=commune, aids__isnull=True).select_related("event", "person")
-    made = []
+    lines = Affected.objects.filter(event=event, commune=commune, aids__isnull=True, closed_on__isnull=True
+                                    ).select_related("event", "person")
+    made, in_force = [], {}
     for line in lines:
+        if line.detected_on not in in_force:  # the numbers of each day the lines were found, read once
+            in_force[line.detected_on] = selectors.terms(line.detected_on, line.province_code)
+        terms = in_force[line.detected_on]
         if line.damage == Damage.HUNGER:
-            made.append(_aid_for(line, AidKind.RICE, None, 1, ""))
+            made.append(_aid_for(line, AidKind.RICE, None, 1, "", terms))
             continue
-        terms = selectors.terms(line.detected_on, line.province_code)
         if line.damage != Damage.DEATH and rules.cash_minimum(line.damage, terms, vulnerable=line.vulnerable,
                                                               days_treated=line.days_treated) is not None:
-            made.append(_aid_for(line, AidKind.CASH, None, None, ""))
+            made.append(_aid_for(line, AidKind.CASH, None, None, "", terms))
     Aid.objects.bulk_create(made)
     if made:
         audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=event, commune=commune,
@@ -116,6 +120,7 @@ def aids_propose_minimums(*, user, event: Event, commune: AdministrativeUnit) ->
 def aid_withdraw(*, user, aid: Aid) -> None:
     """Take back a proposal not yet decided."""
     aid = selectors.access_aid(user, aid, "manage")
+    aid = Aid.objects.select_for_update(of=("self",)).select_related("decision", "affected__person").get(pk=aid.pk)
     if aid.decision_id is not None:
         raise DomainError(f"Khoản này đã có quyết định số {aid.decision.number}.", field="aid")
     audit_record(actor=user, action=AuditEvent.Action.DELETE, instance=aid, commune=aid.affected.commune,
@@ -131,11 +136,14 @@ def decision_make(*, user, event: Event, commune: AdministrativeUnit, decided_on
     (Điều 12 k.3), or at once without it in an urgent case (Điều 17 k.2). Numbered in the commune's sequence."""
     selectors.access_event(user, event, "manage")
     _commune_of_event(user, event, commune)
-    aids = Aid.objects.select_for_update().filter(affected__event=event, affected__commune=commune,
-                                                  decision__isnull=True)
-    span = aids.aggregate(first=Min("affected__detected_on"), last=Max("affected__detected_on"))
-    if span["last"] is None:
+    # the proposals are locked before anything is counted: of two officers deciding at once, the second waits,
+    # then finds them decided and is refused (none is decided twice, no empty decision is numbered)
+    aids = list(Aid.objects.select_for_update(of=("self",)).filter(
+        affected__event=event, affected__commune=commune, decision__isnull=True).select_related(
+        "affected").order_by("pk"))
+    if not aids:
         raise DomainError("Không còn khoản trợ giúp nào chờ quyết định ở xã/phường này.", field="commune")
+    span = {"first": min(a.affected.detected_on for a in aids), "last": max(a.affected.detected_on for a in aids)}
     if decided_on > timezone.localdate():
         raise DomainError("Ngày quyết định không được sau hôm nay.", field="decided_on")
     if decided_on < span["last"]:
@@ -152,7 +160,7 @@ def decision_make(*, user, event: Event, commune: AdministrativeUnit, decided_on
                                        number=document_code(number, kind="QUYẾT ĐỊNH"), decided_on=decided_on,
                                        urgent=urgent, reviewed_on=None if urgent else reviewed_on,
                                        signer=" ".join(signer.split())[:120], created_by=user)
-    ids = list(aids.values_list("pk", flat=True))
+    ids = [a.pk for a in aids]
     Aid.objects.filter(pk__in=ids).update(decision=decision, version=F("version") + 1)
     Affected.objects.filter(aids__in=ids, decided_on__isnull=True).update(decided_on=decided_on)
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=decision,
@@ -163,10 +171,11 @@ def decision_make(*, user, event: Event, commune: AdministrativeUnit, decided_on
 
 def _deliver(user, aid: Aid, delivered_on: datetime.date, quantity: int, receiver: str) -> Delivery:
     refusal = rules.delivery_refusal(decided_on=aid.decision.decided_on, delivered_on=delivered_on,
-                                     decided=aid.quantity, delivered_before=aid.delivered, amount=quantity)
+                                     decided=aid.quantity, delivered_before=aid.delivered, amount=quantity,
+                                     unit="kg" if aid.kind == AidKind.RICE else "lượt" if aid.kind == AidKind.CARE
+                                     else "đ")
     if refusal:
-        raise DomainError(f"{aid.affected.person.full_name}: {refusal}" if aid.kind != AidKind.RICE else
-                          f"{aid.affected.person.full_name}: {refusal.replace(' đ', ' kg')}", field="quantity")
+        raise DomainError(f"{aid.affected.person.full_name}: {refusal}", field="quantity")
     delivery = Delivery.objects.create(aid=aid, delivered_on=delivered_on, quantity=quantity,
                                        receiver=" ".join(receiver.split())[:120], created_by=user)
     Aid.objects.filter(pk=aid.pk).update(delivered=F("delivered") + quantity, version=F("version") + 1)
@@ -181,7 +190,8 @@ def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: in
                     expected_version: int | None = None) -> Delivery:
     """One handing out of a decided aid: not before its decision, never beyond what it decided."""
     aid = selectors.access_aid(user, aid, "manage")
-    current = Aid.objects.select_for_update().select_related("decision", "affected__person").get(pk=aid.pk)
+    current = Aid.objects.select_for_update(of=("self",)).select_related("decision", "affected__person").get(
+        pk=aid.pk)
     if expected_version is not None and current.version != expected_version:
         raise ConflictError("Khoản trợ giúp đã được người khác cập nhật sau khi bạn mở. Hãy tải lại trang.")
     if current.decision_id is None:
@@ -206,8 +216,8 @@ def deliver_decision(*, user, decision: Decision, delivered_on: datetime.date) -
     if delivered_on < decision.decided_on:
         raise DomainError(f"Ngày chi, phát {delivered_on:%d/%m/%Y} trước ngày quyết định {decision.number} "
                           f"({decision.decided_on:%d/%m/%Y}).", field="delivered_on")
-    owed = list(Aid.objects.select_for_update().filter(decision=decision, delivered__lt=F("quantity"))
-                .select_related("decision", "affected__person"))
+    owed = list(Aid.objects.select_for_update(of=("self",)).filter(decision=decision, delivered__lt=F("quantity"))
+                .select_related("decision", "affected__person").order_by("pk"))
     if not owed:
         raise DomainError(f"Quyết định {decision.number} đã được chi, phát đủ.", field="delivered_on")
     for aid in owed:

@@ -7,19 +7,26 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from ansinh.assistance.models import FuneralSupport
 from ansinh.audit.models import AuditEvent
-from ansinh.audit.services import audit_record
+from ansinh.audit.services import audit_record, audit_records
 from ansinh.core.access import covers, require_capability
 from ansinh.core.exceptions import DomainError
 from ansinh.core.text import fold
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.registry.models import Household, HouseholdPoverty, Person, PovertyStatus
+from ansinh.registry.models import (
+    Household,
+    HouseholdMember,
+    HouseholdPoverty,
+    Person,
+    PovertyStatus,
+)
 from ansinh.registry.services import person_create
 
 from .. import rules, selectors
 from ..access import EMERGENCY_MANAGE
 from ..models import Affected, Damage, Event, EventKind
-from .funeral import funeral_claim
+from .funeral import already_decided, funeral_claim
 
 
 def event_create(*, user, kind: str, name: str, started_on: datetime.date, communes: list[AdministrativeUnit],
@@ -63,15 +70,23 @@ def _vulnerable(person: Person, household: Household | None, year: int) -> bool:
 
 
 def _household_of(person: Person) -> Household | None:
-    member = person.memberships.filter(left_on__isnull=True).select_related("household").first()
+    member = person.memberships.filter(left_on__isnull=True).select_related("household__commune").first()
     return member.household if member else None
 
 
 def _check_line(event: Event, person: Person, damage: str, people: int, detected_on: datetime.date,
-                communes: set[int]) -> None:
+                communes: set[int], household: Household | None = None) -> None:
     if person.commune_id not in communes:
         raise DomainError(f"{person.full_name} ở {person.commune.name}, không thuộc các xã/phường bị ảnh hưởng của "
                           "sự kiện.", field="person")
+    if household is not None and household.commune_id not in communes:
+        raise DomainError(f"Hộ {household.code} của {person.full_name} ở {household.commune.name}, không thuộc các "
+                          "xã/phường bị ảnh hưởng của sự kiện.", field="person")
+    if damage == Damage.DEATH:
+        decided = FuneralSupport.objects.filter(person=person).exclude(
+            status=FuneralSupport.Status.PROPOSED).select_related("person").first()
+        if decided is not None:
+            raise DomainError(already_decided(decided), field="person")
     if damage not in Damage.values:
         raise DomainError("Hãy chọn thiệt hại.", field="damage")
     if people < 1:
@@ -83,9 +98,9 @@ def _check_line(event: Event, person: Person, damage: str, people: int, detected
         raise DomainError("Ngày phát hiện không được sau hôm nay.", field="detected_on")
 
 
-def _create_line(*, user, event: Event, person: Person, damage: str, people: int, vulnerable: bool,
-                 days_treated: int | None, detected_on: datetime.date, hamlet: str, note: str) -> Affected:
-    household = _household_of(person)
+def _create_line(*, user, event: Event, person: Person, household: Household | None, damage: str, people: int,
+                 vulnerable: bool, days_treated: int | None, detected_on: datetime.date, hamlet: str,
+                 note: str) -> Affected:
     terms = selectors.terms(detected_on, event.province_code)
     line = Affected.objects.create(
         event=event, person=person, household=household, commune=person.commune,
@@ -115,10 +130,13 @@ def affected_add(*, user, event: Event, person: Person, damage: str, detected_on
     selectors.access_event(user, event, "manage")
     if not covers(user, person.commune):
         raise DomainError("Người này nằm ngoài địa bàn bạn quản lý.", field="person")
-    _check_line(event, person, damage, people, detected_on, set(event.communes.values_list("pk", flat=True)))
+    household = _household_of(person)
+    _check_line(event, person, damage, people, detected_on, set(event.communes.values_list("pk", flat=True)),
+                household)
     _listed(event, person)
-    return _create_line(user=user, event=event, person=person, damage=damage, people=people, vulnerable=vulnerable,
-                        days_treated=days_treated, detected_on=detected_on, hamlet=hamlet.strip(), note=note.strip())
+    return _create_line(user=user, event=event, person=person, household=household, damage=damage, people=people,
+                        vulnerable=vulnerable, days_treated=days_treated, detected_on=detected_on,
+                        hamlet=hamlet.strip(), note=note.strip())
 
 
 # --- a pasted village list --------------------------------------------------------------------------------------
@@ -223,26 +241,56 @@ def parse_list(text: str, *, today: datetime.date) -> list[Line]:
     return lines
 
 
-def _find(user, line: Line, commune: AdministrativeUnit) -> Person | None:
-    """The registry person a row names: by citizen ID; else by name and birth year in the commune (one only)."""
-    if line.citizen_id:
-        return Person.objects.visible_to(user).filter(citizen_id=line.citizen_id, merged_into__isnull=True).first()
-    matches = Person.objects.visible_to(user).filter(commune=commune, name_folded=fold(line.full_name),
-                                                     merged_into__isnull=True)
-    if line.birth_year:
-        matches = matches.filter(birth_year=line.birth_year)
-    found = list(matches[:2])
-    if len(found) > 1:
-        raise DomainError(f"Dòng {line.row}: có nhiều người tên {line.full_name} ở {commune.name}; hãy ghi số định "
-                          "danh.", field="rows")
-    return found[0] if found else None
+class _People:
+    """The registry people a list names, read at once: by citizen ID (in the user's jurisdiction, or anywhere, to
+    tell a number that belongs to someone out of reach), and by folded name in the commune."""
+
+    def __init__(self, user, lines: list[Line], commune: AdministrativeUnit):
+        self.commune = commune
+        visible = Person.objects.visible_to(user).filter(merged_into__isnull=True).select_related("commune")
+        numbers = {line.citizen_id for line in lines if line.citizen_id}
+        self.by_number = {p.citizen_id: p for p in visible.filter(citizen_id__in=numbers)}
+        self.elsewhere = set(Person.objects.filter(citizen_id__in=numbers - set(self.by_number)).values_list(
+            "citizen_id", flat=True))
+        self.by_name: dict[str, list[Person]] = {}
+        names = {fold(line.full_name) for line in lines if not line.citizen_id}
+        for person in visible.filter(commune=commune, name_folded__in=names):
+            self.by_name.setdefault(person.name_folded, []).append(person)
+
+    def add(self, person: Person) -> None:
+        """One registered from this list: a later row naming them finds them."""
+        if person.citizen_id:
+            self.by_number[person.citizen_id] = person
+        self.by_name.setdefault(person.name_folded, []).append(person)
+
+    def find(self, line: Line) -> Person | None:
+        """By citizen ID; else by name and birth year in the commune (one only)."""
+        if line.citizen_id:
+            if line.citizen_id in self.elsewhere:
+                raise DomainError(f"số định danh {line.citizen_id} thuộc người ngoài địa bàn bạn quản lý.")
+            return self.by_number.get(line.citizen_id)
+        found = [p for p in self.by_name.get(fold(line.full_name), [])
+                 if line.birth_year is None or p.birth_year == line.birth_year]
+        if len(found) > 1:
+            raise DomainError(f"có nhiều người tên {line.full_name} ở {self.commune.name}; hãy ghi số định danh.")
+        return found[0] if found else None
+
+
+def _households_and_poverty(people: list[Person], year: int) -> tuple[dict[int, Household], set[int]]:
+    """Each person's current household, and which of those households are poor or near-poor this year or last."""
+    homes = {m.person_id: m.household for m in HouseholdMember.objects.filter(
+        person__in=people, left_on__isnull=True).select_related("household__commune")}
+    poor = set(HouseholdPoverty.objects.filter(
+        household__in={h.pk for h in homes.values()}, year__in=(year, year - 1),
+        status__in=(PovertyStatus.POOR, PovertyStatus.NEAR_POOR)).values_list("household_id", flat=True))
+    return homes, poor
 
 
 @transaction.atomic
 def affected_paste(*, user, event: Event, commune: AdministrativeUnit, text: str,
                    detected_on: datetime.date) -> list[Affected]:
-    """A village list pasted at once: each row found in the registry or registered on the spot in `commune`, then
-    listed. Any row refused refuses them all, with every row's message."""
+    """A village list pasted at once: each row found in the registry (one read for all) or registered on the spot in
+    `commune`, then listed in one insert. Any row refused refuses them all, with every row's message."""
     selectors.access_event(user, event, "manage")
     communes = set(event.communes.values_list("pk", flat=True))
     if commune.pk not in communes:
@@ -250,30 +298,70 @@ def affected_paste(*, user, event: Event, commune: AdministrativeUnit, text: str
     if not covers(user, commune):
         raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
     lines = parse_list(text, today=timezone.localdate())
+    people = _People(user, lines, commune)
+    listed = set(Affected.objects.filter(event=event).values_list("person_id", flat=True))
+    found = [p for p in (*people.by_number.values(), *(q for ps in people.by_name.values() for q in ps))]
+    homes, poor = _households_and_poverty(found, detected_on.year)
     errors: list[str] = []
     seen: dict[int, int] = {}
-    created: list[Affected] = []
+    rows: list[tuple[Line, Person]] = []
     for line in lines:
         try:
-            person = _find(user, line, commune)
-            if person is None:
-                if line.citizen_id and Person.objects.filter(citizen_id=line.citizen_id).exists():
-                    raise DomainError(f"số định danh {line.citizen_id} thuộc người ngoài địa bàn bạn quản lý.")
+            person = people.find(line)
+            if person is None:  # registered on the spot, through the registry's own service
                 person = person_create(user=user, full_name=line.full_name, citizen_id=line.citizen_id or None,
                                        birth_year=line.birth_year, sex=line.sex, commune=commune, hamlet=line.hamlet)
+                people.add(person)
             if person.pk in seen:
                 raise DomainError(f"{person.full_name} đã có ở dòng {seen[person.pk]}; mỗi người chỉ ghi một dòng.")
+            if person.pk in listed:
+                raise DomainError(f"{person.full_name} đã có trong danh sách của sự kiện này; mỗi người chỉ ghi một "
+                                  "dòng.")
             seen[person.pk] = line.row
-            _check_line(event, person, line.damage, line.people, detected_on, communes)
-            _listed(event, person)
-            created.append(_create_line(user=user, event=event, person=person, damage=line.damage,
-                                        people=line.people, vulnerable=line.vulnerable,
-                                        days_treated=line.days_treated, detected_on=detected_on, hamlet=line.hamlet,
-                                        note=""))
+            _check_line(event, person, line.damage, line.people, detected_on, communes, homes.get(person.pk))
+            rows.append((line, person))
         except DomainError as exc:
-            message = exc.message if exc.message.startswith("Dòng ") else f"Dòng {line.row}: {exc.message}"
-            errors.append(message)
+            errors.append(exc.message if exc.message.startswith("Dòng ") else f"Dòng {line.row}: {exc.message}")
     if errors:
         raise DomainError(" ".join(errors[:20]) + (f" (và {len(errors) - 20} lỗi khác)" if len(errors) > 20 else ""),
                           field="rows")
+    due = rules.decision_due(detected_on, selectors.terms(detected_on, event.province_code))
+    created = Affected.objects.bulk_create([Affected(
+        event=event, person=person, household=homes.get(person.pk), commune=person.commune,
+        province_code=person.province_code, hamlet=(line.hamlet or person.hamlet)[:100], damage=line.damage,
+        people=line.people, days_treated=line.days_treated, detected_on=detected_on, due_on=due, created_by=user,
+        vulnerable=line.vulnerable or (person.pk in homes and homes[person.pk].pk in poor))
+        for line, person in rows], batch_size=1000)
+    audit_records(actor=user, action=AuditEvent.Action.CREATE, instances=created, changes=[
+        {"after": {"event": event.name, "person": row.person.full_name, "damage": str(Damage(row.damage).label),
+                   "people": row.people, "detected_on": f"{detected_on:%d/%m/%Y}"}} for row in created])
+    for row in created:
+        if row.damage == Damage.DEATH:  # the funeral support of Điều 14, at the highest rate that applies
+            funeral_claim(user=user, person=row.person, ground="disaster", date_of_death=detected_on)
     return created
+
+
+@transaction.atomic
+def affected_close(*, user, affected: Affected, reason: str, closed_on: datetime.date) -> Affected:
+    """A line given nothing — not eligible, helped from another source, listed by mistake —, with the reason: it no
+    longer waits; its proposals not yet decided are withdrawn. A line with aid decided keeps it."""
+    line = selectors.access_affected(user, affected, "manage")
+    line = Affected.objects.select_for_update(of=("self",)).select_related("person").get(pk=line.pk)
+    if line.closed_on is not None:
+        raise DomainError(f"Dòng này đã thôi xét ngày {line.closed_on:%d/%m/%Y}: {line.closed_reason}.", field="reason")
+    if line.aids.filter(decision__isnull=False).exists():
+        raise DomainError(f"{line.person.full_name} đã có quyết định trợ giúp; không thể thôi xét.", field="reason")
+    if not reason.strip():
+        raise DomainError("Hãy ghi lý do không trợ giúp (ví dụ: không thuộc diện, đã được hỗ trợ từ nguồn khác).",
+                          field="reason")
+    if not line.detected_on <= closed_on <= timezone.localdate():
+        raise DomainError(f"Ngày thôi xét phải từ ngày phát hiện ({line.detected_on:%d/%m/%Y}) đến hôm nay.",
+                          field="closed_on")
+    withdrawn = line.aids.count()
+    line.aids.all().delete()
+    line.closed_on, line.closed_reason = closed_on, " ".join(reason.split())[:255]
+    line.save(update_fields=["closed_on", "closed_reason"])
+    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=line,
+                 changes={"closed_on": f"{closed_on:%d/%m/%Y}", "reason": line.closed_reason,
+                          "withdrawn": withdrawn})
+    return line

@@ -5,11 +5,12 @@ deciding at once make one decision."""
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ansinh.assistance.access import ENROLMENT_MANAGE
 from ansinh.assistance.models import Enrolment, FuneralSupport
+from ansinh.assistance.services import person_death_record
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, snapshot
 from ansinh.core.access import covers, require_capability
@@ -74,27 +75,43 @@ def funeral_claim(*, user, person: Person, ground: str, date_of_death: datetime.
         audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=existing,
                      changes={"before": before, "after": snapshot(existing, ["ground", "multiple", "amount"])})
         return existing
-    support = FuneralSupport.objects.create(
-        person=person, date_of_death=date_of_death, legal_basis=f"NĐ 20/2021/NĐ-CP {BASIS[chosen]}", multiple=multiple,
-        standard_level=int(terms.standard_level), amount=int(amount), recipient=recipient.strip()[:120],
-        ground=chosen, commune=person.commune, province_code=person.province_code)
+    try:
+        with transaction.atomic():  # one per person (its key): a claim made at the same moment loses here
+            support = FuneralSupport.objects.create(
+                person=person, date_of_death=date_of_death, legal_basis=f"NĐ 20/2021/NĐ-CP {BASIS[chosen]}",
+                multiple=multiple, standard_level=int(terms.standard_level), amount=int(amount),
+                recipient=recipient.strip()[:120], ground=chosen, commune=person.commune,
+                province_code=person.province_code)
+    except IntegrityError:
+        raise DomainError(f"Hỗ trợ mai táng cho {person.full_name} vừa được người khác đề xuất; hãy tải lại trang.",
+                          field="person") from None
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=support, changes={"after": snapshot(support)})
     return support
 
 
 @transaction.atomic
 def funeral_decide(*, user, support: FuneralSupport, expected_version: int, decided_on: datetime.date,
-                   recipient: str, amount: int | None = None) -> FuneralSupport:
+                   recipient: str, amount: int | None = None,
+                   date_of_death: datetime.date | None = None) -> FuneralSupport:
     """The decision, numbered in the commune's sequence: to whoever arranged the burial, at least the amount the
-    law gives on the support's ground (a province may give more)."""
+    law gives on the support's ground (a province may give more). `date_of_death`, from the death certificate,
+    corrects the day the death was first noted (on an emergency list, the day it was found) and is recorded in the
+    registry, which ends the person's allowances; a person missing, with no certificate, is left as they are."""
     selectors.access_funeral(user, support, "manage")
-    current = FuneralSupport.objects.select_for_update().select_related("person", "commune").get(pk=support.pk)
+    current = FuneralSupport.objects.select_for_update(of=("self",)).select_related("person", "commune").get(
+        pk=support.pk)
     if current.status != FuneralSupport.Status.PROPOSED:  # whoever comes second learns the first decision
         raise DomainError(already_decided(current), field="person")
     if current.version != expected_version:
         raise ConflictError("Hồ sơ hỗ trợ mai táng đã được người khác sửa sau khi bạn mở. Hãy tải lại trang.")
     if not recipient.strip():
         raise DomainError("Hãy ghi người, tổ chức đứng ra lo mai táng (người nhận).", field="recipient")
+    if date_of_death is not None:
+        if date_of_death > decided_on:
+            raise DomainError("Ngày mất không được sau ngày quyết định.", field="date_of_death")
+        current.date_of_death = date_of_death
+        if current.person.date_of_death is None:
+            person_death_record(user=user, person=current.person, date_of_death=date_of_death)
     if decided_on < current.date_of_death:
         raise DomainError(f"Ngày quyết định trước ngày mất ({current.date_of_death:%d/%m/%Y}).", field="decided_on")
     if decided_on > timezone.localdate():
@@ -113,6 +130,7 @@ def funeral_decide(*, user, support: FuneralSupport, expected_version: int, deci
         decided_on=decided_on)
     audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=current,
                  changes={"decision_number": current.decision_number, "decided_on": f"{decided_on:%d/%m/%Y}",
+                          "date_of_death": f"{current.date_of_death:%d/%m/%Y}",
                           "amount": amount, "recipient": current.recipient})
     return current
 
@@ -121,7 +139,7 @@ def funeral_decide(*, user, support: FuneralSupport, expected_version: int, deci
 def funeral_pay(*, user, support: FuneralSupport, expected_version: int, paid_on: datetime.date) -> FuneralSupport:
     """Paid once, on or after the decision."""
     selectors.access_funeral(user, support, "manage")
-    current = FuneralSupport.objects.select_for_update().select_related("person").get(pk=support.pk)
+    current = FuneralSupport.objects.select_for_update(of=("self",)).select_related("person").get(pk=support.pk)
     if current.status == FuneralSupport.Status.PAID:
         raise DomainError(f"Đã chi trả ngày {current.paid_on:%d/%m/%Y} theo quyết định số {current.decision_number}.",
                           field="paid_on")
