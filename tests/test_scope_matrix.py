@@ -155,7 +155,7 @@ def _emergency(xa2, c2, today):
         user=xa2, event=event, commune=c2, detected_on=today,
         text=f"{SECRET_VICTIM}\t\t1970\tNam\tẤp 1\tsập nhà\t3\tx\n{SECRET_VICTIM} Hai\t\t1950\tNam\tẤp 1\tchết\t1")
     emergency.aids_propose_minimums(user=xa2, event=event, commune=c2)
-    decision = emergency.decision_make(user=xa2, event=event, commune=c2, decided_on=today, urgent=True)
+    decision = emergency.decision_make(user=xa2, event=event, commune=c2, decided_on=today, reviewed_on=today)
     support = FuneralSupport.objects.get(person=dead.person)
     support = emergency.funeral_decide(user=xa2, support=support, expected_version=support.version, decided_on=today,
                                        recipient="Con trai")
@@ -503,6 +503,7 @@ MATRIX = {
     "emergency:delivery_record": [("post", [AID], 404)],
     "emergency:decision_docx": [("get", [DECISION], 404)],
     "emergency:decision_deliver": [("post", [DECISION], 404)],
+    "emergency:decision_payment": [("post", [DECISION], 404)],
     "emergency:request_answer": [("post", [REQUEST], 404)],
     "emergency:waiting_list": [("get", [], 200)],
     "emergency:waiting_export": [("get", ["csv"], 200)],
@@ -524,6 +525,7 @@ MATRIX = {
     "emergency-decision-list": [("get", [], 200)],
     "emergency-decision-detail": [("get", [DECISION], 404)],
     "emergency-decision-deliver": [("post", [DECISION], 404)],
+    "emergency-decision-payment": [("post", [DECISION], 404)],
     "emergency-request-list": [("get", [], 200)],
     "emergency-request-detail": [("get", [REQUEST], 404)],
     "emergency-request-answer": [("post", [REQUEST], 404)],

@@ -71,9 +71,11 @@ def test_a_flood_recorded_decided_delivered_and_watched(live_server, page, shot,
     assert Affected.objects.count() == 0 and not Person.objects.filter(full_name="Lâm Thị Cúc").exists()
     shot(page, "emergency-paste-refused")
 
-    paste = open_section(page, "Dán danh sách")
-    paste.locator("#id_p-detected_on").fill((today - datetime.timedelta(days=1)).isoformat())
-    paste.locator("#id_p-rows").fill(rows.replace("ngập nhẹ", "thiếu đói"))
+    paste = open_section(page, "Dán danh sách")  # the refused list is back, to be corrected, not pasted again
+    box = paste.locator("#id_p-rows")
+    assert "Đào Văn Út\t\t1990\tNam\tẤp 3\tngập nhẹ" in box.input_value()
+    assert paste.locator("#id_p-detected_on").input_value() == (today - datetime.timedelta(days=1)).isoformat()
+    box.fill(box.input_value().replace("ngập nhẹ", "thiếu đói"))
     paste.get_by_role("button", name="Ghi danh sách").click()
     expect(page.get_by_text("Đã ghi danh sách.")).to_be_visible()
     expect(page.get_by_test_id("affected-table")).to_contain_text("Lâm Thị Cúc")
@@ -84,20 +86,26 @@ def test_a_flood_recorded_decided_delivered_and_watched(live_server, page, shot,
     expect(page.get_by_test_id("affected-table")).to_contain_text("40.000.000")
     expect(page.get_by_test_id("affected-table")).to_contain_text("60 kg")  # 4 people × 15 kg × 1 month
     decision = open_section(page, "Quyết định của Chủ tịch")
-    decision.locator("#id_q-urgent").check()
+    decision.locator("#id_q-urgent").check()  # at once, without the review: rice only (Điều 17 k.2)
     decision.locator("#id_q-signer").fill("Trần Văn Chủ")
     accessible(page)
     decision.get_by_role("button", name="Ghi quyết định").click()
     expect(page.get_by_test_id("decision-table")).to_contain_text("01/QĐ-UBND")
+    assert Aid.objects.filter(decision__isnull=False).count() == 2  # the two rice aids; the house waits
+    decision = open_section(page, "Quyết định của Chủ tịch")
+    decision.locator("#id_q-reviewed_on").fill(today.isoformat())  # the village met: the house support
+    decision.get_by_role("button", name="Ghi quyết định").click()
+    expect(page.get_by_test_id("decision-table")).to_contain_text("02/QĐ-UBND")
     assert Aid.objects.filter(decision__isnull=False).count() == 3
 
     table = page.get_by_test_id("decision-table")
-    table.locator("input[type=date]").fill((today - datetime.timedelta(days=2)).isoformat())
-    table.get_by_role("button", name="Chi, phát đủ theo quyết định").click()
+    table.locator("input[type=date]").first.fill((today - datetime.timedelta(days=2)).isoformat())
+    table.get_by_role("button", name="Chi, phát đủ theo quyết định").first.click()
     expect(page.locator(".alert-danger, .alert-error").first).to_contain_text("trước ngày quyết định")
     assert Aid.objects.filter(delivered__gt=0).count() == 0
-    page.get_by_test_id("decision-table").get_by_role("button", name="Chi, phát đủ theo quyết định").click()
-    expect(page.get_by_text("Đã ghi chi, phát đủ")).to_be_visible()
+    for row in range(2):
+        page.get_by_test_id("decision-table").get_by_role("button", name="Chi, phát đủ theo quyết định").nth(row).click()
+        expect(page.get_by_text("Đã ghi chi, phát đủ")).to_be_visible()
     expect(page.get_by_test_id("line-Lâm Thị Cúc")).to_contain_text("Kịp thời")
     accessible(page)
     shot(page, "emergency-event")
@@ -109,7 +117,7 @@ def test_a_flood_recorded_decided_delivered_and_watched(live_server, page, shot,
     page.fill("#id_date_of_death", (today - datetime.timedelta(days=2)).isoformat())  # from the death certificate
     accessible(page)
     page.get_by_role("button", name="Ghi quyết định").click()
-    expect(page.get_by_test_id("funeral-facts")).to_contain_text("02/QĐ-UBND")
+    expect(page.get_by_test_id("funeral-facts")).to_contain_text("03/QĐ-UBND")
     page.get_by_role("button", name="Ghi đã chi trả").click()
     expect(page.get_by_test_id("funeral-facts")).to_contain_text("Đã chi trả")
     support = FuneralSupport.objects.get()

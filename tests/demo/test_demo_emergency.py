@@ -61,12 +61,15 @@ def test_the_flood_decisions_are_numbered_the_urgent_one_without_review(seeded):
     flood = Event.objects.get(kind="flood")
     home1 = User.objects.get(username="xa1").jurisdiction
     decisions = list(Decision.objects.all())
-    assert len(decisions) == 3  # Tết, and one per commune for the flood
+    assert len(decisions) == 4  # Tết; for the flood, xa1's reviewed one, xa2's urgent one and its reviewed one
     assert all(re.fullmatch(r"\d{2,}/QĐ-UBND", d.number) for d in decisions)
     reviewed = Decision.objects.get(event=flood, commune=home1)
     assert not reviewed.urgent and reviewed.reviewed_on <= reviewed.decided_on and reviewed.signer
     urgent = Decision.objects.get(event=flood, urgent=True)
     assert urgent.commune != home1 and urgent.reviewed_on is None
+    # without the review only rice, goods and injuries (Điều 17 k.2); the houses after it
+    assert not urgent.aids.filter(kind="cash").exclude(affected__damage="injury").exists()
+    assert Decision.objects.get(event=flood, commune=urgent.commune, urgent=False).aids.filter(kind="cash").exists()
     for decision in decisions:
         assert Decision.objects.filter(commune=decision.commune, decided_on__year=decision.decided_on.year,
                                        number=decision.number).count() == 1

@@ -160,8 +160,8 @@ def _flood_home1(rng: random.Random, *, officer: User, province: User, event, co
 
 def _flood_home2(rng: random.Random, *, officer: User, event, commune, heads: list[_Head], found: datetime.date,
                  today: datetime.date) -> None:
-    """Decided at once without the review (the water still rising): rice and goods handed out the next day, half
-    the house money and two repairs later, the rest waiting for the province's money it asked for; the finds of
+    """Decided at once without the review (the water still rising): rice and goods handed out the next day; the
+    house supports decided after the review two days later, half the house money and two repairs paid later, the rest waiting for the province's money it asked for; the finds of
     the last days not yet decided, one of them past its deadline."""
     pool = list(heads)
     rows = _rows(pool, FLOOD2)
@@ -171,6 +171,9 @@ def _flood_home2(rng: random.Random, *, officer: User, event, commune, heads: li
     _goods(officer, event, commune)
     services.decision_make(user=officer, event=event, commune=commune, decided_on=found, urgent=True,
                            signer=SIGNERS["home2"])
+    # the house supports wait for the village's review (Điều 17 k.2 spares it for rice, goods and injuries only)
+    services.decision_make(user=officer, event=event, commune=commune, decided_on=found + datetime.timedelta(days=2),
+                           reviewed_on=found + datetime.timedelta(days=1), signer=SIGNERS["home2"])
 
     next_day, later = found + datetime.timedelta(days=1), found + datetime.timedelta(days=6)
     repairs = 0

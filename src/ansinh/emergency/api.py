@@ -41,6 +41,8 @@ from .serializers import (
     FuneralSerializer,
     PastedSerializer,
     PasteSerializer,
+    PaymentIssuedSerializer,
+    PaymentSerializer,
     ProposedSerializer,
     RequestCreateSerializer,
     RequestSerializer,
@@ -190,6 +192,18 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     write_capability = EMERGENCY_MANAGE
     source = staticmethod(lambda *, user: Decision.objects.visible_to(user).select_related("commune"))
     read = selectors.access_decision
+
+    @extend_schema(request=PaymentSerializer, responses=PaymentIssuedSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def payment(self, request, pk=None):
+        """Tiền mặt của quyết định chưa chi: lập dòng chi trả và giao tệp cho tổ chức chi trả (hoặc tiền mặt tại
+        xã); kết quả chi được ghi khi đối soát tệp kết quả (/api/v1/payment-files/)."""
+        decision = self.get_object()
+
+        def write(data):
+            made, files = services.decision_payment(user=request.user, decision=decision, method=data["method"])
+            return {"lines": made, "files": [f.pk for f in files]}
+        return self.written(PaymentSerializer, write, answer=PaymentIssuedSerializer)
 
     @extend_schema(request=DeliverAllSerializer, responses=DeliveredCountSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])

@@ -1,8 +1,10 @@
 """Emergency forms: they parse and check shapes; the rules live in services."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ansinh.assistance.models import PaymentMethod
 from ansinh.core.forms import StyledForm
 from ansinh.geo.fields import CommuneChoiceField
 from ansinh.geo.models import AdministrativeUnit
@@ -53,9 +55,9 @@ class PasteForm(_InEvent):
     detected_on = forms.DateField(label=_("Ngày phát hiện"), widget=DATE)
     rows = forms.CharField(
         label=_("Danh sách (dán từ bảng tính, mỗi người một dòng)"),
-        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false", "class": "font-monospace"}),
-        help_text=_("Các cột theo thứ tự: %(columns)s. Gõ tay thì ngăn cột bằng dấu chấm phẩy (;).")
-        % {"columns": " · ".join(COLUMNS)})
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false", "wrap": "off", "class": "font-monospace"}),
+        help_text=format_lazy(_("Các cột theo thứ tự: {columns}. Gõ tay thì ngăn cột bằng dấu chấm phẩy (;)."),
+                              columns=" · ".join(COLUMNS)))
 
 
 class CommuneForm(_InEvent):
@@ -77,6 +79,11 @@ class CloseForm(StyledForm):
 
 class DeliverAllForm(StyledForm):
     delivered_on = forms.DateField(label=_("Ngày chi, phát"), widget=DATE)
+
+
+class PaymentForm(StyledForm):
+    method = forms.ChoiceField(label=_("Hình thức chi trả"), choices=PaymentMethod.choices,
+                               initial=PaymentMethod.AGENT)
 
 
 class DeliveryForm(StyledForm):

@@ -210,6 +210,9 @@ class Aid(models.Model):
     minimum = models.BigIntegerField(_("mức tối thiểu theo quy định"), null=True, blank=True)
     decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="aids")
     delivered = models.BigIntegerField(_("đã chi, phát"), default=0)
+    # cash handed to a payment agent (or the commune's cashier) in a payment file: delivered by its result file
+    payment_line = models.OneToOneField("payments.PaymentLine", null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="emergency_aid")
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from ansinh.assistance.models import FuneralSupport
+from ansinh.assistance.models import FuneralSupport, PaymentMethod
 from ansinh.geo.fields import CommuneField
 
 from .models import Affected, Aid, AidKind, Damage, Decision, Event, EventKind, SupportRequest
@@ -37,7 +37,7 @@ class AidSerializer(serializers.ModelSerializer):
     class Meta:
         model = Aid
         fields = ["id", "affected", "kind", "quantity", "months", "goods", "basis", "minimum", "decision",
-                  "decision_number", "decided_on", "delivered", "version"]
+                  "decision_number", "decided_on", "delivered", "payment_line", "version"]
         read_only_fields = fields
 
 
@@ -184,3 +184,12 @@ class FuneralDecideSerializer(serializers.Serializer):
 class FuneralPaySerializer(serializers.Serializer):
     expected_version = serializers.IntegerField()
     paid_on = serializers.DateField()
+
+
+class PaymentSerializer(serializers.Serializer):
+    method = serializers.ChoiceField(choices=PaymentMethod.choices, help_text="bank, agent hoặc cash (tại xã)")
+
+
+class PaymentIssuedSerializer(serializers.Serializer):
+    lines = serializers.IntegerField(help_text="Số dòng chi trả đã lập")
+    files = serializers.ListField(child=serializers.IntegerField(), help_text="Các tệp chi trả đã giao")

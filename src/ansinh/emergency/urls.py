@@ -17,6 +17,7 @@ urlpatterns = [
     path("tro-giup/<int:pk>/chi-phat/", views.delivery_record, name="delivery_record"),
     path("quyet-dinh/<int:pk>.docx", views.decision_docx, name="decision_docx"),
     path("quyet-dinh/<int:pk>/chi-phat/", views.decision_deliver, name="decision_deliver"),
+    path("quyet-dinh/<int:pk>/chi-tra/", views.decision_payment, name="decision_payment"),
     path("de-nghi/<int:pk>/tra-loi/", views.request_answer, name="request_answer"),
     path("cho-tro-giup/", views.WaitingList.as_view(), name="waiting_list"),
     path("cho-tro-giup/xuat.<fileformat:fmt>", views.WaitingList.as_view(), name="waiting_export"),

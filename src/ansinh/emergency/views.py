@@ -36,6 +36,7 @@ from .forms import (
     FuneralDecideForm,
     FuneralPayForm,
     PasteForm,
+    PaymentForm,
     RequestForm,
 )
 from .models import AidKind
@@ -106,6 +107,9 @@ class EventDetail(ScopedDetailView):
         manage = can(user, EMERGENCY_MANAGE) and bool(communes)
         mine = [chosen] if chosen else communes
         initial = {"detected_on": today, "decided_on": today, "sent_on": today}
+        refused = self.request.session.pop(PASTE_KEY, None)  # a list refused comes back to be corrected
+        paste_initial = {**initial, "rows": refused["rows"], "detected_on": refused["detected_on"]} \
+            if refused and refused.get("event") == event.pk else initial
         summary = selectors.summary(user=user, event=event, today=today)
         return {**context, "today": today, "communes": communes, "chosen": chosen, "page": page,
                 "summary": summary, "totals": selectors.totals(user=user, event=event),
@@ -113,11 +117,13 @@ class EventDetail(ScopedDetailView):
                 "requests": selectors.requests_of(user=user, event=event), "can_manage": manage,
                 "answers": manage and getattr(user.jurisdiction, "level", "province") != "commune",
                 "query": self.request.GET.urlencode(), "aid_kinds": AidKind,
-                "paste_form": PasteForm(prefix="p", communes=mine, initial=initial),
+                "paste_form": PasteForm(prefix="p", communes=mine, initial=paste_initial), "paste_refused": bool(refused),
+                "decision_days": selectors.terms(today, event.province_code).decision_days,
                 "propose_form": CommuneForm(prefix="m", communes=mine),
                 "decision_form": DecisionForm(prefix="q", communes=mine, initial=initial),
                 "request_form": RequestForm(prefix="r", communes=mine, initial=initial),
                 "deliver_form": DeliverAllForm(prefix="g", initial={"delivered_on": today}),
+                "payment_methods": PaymentForm.base_fields["method"].choices,
                 "answer_form": AnswerForm(prefix="t", initial={"answered_on": today})}
 
 
@@ -129,13 +135,25 @@ def _communes(request, event):
     return selectors.event_communes(user=request.user, event=event)
 
 
+PASTE_KEY = "emergency.refused_list"
+
+
 @require_POST
 @require(EMERGENCY_MANAGE)
 def affected_paste(request, pk: int):
+    """The list, all or nothing; a refused list is kept for the page, so the officer corrects the rows named
+    instead of pasting them all again."""
     event = selectors.access_event(request.user, pk, "manage")
-    return posted(request, PasteForm(request.POST, prefix="p", communes=_communes(request, event)),
-                  lambda data: services.affected_paste(user=request.user, event=event, commune=data["commune"],
-                                                       text=data["rows"], detected_on=data["detected_on"]),
+    request.session[PASTE_KEY] = {"event": event.pk, "rows": request.POST.get("p-rows", "")[:200_000],
+                                  "detected_on": request.POST.get("p-detected_on", "")}
+
+    def perform(data):
+        created = services.affected_paste(user=request.user, event=event, commune=data["commune"],
+                                          text=data["rows"], detected_on=data["detected_on"])
+        request.session.pop(PASTE_KEY, None)  # written: nothing to bring back
+        return created
+
+    return posted(request, PasteForm(request.POST, prefix="p", communes=_communes(request, event)), perform,
                   done=_("Đã ghi danh sách."), back=_back(pk))
 
 
@@ -224,6 +242,22 @@ def decision_deliver(request, pk: int):
                   lambda data: services.deliver_decision(user=request.user, decision=decision, **data),
                   done=_("Đã ghi chi, phát đủ theo quyết định %(number)s.") % {"number": decision.number},
                   back=_back(decision.event_id))
+
+
+@require_POST
+@require(EMERGENCY_MANAGE)
+def decision_payment(request, pk: int):
+    decision = selectors.access_decision(request.user, pk, "manage")
+
+    def perform(data):
+        made, files = services.decision_payment(user=request.user, decision=decision, method=data["method"])
+        if not files:
+            messages.warning(request, _("Chưa có tổ chức chi trả nào phục vụ xã này: các dòng chờ giao tệp."))
+        return made
+
+    return posted(request, PaymentForm(request.POST, prefix="y"), perform,
+                  done=_("Đã giao tiền mặt của quyết định %(number)s cho tổ chức chi trả; kết quả chi được ghi khi "
+                         "đối soát tệp kết quả.") % {"number": decision.number}, back=_back(decision.event_id))
 
 
 def _docx(request, instance, content: bytes, filename: str) -> HttpResponse:

@@ -11,6 +11,9 @@ from ansinh.core.fields import MonthField
 
 from .access import PAYMENT_FILES, PAYROLL_RUN
 
+EMERGENCY = "tgkc"  # one-off cash of emergency assistance, paid through the same files (emergency app)
+PAID_PROGRAMMES = [*Programme.choices, (EMERGENCY, _("Trợ giúp xã hội khẩn cấp (NĐ 20/2021 Điều 12–15)"))]
+
 
 class PayrollRun(models.Model):
     """One generation of a month's payroll for a province or a commune, done in the background."""
@@ -22,7 +25,7 @@ class PayrollRun(models.Model):
         FAILED = "failed", _("Lỗi")
 
     month = MonthField(_("tháng"))
-    programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
+    programme = models.CharField(_("chính sách"), max_length=4, choices=PAID_PROGRAMMES)
     province_code = models.CharField(_("mã tỉnh"), max_length=3)
     commune = models.ForeignKey("geo.AdministrativeUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     standard_level = models.PositiveIntegerField(_("mức chuẩn"))
@@ -123,11 +126,13 @@ class PaymentLine(models.Model):
         FAILED = "failed", _("Chi trả không thành công")
 
     run = models.ForeignKey(PayrollRun, on_delete=models.PROTECT, related_name="lines")
-    enrolment = models.ForeignKey("assistance.Enrolment", on_delete=models.PROTECT, related_name="payment_lines")
+    # the enrolment paid each month; none for a one-off payment (emergency cash), which names its decision
+    enrolment = models.ForeignKey("assistance.Enrolment", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="payment_lines")
     # no separate index: (person, programme, month) below leads with the person
     person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, related_name="payment_lines",
                                db_index=False)
-    programme = models.CharField(_("chính sách"), max_length=4, choices=Programme.choices)
+    programme = models.CharField(_("chính sách"), max_length=4, choices=PAID_PROGRAMMES)
     month = MonthField(_("tháng"))
     categories = models.CharField(_("diện"), max_length=20)
     coefficient = models.DecimalField(_("hệ số"), max_digits=5, decimal_places=2)

@@ -11,7 +11,7 @@ from ansinh.assistance.models import Enrolment, EnrolmentCategory, Programme
 from ansinh.core.access import access
 from ansinh.core.dates import add_months, first_of_month
 
-from .models import PaymentFile, PaymentLine, PayrollRun
+from .models import EMERGENCY, PaymentFile, PaymentLine, PayrollRun
 
 
 def run_list(*, user):
@@ -138,6 +138,8 @@ def unissued_lines(run: PayrollRun):
     lines = PaymentLine.objects.filter(province_code=run.province_code, month__lte=run.month).filter(
         Q(status=PaymentLine.Status.PENDING, file__isnull=True)
         | Q(Q(status=PaymentLine.Status.FAILED) & ~Exists(suspended)))
+    if run.programme == EMERGENCY:  # a one-off run hands out its own lines, not a month's waiting ones
+        lines = lines.filter(run=run)
     return lines.filter(commune=run.commune) if run.commune_id else lines
 
 

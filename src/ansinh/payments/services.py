@@ -25,6 +25,7 @@ from ansinh.core.exceptions import DomainError, PermissionDeniedError
 from ansinh.core.text import fold
 
 from .access import PAYROLL_RUN
+from .extensions import LINES_PAID
 from .models import PaymentAgent, PaymentFile, PaymentLine, PayrollRun
 from .selectors import access_file, access_run, unissued_lines
 
@@ -300,6 +301,8 @@ def payment_file_reconcile(*, user, file: PaymentFile, rows: list[dict]) -> dict
         by_date.setdefault(day or today, []).append(line_id)
     for day, ids in by_date.items():
         PaymentLine.objects.filter(id__in=ids).update(status=PaymentLine.Status.PAID, paid_on=day, failure_reason="")
+    for react in LINES_PAID:  # one-off lines tell their app (emergency cash: the aid is delivered)
+        react(user=user, paid={line_id: day or today for line_id, day in paid.items()})
     for reason in set(failed.values()):
         ids = [i for i, r in failed.items() if r == reason]
         PaymentLine.objects.filter(id__in=ids).update(status=PaymentLine.Status.FAILED, failure_reason=reason)

@@ -5,7 +5,7 @@ province when their own resources are short (NĐ 20/2021 Điều 12 k.3)."""
 import datetime
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from ansinh.audit.models import AuditEvent
@@ -129,20 +129,31 @@ def aid_withdraw(*, user, aid: Aid) -> None:
     aid.delete()
 
 
+# what an urgent decision may give without the village review (NĐ 20/2021 Điều 17 k.2: the aid of Điều 12–14)
+URGENT_AID = Q(kind__in=(AidKind.RICE, AidKind.GOODS)) | Q(kind=AidKind.CASH, affected__damage=Damage.INJURY)
+
+
 @transaction.atomic
 def decision_make(*, user, event: Event, commune: AdministrativeUnit, decided_on: datetime.date, urgent: bool = False,
                   reviewed_on: datetime.date | None = None, signer: str = "") -> Decision:
-    """The chairman's decision on every aid of the commune's lines still proposed: after the village review
-    (Điều 12 k.3), or at once without it in an urgent case (Điều 17 k.2). Numbered in the commune's sequence."""
+    """The chairman's decision on every aid of the commune's lines still proposed, after the village review
+    (Điều 12 k.3); or at once without it in an urgent case (Điều 17 k.2), which takes only the aid of Điều 12–14 —
+    rice, essentials, a serious injury — and leaves the house supports and the care for the reviewed decision.
+    Numbered in the commune's sequence."""
     selectors.access_event(user, event, "manage")
     _commune_of_event(user, event, commune)
     # the proposals are locked before anything is counted: of two officers deciding at once, the second waits,
     # then finds them decided and is refused (none is decided twice, no empty decision is numbered)
-    aids = list(Aid.objects.select_for_update(of=("self",)).filter(
-        affected__event=event, affected__commune=commune, decision__isnull=True).select_related(
-        "affected").order_by("pk"))
+    pending = Aid.objects.select_for_update(of=("self",)).filter(
+        affected__event=event, affected__commune=commune, decision__isnull=True)
+    if urgent:  # without the review, only the aid of Điều 12–14: rice, essentials, a serious injury
+        pending = pending.filter(URGENT_AID)
+    aids = list(pending.select_related("affected").order_by("pk"))
     if not aids:
-        raise DomainError("Không còn khoản trợ giúp nào chờ quyết định ở xã/phường này.", field="commune")
+        raise DomainError("Không còn khoản trợ giúp nào chờ quyết định ở xã/phường này." if not urgent else
+                          "Không còn khoản gạo, nhu yếu phẩm hay hỗ trợ người bị thương nặng nào chờ quyết định: "
+                          "hỗ trợ nhà ở, di dời (Điều 15) và chăm sóc tạm thời (Điều 16) cần họp bình xét "
+                          "(Nghị định 20/2021 Điều 17 khoản 2).", field="urgent")
     span = {"first": min(a.affected.detected_on for a in aids), "last": max(a.affected.detected_on for a in aids)}
     if decided_on > timezone.localdate():
         raise DomainError("Ngày quyết định không được sau hôm nay.", field="decided_on")
@@ -197,6 +208,10 @@ def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: in
     if current.decision_id is None:
         raise DomainError(f"{current.affected.person.full_name}: khoản này chưa có quyết định của Chủ tịch UBND xã.",
                           field="aid")
+    if current.payment_line_id is not None:
+        raise DomainError(f"{current.affected.person.full_name}: khoản này đã giao tổ chức chi trả (dòng chi trả "
+                          f"{current.payment_line_id}); kết quả chi lấy từ tệp kết quả của tổ chức chi trả.",
+                          field="aid")
     if delivered_on > timezone.localdate():
         raise DomainError("Ngày chi, phát không được sau hôm nay.", field="delivered_on")
     delivery = _deliver(user, current, delivered_on, quantity, receiver or current.affected.person.full_name)
@@ -209,21 +224,31 @@ def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: in
 
 @transaction.atomic
 def deliver_decision(*, user, decision: Decision, delivered_on: datetime.date) -> int:
-    """Hand out everything a decision still owes, on one day (the commune's distribution): all or nothing."""
+    """Hand out everything a decision still owes, on one day (the commune's distribution): all or nothing, in a
+    few statements whatever the number of lines — the aids locked, their deliveries inserted at once, the aids and
+    the lines' first delivery updated by one UPDATE each."""
     decision = selectors.access_decision(user, decision, "manage")
     if delivered_on > timezone.localdate():
         raise DomainError("Ngày chi, phát không được sau hôm nay.", field="delivered_on")
     if delivered_on < decision.decided_on:
         raise DomainError(f"Ngày chi, phát {delivered_on:%d/%m/%Y} trước ngày quyết định {decision.number} "
                           f"({decision.decided_on:%d/%m/%Y}).", field="delivered_on")
-    owed = list(Aid.objects.select_for_update(of=("self",)).filter(decision=decision, delivered__lt=F("quantity"))
-                .select_related("decision", "affected__person").order_by("pk"))
+    owed = list(Aid.objects.select_for_update(of=("self",)).filter(decision=decision, delivered__lt=F("quantity"),
+                                                                   payment_line__isnull=True)
+                .select_related("affected__person").order_by("pk"))
     if not owed:
-        raise DomainError(f"Quyết định {decision.number} đã được chi, phát đủ.", field="delivered_on")
-    for aid in owed:
-        _deliver(user, aid, delivered_on, aid.quantity - aid.delivered, aid.affected.person.full_name)
-    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=decision,
-                 changes={"delivered_on": f"{delivered_on:%d/%m/%Y}", "aids": len(owed)})
+        raise DomainError(f"Quyết định {decision.number} không còn khoản nào chờ chi, phát trực tiếp (các khoản đã "
+                          "giao tổ chức chi trả được ghi theo tệp kết quả).", field="delivered_on")
+    deliveries = Delivery.objects.bulk_create(
+        [Delivery(aid=aid, delivered_on=delivered_on, quantity=aid.quantity - aid.delivered,
+                  receiver=aid.affected.person.full_name[:120], created_by=user) for aid in owed], batch_size=1000)
+    ids = [aid.pk for aid in owed]
+    Aid.objects.filter(pk__in=ids).update(delivered=F("quantity"), version=F("version") + 1)
+    Affected.objects.filter(aids__in=ids).filter(Q(delivered_on__isnull=True) | Q(delivered_on__gt=delivered_on)
+                                                 ).update(delivered_on=delivered_on)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=decision,  # the distribution, as one act
+                 changes={"delivered_on": f"{delivered_on:%d/%m/%Y}", "aids": len(owed),
+                          "deliveries": [d.pk for d in deliveries]})
     return len(owed)
 
 

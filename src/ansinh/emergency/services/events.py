@@ -146,26 +146,33 @@ COLUMNS = ("Họ và tên", "Số định danh", "Năm sinh", "Giới tính", "T
 
 # words an officer types for each damage (folded), besides its label
 _DAMAGE_WORDS = {
-    Damage.HOUSE_LOST: ("sap nha", "nha sap", "do nha", "troi nha", "chay nha", "mat nha", "nha bi do"),
-    Damage.BADLY_DAMAGED: ("hu hong", "hu hai", "hong nha", "toc mai"),
+    Damage.HOUSE_LOST: ("sap nha", "nha sap", "nha bi sap", "do nha", "nha bi do", "troi nha", "nha bi troi",
+                        "chay nha", "nha bi chay", "mat nha", "sap", "troi", "chay rui"),
+    Damage.BADLY_DAMAGED: ("hu hong nang", "hu hong", "hu hai", "hong nha", "toc mai", "khong o duoc"),
     Damage.RELOCATED: ("di doi",),
     Damage.DEATH: ("chet", "tu vong", "mat tich"),
     Damage.INJURY: ("bi thuong", "thuong nang"),
-    Damage.HUNGER: ("thieu doi", "doi"),
+    Damage.HUNGER: ("thieu doi", "thieu an", "doi an"),
     Damage.LIVELIHOOD: ("sinh ke", "tu lieu", "phuong tien", "mat mua"),
 }
+# "nhẹ" (slight) names no damage the law helps: such a row is asked about, not guessed
+_SLIGHT = ("nhe",)
 
 
 def damage_of(text: str) -> str | None:
-    """The damage a typed cell names: its code, its label, or a usual word ("sập nhà", "thiếu đói")."""
+    """The damage a typed cell names: its code, its label, or usual words ("sập nhà", "thiếu đói"), matched as whole
+    words (without diacritics "đói" and "đời" are one word, so a lone "đói" is not taken: "thiếu đói" is)."""
     folded = fold(text)
     if not folded:
         return None
     for damage in Damage:
         if folded in (damage.value, fold(str(damage.label))):
             return damage.value
+    padded = f" {folded.replace(',', ' ')} "
+    if any(f" {word} " in padded for word in _SLIGHT):
+        return None
     for damage, words in _DAMAGE_WORDS.items():
-        if any(word in folded for word in words):
+        if any(f" {word} " in padded for word in words):
             return damage.value
     return None
 
