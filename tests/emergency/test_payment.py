@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+from django.urls import reverse
 
 from ansinh.core.exceptions import DomainError
 from ansinh.core.files import csv_bytes
@@ -88,3 +89,12 @@ def test_a_person_paid_emergency_cash_this_month_is_told_to_be_paid_by_hand(prop
     assert PaymentLine.objects.filter(programme=EMERGENCY).count() == 3
     services.deliver_decision(user=users["xa1"], decision=second, delivered_on=today)  # paid by hand instead
     assert Aid.objects.get(decision=second).delivered == 30_000_000
+
+
+def test_the_page_hands_the_cash_to_the_agent(decided, agent, users, client):
+    client.force_login(users["xa1"])
+    answer = client.post(reverse("emergency:decision_payment", args=[decided.pk]), {"y-method": "agent"}, follow=True)
+    assert "Đã giao tiền mặt của quyết định 01/QĐ-UBND cho tổ chức chi trả" in answer.content.decode()
+    assert PaymentLine.objects.filter(programme=EMERGENCY, file__agent=agent).count() == 3
+    page = client.get(reverse("emergency:event_detail", args=[decided.event_id])).content.decode()
+    assert page.count("đã giao tổ chức chi trả, chờ kết quả") == 3
