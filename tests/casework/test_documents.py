@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 
 from ansinh.casework import documents, services
 from ansinh.casework.models import Case
+from ansinh.core.documents import in_sentence, place_of
 from tests.casework.conftest import at
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +109,7 @@ def test_every_form_of_a_child_case_run_to_closure(team, open_case):
         assert f"Số hồ sơ ca: {code}" in forms[slug][1], slug
     for slug in ("approval", "separation"):
         assert code in forms[slug][1], slug
-    commune, place = case.commune.name, documents._place(case.commune.name)
+    commune, place = case.commune.name, place_of(case.commune.name)
     assert place and not place.startswith(("Xã ", "Phường "))
 
     name, body = forms["report"]
@@ -264,11 +265,11 @@ def test_the_form_line_heads_the_page_and_the_signature_stays_on_one_page(team, 
     assert "Nơi nhận:" in signature.cells[0].text and signature._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
-@pytest.mark.parametrize("commune, place, in_sentence", [
+@pytest.mark.parametrize("commune, place, sentence", [
     ("Xã Tân Hưng", "Tân Hưng", "xã Tân Hưng"),
     ("Phường Bạc Liêu", "Bạc Liêu", "phường Bạc Liêu"),
     ("Phường 1", "Phường 1", "phường 1"),
     ("Đặc khu Phú Quốc", "Phú Quốc", "đặc khu Phú Quốc"),
 ])
-def test_the_place_of_a_communes_document_is_its_own_name(commune, place, in_sentence):
-    assert documents._place(commune) == place and documents._in_sentence(commune) == in_sentence
+def test_the_place_of_a_communes_document_is_its_own_name(commune, place, sentence):
+    assert place_of(commune) == place and in_sentence(commune) == sentence

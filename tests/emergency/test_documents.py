@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ansinh.assistance.models import FuneralSupport
+from ansinh.core.documents import in_sentence, place_of
 from ansinh.emergency import documents, services
 from ansinh.emergency.models import Affected, AidKind
 
@@ -65,7 +66,7 @@ def test_an_urgent_decision_lists_each_line_once_with_all_its_aid_and_the_totals
     day = decision.decided_on
     assert decision.number == "01/QĐ-UBND" and "Số: 01/QĐ-UBND" in body
     assert f"ỦY BAN NHÂN DÂN {commune.upper()}" in body and f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.upper()}" in body
-    assert f"{documents._place(commune)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" in body
+    assert f"{place_of(commune)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" in body
     assert "QUYẾT ĐỊNH\nVề việc trợ giúp xã hội khẩn cấp" in body and "QUYẾT ĐỊNH:" in body
     assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;" in body
     assert "Nghị định số 20/2021/NĐ-CP ngày 15 tháng 3 năm 2021" in body
@@ -137,7 +138,7 @@ def test_a_funeral_decision_names_who_died_who_buries_them_and_the_rate(users, c
     commune = communes["c1"].name
     assert "Số: 01/QĐ-UBND" in body and f"ỦY BAN NHÂN DÂN {commune.upper()}" in body
     assert "QUYẾT ĐỊNH\nVề việc hỗ trợ chi phí mai táng" in body
-    assert f"{documents._place(commune)}, ngày {decided_on.day:02d} tháng {decided_on.month:02d}" in body
+    assert f"{place_of(commune)}, ngày {decided_on.day:02d} tháng {decided_on.month:02d}" in body
     assert "Nghị định số 147/2025/NĐ-CP" not in body  # a disaster's death was the commune's before 2025 too
     assert commune.startswith(("Xã ", "Phường "))  # written "xã …", "phường …" in a sentence
     assert (f"Điều 1. Hỗ trợ chi phí mai táng số tiền 25.000.000 đồng cho Lê Thị Dung, người đứng ra tổ chức mai táng "
@@ -181,11 +182,11 @@ def test_a_legal_basis_is_cited_as_a_decision_cites_it(basis, cited):
     assert documents._article_of(basis) == cited
 
 
-@pytest.mark.parametrize("commune, place, in_sentence", [
+@pytest.mark.parametrize("commune, place, sentence", [
     ("Xã Tân Hưng", "Tân Hưng", "xã Tân Hưng"),
     ("Phường Bạc Liêu", "Bạc Liêu", "phường Bạc Liêu"),
     ("Phường 1", "Phường 1", "phường 1"),
     ("Đặc khu Phú Quốc", "Phú Quốc", "đặc khu Phú Quốc"),
 ])
-def test_the_place_of_a_communes_decision_is_its_own_name(commune, place, in_sentence):
-    assert documents._place(commune) == place and documents._in_sentence(commune) == in_sentence
+def test_the_place_of_a_communes_decision_is_its_own_name(commune, place, sentence):
+    assert place_of(commune) == place and in_sentence(commune) == sentence

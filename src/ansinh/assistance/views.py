@@ -13,6 +13,7 @@ from ansinh.core import services as core_services
 from ansinh.core.access import covers
 from ansinh.core.access_grants import POLICY_MANAGE, POLICY_VIEW
 from ansinh.core.dates import add_months, first_of_month
+from ansinh.core.documents import place_of
 from ansinh.core.extensions import render_panels
 from ansinh.core.files import FORMATS, download
 from ansinh.core.generic import (
@@ -306,7 +307,7 @@ def application_decision(request, pk: int):
         raise Http404
     values, _notes = selectors.parameters_at(application.enrolment.start_month, application.province_code)
     amount = rules.amount_for(application.enrolment.coefficient, values["standard_level"])
-    place = application.commune.name.removeprefix("Xã ").removeprefix("Phường ").removeprefix("Đặc khu ")
+    place = place_of(application.commune.name)
     content = documents.decision_docx(application, place=place, payable_amount=amount)
     response = HttpResponse(content, content_type=(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))

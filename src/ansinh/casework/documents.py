@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from ansinh.core.documents import KINDS, OfficialDocument
+from ansinh.core.documents import KINDS, OfficialDocument, in_sentence, place_of
 from ansinh.core.templatetags.ansinh import number as thousands
 from ansinh.facilities.models import Kind as OrganisationKind
 
@@ -82,7 +82,6 @@ NEED_WIDTHS = (55, 32, 78)
 ITEM_WIDTHS = (13, 30, 27, 27, 22, 24, 22)
 SERVICE_WIDTHS = (13, 27, 45, 50, 30)
 TIMELINE_WIDTHS = (13, 27, 35, 90)
-UNIT_WORDS = ("Xã ", "Phường ", "Thị trấn ", "Đặc khu ")
 
 
 # --- what is printable ---------------------------------------------------------------------------------
@@ -204,21 +203,8 @@ def _name(user) -> str:
     return user.get_full_name().strip() if user is not None else ""
 
 
-def _place(commune: str) -> str:
-    """The place of a commune's document is the commune's own name, "Tân Hưng" for "Xã Tân Hưng", a numbered one
-    keeping its word ("Phường 1") (NĐ 30/2020/NĐ-CP Phụ lục I)."""
-    for word in UNIT_WORDS:
-        if commune.startswith(word) and not commune[len(word):][:1].isdigit():
-            return commune[len(word):]
-    return commune
 
 
-def _in_sentence(commune: str) -> str:
-    """"phường Bạc Liêu" inside a sentence (NĐ 30/2020/NĐ-CP Phụ lục II)."""
-    for word in UNIT_WORDS:
-        if commune.startswith(word):
-            return word.lower() + commune[len(word):]
-    return commune
 
 
 def _redactor(file: _File, slug: str) -> Callable[[str], str]:
@@ -275,7 +261,7 @@ class _Writer:
         with."""
         kind, subject = _kind(title)
         doc = OfficialDocument(
-            issuer=self.case.organisation.name, number=self._number(kind), place=_place(self.commune), date=date,
+            issuer=self.case.organisation.name, number=self._number(kind), place=place_of(self.commune), date=date,
             kind=kind, subject=subject, signer_title=signer_title or OFFICER[self.procedure],
             signer_name=_name(signer), recipients=[*recipients, FILED], form_line=self.form_line)
         self.heading(doc)
@@ -286,14 +272,14 @@ class _Writer:
         """A decision of the commune chairman (NĐ 56/2017 Điều 28, 32; TT 02/2020 Điều 7)."""
         return OfficialDocument(
             issuer=f"ỦY BAN NHÂN DÂN {self.commune}", number=self._number("QUYẾT ĐỊNH", number),
-            place=_place(self.commune), date=date, kind="QUYẾT ĐỊNH", subject=subject,
+            place=place_of(self.commune), date=date, kind="QUYẾT ĐỊNH", subject=subject,
             authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {self.commune.upper()}",
             bases=[*BASES[self.procedure], proposal], signer_title="CHỦ TỊCH", recipients=[*recipients, FILED],
             form_line=self.form_line)
 
     def heading(self, doc: OfficialDocument) -> None:
         doc.paragraph(f"Số hồ sơ ca: {self.case.code}", bold=True, indent=False)
-        doc.paragraph(f"Đơn vị quản lý ca: {self.case.organisation.name}, {_in_sentence(self.commune)}.",
+        doc.paragraph(f"Đơn vị quản lý ca: {self.case.organisation.name}, {in_sentence(self.commune)}.",
                       indent=False)
 
     def subjects(self, doc: OfficialDocument, heading: str) -> None:
@@ -462,7 +448,7 @@ def _approval(w: _Writer) -> OfficialDocument:
                 "quả." if w.procedure == "child" else
                 "Giao người quản lý đối tượng chủ trì, phối hợp với các cơ quan, tổ chức, cá nhân liên quan tổ chức "
                 "thực hiện Kế hoạch; theo dõi, rà soát, đánh giá và báo cáo kết quả.")
-    doc.article(f"Quyết định này có hiệu lực kể từ ngày ký. Văn phòng Ủy ban nhân dân {_in_sentence(w.commune)}, "
+    doc.article(f"Quyết định này có hiệu lực kể từ ngày ký. Văn phòng Ủy ban nhân dân {in_sentence(w.commune)}, "
                 "người quản lý ca, các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định "
                 "này.")
     return doc
@@ -479,7 +465,7 @@ def _separation(w: _Writer) -> OfficialDocument:
         date=start, number=entry.decision_number,
         subject="Về việc tạm thời cách ly trẻ em khỏi môi trường hoặc người gây tổn hại cho trẻ em",
         proposal=f"Xét đề nghị của người làm công tác bảo vệ trẻ em cấp xã (hồ sơ ca số {w.case.code}).",
-        recipients=["Như Điều 3;", "Cha, mẹ, người chăm sóc trẻ em;", f"Công an {_in_sentence(w.commune)};"])
+        recipients=["Như Điều 3;", "Cha, mẹ, người chăm sóc trẻ em;", f"Công an {in_sentence(w.commune)};"])
     person = w.main
     born = f", sinh ngày {person.birth_display}" if person and person.birth_display else ""
     sex = f", giới tính {person.get_sex_display().lower()}" if person else ""
@@ -487,8 +473,8 @@ def _separation(w: _Writer) -> OfficialDocument:
                 f"môi trường hoặc người gây tổn hại cho trẻ em, trong thời hạn {days} ngày, từ ngày {_day(start)} "
                 f"đến hết ngày {_day(end)} (Nghị định 56/2017/NĐ-CP Điều 32).")
     doc.article(f"Biện pháp bảo vệ, nơi ở an toàn và chăm sóc thay thế: {w.clean(entry.note) or '—'}")
-    doc.article(f"Quyết định này có hiệu lực kể từ ngày ký. Văn phòng Ủy ban nhân dân {_in_sentence(w.commune)}, "
-                f"người làm công tác bảo vệ trẻ em cấp xã, Công an {_in_sentence(w.commune)}, cha, mẹ, người chăm sóc "
+    doc.article(f"Quyết định này có hiệu lực kể từ ngày ký. Văn phòng Ủy ban nhân dân {in_sentence(w.commune)}, "
+                f"người làm công tác bảo vệ trẻ em cấp xã, Công an {in_sentence(w.commune)}, cha, mẹ, người chăm sóc "
                 "trẻ em và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.")
     return doc
 

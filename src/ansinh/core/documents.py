@@ -84,6 +84,26 @@ def document_code(number: int, *, kind: str, body: str = "UBND") -> str:
     return f"{number:02d}/{abbreviation}-{body}" if abbreviation else f"{number:02d}/{body}"
 
 
+UNIT_WORDS = ("Xã ", "Phường ", "Thị trấn ", "Đặc khu ")
+
+
+def place_of(commune: str) -> str:
+    """The place of a commune's document is the commune's own name, "Tân Hưng" for "Xã Tân Hưng", a numbered one
+    keeping its word ("Phường 1") (NĐ 30/2020/NĐ-CP Phụ lục I)."""
+    for word in UNIT_WORDS:
+        if commune.startswith(word) and not commune[len(word):][:1].isdigit():
+            return commune[len(word):]
+    return commune
+
+
+def in_sentence(commune: str) -> str:
+    """"phường Bạc Liêu" inside a sentence (NĐ 30/2020/NĐ-CP Phụ lục II)."""
+    for word in UNIT_WORDS:
+        if commune.startswith(word):
+            return word.lower() + commune[len(word):]
+    return commune
+
+
 def _para(container, text: str = "", *, size: float = 14, bold: bool = False, italic: bool = False,
           align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after: float = 6, indent: bool = False, paragraph=None):
     """A paragraph of one run added to `container` (or written into `paragraph`, a cell's first one)."""

@@ -6,7 +6,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ansinh.assistance.models import FuneralSupport
-from ansinh.core.documents import OfficialDocument
+from ansinh.core.documents import OfficialDocument, in_sentence, place_of
 from ansinh.core.templatetags.ansinh import normalize, number, vnd
 
 from .models import AidKind, Decision
@@ -27,32 +27,17 @@ AID_COLUMNS = ("STT", "Họ và tên", "Thôn/ấp", "Thiệt hại", "Số ngư
 # 99.999.999 đ 25; a longer number would break inside
 AID_WIDTHS = (13, 25, 17, 21, 16, 17, 31, 25)
 
-UNIT_WORDS = ("Xã ", "Phường ", "Thị trấn ", "Đặc khu ")
 
 
-def _place(commune: str) -> str:
-    """The place of a commune's document is its own name, "Tân Hưng" for "Xã Tân Hưng", a numbered one keeping its
-    word ("Phường 1") (NĐ 30/2020/NĐ-CP Phụ lục I). The same as `casework.documents._place`, which should move to
-    `core.documents` with `_in_sentence`."""
-    for word in UNIT_WORDS:
-        if commune.startswith(word) and not commune[len(word):][:1].isdigit():
-            return commune[len(word):]
-    return commune
 
 
-def _in_sentence(commune: str) -> str:
-    """"phường Bạc Liêu" inside a sentence (NĐ 30/2020/NĐ-CP Phụ lục II)."""
-    for word in UNIT_WORDS:
-        if commune.startswith(word):
-            return word.lower() + commune[len(word):]
-    return commune
 
 
 def _chairman(commune, *, number: str, date: datetime.date, subject: str, bases: list[str],
               signer: str = "") -> OfficialDocument:
     """A decision of the commune chairman; the caller adds its articles."""
     return OfficialDocument(
-        issuer=f"ỦY BAN NHÂN DÂN {commune.name}", number=number, place=_place(commune.name), date=date,
+        issuer=f"ỦY BAN NHÂN DÂN {commune.name}", number=number, place=place_of(commune.name), date=date,
         kind="QUYẾT ĐỊNH", subject=subject, authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.name.upper()}",
         bases=bases, signer_title="CHỦ TỊCH", signer_name=signer, recipients=RECIPIENTS)
 
@@ -160,7 +145,7 @@ def funeral_docx(support: FuneralSupport) -> bytes:
     doc = _chairman(commune, number=support.decision_number, date=support.decided_on,
                     subject="Về việc hỗ trợ chi phí mai táng",
                     bases=[LOCAL_GOVERNMENT, DECREE_20, *([DECREE_147] if regular else []), PROPOSAL])
-    address = ", ".join(x for x in (person.address, person.hamlet, _in_sentence(commune.name)) if x)
+    address = ", ".join(x for x in (person.address, person.hamlet, in_sentence(commune.name)) if x)
     ground = support.get_ground_display().rsplit(" (Điều", 1)[0]  # the article is cited with the decree below
     multiple = normalize(Decimal(support.multiple))
     least = int(Decimal(support.multiple) * support.standard_level)
