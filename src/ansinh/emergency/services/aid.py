@@ -4,7 +4,7 @@ province when their own resources are short (NĐ 20/2021 Điều 12 k.3)."""
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -83,7 +83,12 @@ def aid_propose(*, user, affected: Affected, kind: str, quantity: int | None = N
         raise DomainError(f"{line.person.full_name} đã có khoản “{AidKind(kind).label}” trong sự kiện này.",
                           field="kind")
     aid = _aid_for(line, kind, quantity, months, goods)
-    aid.save()
+    try:
+        with transaction.atomic():  # proposed at the same moment by someone else: the constraint says so
+            aid.save()
+    except IntegrityError:
+        raise DomainError(f"{line.person.full_name} vừa được người khác đề xuất khoản “{AidKind(kind).label}”.",
+                          field="kind") from None
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=aid, commune=line.commune,
                  changes={"after": {"person": line.person.full_name, "kind": str(AidKind(kind).label),
                                     "quantity": aid.quantity, "months": aid.months, "goods": aid.goods}})

@@ -4,7 +4,7 @@ the registry or registered on the spot; all of a pasted list or nothing."""
 import datetime
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ansinh.assistance.models import FuneralSupport
@@ -134,9 +134,14 @@ def affected_add(*, user, event: Event, person: Person, damage: str, detected_on
     _check_line(event, person, damage, people, detected_on, set(event.communes.values_list("pk", flat=True)),
                 household)
     _listed(event, person)
-    return _create_line(user=user, event=event, person=person, household=household, damage=damage, people=people,
-                        vulnerable=vulnerable, days_treated=days_treated, detected_on=detected_on,
-                        hamlet=hamlet.strip(), note=note.strip())
+    try:
+        with transaction.atomic():  # listed at the same moment by someone else: the constraint says so
+            return _create_line(user=user, event=event, person=person, household=household, damage=damage,
+                                people=people, vulnerable=vulnerable, days_treated=days_treated,
+                                detected_on=detected_on, hamlet=hamlet.strip(), note=note.strip())
+    except IntegrityError:
+        raise DomainError(f"{person.full_name} vừa được người khác ghi vào danh sách của sự kiện này; mỗi người chỉ "
+                          "ghi một dòng.", field="person") from None
 
 
 # --- a pasted village list --------------------------------------------------------------------------------------
@@ -333,6 +338,21 @@ def affected_paste(*, user, event: Event, commune: AdministrativeUnit, text: str
         raise DomainError(" ".join(errors[:20]) + (f" (và {len(errors) - 20} lỗi khác)" if len(errors) > 20 else ""),
                           field="rows")
     due = rules.decision_due(detected_on, selectors.terms(detected_on, event.province_code))
+    try:
+        with transaction.atomic():
+            created = _insert_lines(user, event, rows, homes, poor, detected_on, due)
+    except IntegrityError:
+        raise DomainError("Trong lúc bạn dán, người khác vừa ghi một số người này vào danh sách của sự kiện; hãy tải "
+                          "lại trang và dán lại (những người đã có sẽ được chỉ ra).", field="rows") from None
+    for row in created:
+        if row.damage == Damage.DEATH:  # the funeral support of Điều 14, at the highest rate that applies
+            funeral_claim(user=user, person=row.person, ground="disaster", date_of_death=detected_on)
+    return created
+
+
+def _insert_lines(user, event: Event, rows: list[tuple["Line", Person]], homes: dict[int, Household],
+                  poor: set[int], detected_on: datetime.date, due: datetime.date) -> list[Affected]:
+    """The list's lines in one insert and their audit events in another."""
     created = Affected.objects.bulk_create([Affected(
         event=event, person=person, household=homes.get(person.pk), commune=person.commune,
         province_code=person.province_code, hamlet=(line.hamlet or person.hamlet)[:100], damage=line.damage,
@@ -342,9 +362,6 @@ def affected_paste(*, user, event: Event, commune: AdministrativeUnit, text: str
     audit_records(actor=user, action=AuditEvent.Action.CREATE, instances=created, changes=[
         {"after": {"event": event.name, "person": row.person.full_name, "damage": str(Damage(row.damage).label),
                    "people": row.people, "detected_on": f"{detected_on:%d/%m/%Y}"}} for row in created])
-    for row in created:
-        if row.damage == Damage.DEATH:  # the funeral support of Điều 14, at the highest rate that applies
-            funeral_claim(user=user, person=row.person, ground="disaster", date_of_death=detected_on)
     return created
 
 
