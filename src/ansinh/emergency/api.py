@@ -10,6 +10,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from ansinh.core.api import ScopedViewSet
 from ansinh.core.filters import FilterSet, IdFilter
@@ -58,10 +59,19 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
     filterset_class = EventFilterSet
     source = selectors.events
 
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        events = selectors.with_counts(page, user=request.user)
+        return self.get_paginated_response(self.get_serializer(events, many=True).data)
+
+    def retrieve(self, request, pk=None):
+        [event] = selectors.with_counts([self.get_object()], user=request.user)
+        return Response(self.get_serializer(event).data)
+
     @extend_schema(request=EventCreateSerializer, responses=EventSerializer)
     def create(self, request):
-        return self.written(EventCreateSerializer, lambda data: selectors.events(user=request.user).get(
-            pk=services.event_create(user=request.user, **data).pk), answer=EventSerializer)
+        return self.written(EventCreateSerializer, lambda data: selectors.with_counts(
+            [services.event_create(user=request.user, **data)], user=request.user)[0], answer=EventSerializer)
 
     @extend_schema(request=AffectedCreateSerializer, responses=AffectedSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])

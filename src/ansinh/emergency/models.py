@@ -140,6 +140,12 @@ class Affected(models.Model):
             models.Index(fields=["province_code", "commune", "detected_on"], name="emergency_affected_scope_idx"),
             models.Index(fields=["province_code", "detected_on"],
                          condition=Q(delivered_on__isnull=True, closed_on__isnull=True), name="emergency_waiting_idx"),
+            # a commune officer's waiting list, counted and paged from the lines still waiting
+            models.Index(fields=["commune", "detected_on"],
+                         condition=Q(delivered_on__isnull=True, closed_on__isnull=True),
+                         name="emergency_waiting_commune_idx"),
+            # a commune's lines of an event: its proposals, its decision, its figures on the event list
+            models.Index(fields=["commune", "event"], name="emergency_commune_event_idx"),
         ]
 
     def __str__(self) -> str:
@@ -208,7 +214,9 @@ class Aid(models.Model):
     goods = models.CharField(_("hiện vật"), max_length=255, blank=True)
     basis = models.CharField(_("căn cứ"), max_length=120, blank=True)
     minimum = models.BigIntegerField(_("mức tối thiểu theo quy định"), null=True, blank=True)
-    decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="aids")
+    # indexed where set (below): a proposal is found from its line, not among every undecided aid
+    decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="aids",
+                                 db_index=False)
     delivered = models.BigIntegerField(_("đã chi, phát"), default=0)
     # cash handed to a payment agent (or the commune's cashier) in a payment file: delivered by its result file
     payment_line = models.OneToOneField("payments.PaymentLine", null=True, blank=True, on_delete=models.PROTECT,
@@ -224,6 +232,8 @@ class Aid(models.Model):
         verbose_name = _("khoản trợ giúp khẩn cấp")
         verbose_name_plural = pgettext_lazy("plural", "khoản trợ giúp khẩn cấp")
         ordering = ["affected", "kind"]
+        indexes = [models.Index(fields=["decision"], condition=Q(decision__isnull=False),
+                                name="emergency_aid_decided_idx")]
         constraints = [
             models.UniqueConstraint(fields=["affected", "kind"], name="emergency_aid_once_per_kind"),
             models.CheckConstraint(condition=Q(quantity__gt=0), name="emergency_aid_quantity"),

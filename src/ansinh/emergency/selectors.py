@@ -7,7 +7,7 @@ from django.db.models import Count, F, Min, Prefetch, Q, Sum
 
 from ansinh.assistance.models import FuneralSupport
 from ansinh.core import parameters
-from ansinh.core.access import access, covers, jurisdiction_q
+from ansinh.core.access import access, covers
 
 from . import policy, rules
 from .models import Affected, Aid, AidKind, Decision, Event, SupportRequest
@@ -32,15 +32,22 @@ def terms(day: datetime.date, province_code: str = "") -> rules.Terms:
 
 
 def events(*, user):
-    """The events reaching the user's communes, each with the affected lines, people and lines still waiting
-    counted in the user's jurisdiction only (another commune's list is not theirs to count)."""
-    mine = jurisdiction_q(user, commune_field="affected__commune", province_field="affected__province_code") or Q()
-    return Event.objects.visible_to(user).annotate(
-        affected_count=Count("affected", filter=mine),
-        waiting_count=Count("affected", filter=mine & Q(affected__delivered_on__isnull=True,
-                                                          affected__closed_on__isnull=True)),
-        people_total=Sum("affected__people", filter=mine),
-    ).order_by("-started_on", "-id")
+    """The events reaching the user's communes, newest first (paged alone; `with_counts` adds the page's figures)."""
+    return Event.objects.visible_to(user).order_by("-started_on", "-id")
+
+
+def with_counts(events, *, user) -> list:
+    """Each event with the lines, people and lines still waiting counted in the user's jurisdiction only (another
+    commune's list is not theirs to count): one grouped query for the events given (a page), not for them all."""
+    events = list(events)
+    rows = Affected.objects.visible_to(user).filter(event__in=[e.pk for e in events]).order_by().values(
+        "event").annotate(affected_count=Count("id"), people_total=Sum("people"),
+                          waiting_count=Count("id", filter=Q(delivered_on__isnull=True, closed_on__isnull=True)))
+    found = {row.pop("event"): row for row in rows}
+    for event in events:
+        for name, value in found.get(event.pk, {"affected_count": 0, "people_total": 0, "waiting_count": 0}).items():
+            setattr(event, name, value or 0)
+    return events
 
 
 def access_event(user, event, action: str = "view"):
@@ -82,7 +89,7 @@ def event_communes(*, user, event):
 def totals(*, user, event) -> dict[str, dict[str, int]]:
     """Per kind of aid: decided and delivered (kg of rice; đồng of cash and goods; care counted), proposed
     and not yet decided — what the event used, in the user's communes."""
-    rows = Aid.objects.visible_to(user).filter(affected__event=event).values("kind").annotate(
+    rows = Aid.objects.visible_to(user).filter(affected__event=event).order_by().values("kind").annotate(
         decided=Sum("quantity", filter=Q(decision__isnull=False)), delivered=Sum("delivered"),
         proposed=Sum("quantity", filter=Q(decision__isnull=True)))
     found = {r["kind"]: {k: r[k] or 0 for k in ("decided", "delivered", "proposed")} for r in rows}

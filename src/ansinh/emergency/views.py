@@ -51,6 +51,11 @@ class EventList(ScopedListView):
     template_name = "emergency/event_list.html"
     source = selectors.events
 
+    def get_context_data(self, **context):
+        page = context["page"]
+        page.object_list = selectors.with_counts(page.object_list, user=self.request.user)
+        return context
+
 
 class EventCreate(ServiceFormView):
     access = EMERGENCY_MANAGE

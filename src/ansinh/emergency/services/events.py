@@ -311,8 +311,8 @@ def affected_paste(*, user, event: Event, commune: AdministrativeUnit, text: str
         raise DomainError("Xã/phường này nằm ngoài địa bàn bạn quản lý.", field="commune")
     lines = parse_list(text, today=timezone.localdate())
     people = _People(user, lines, commune)
-    listed = set(Affected.objects.filter(event=event).values_list("person_id", flat=True))
     found = [p for p in (*people.by_number.values(), *(q for ps in people.by_name.values() for q in ps))]
+    listed = set(Affected.objects.filter(event=event, person__in=found).order_by().values_list("person_id", flat=True))
     homes, poor = _households_and_poverty(found, detected_on.year)
     errors: list[str] = []
     seen: dict[int, int] = {}
