@@ -105,8 +105,12 @@ def waiting(*, user, today: datetime.date):
 
 
 def decisions_of(*, user, event):
-    return Decision.objects.visible_to(user).filter(event=event).select_related("commune").order_by("-decided_on",
-                                                                                                    "-id")
+    """The event's decisions in the user's communes, each with what it still owes: aids to hand out by hand
+    (`owed`), and cash not yet in a payment file (`cash_owed`)."""
+    unpaid = Q(aids__delivered__lt=F("aids__quantity"), aids__payment_line__isnull=True)
+    return Decision.objects.visible_to(user).filter(event=event).select_related("commune").annotate(
+        owed=Count("aids", filter=unpaid), cash_owed=Count("aids", filter=unpaid & Q(aids__kind=AidKind.CASH)),
+    ).order_by("-decided_on", "-id")
 
 
 def requests_of(*, user, event=None):
