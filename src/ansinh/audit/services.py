@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import models
@@ -50,7 +51,8 @@ def audit_record(
 
 
 
-def audit_records(*, actor, action: str, instances: list[models.Model], changes: list[dict]) -> list[AuditEvent]:
+def audit_records(*, actor, action: str, instances: Sequence[models.Model], changes: Sequence[dict]
+                  ) -> list[AuditEvent]:
     """One event per record, written at once (a list of many rows saved together): the same as `audit_record` for
     each, in one INSERT. The records are saved already (they have their keys)."""
     return AuditEvent.objects.bulk_create(

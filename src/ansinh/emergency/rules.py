@@ -62,7 +62,7 @@ def cash_minimum(damage: str, terms: Terms, *, vulnerable: bool = True, days_tre
     return None
 
 
-def below_minimum(amount: Decimal, minimum: Decimal | None) -> bool:
+def below_minimum(amount: Decimal | int, minimum: Decimal | int | None) -> bool:
     """An amount decided under the law's minimum (a province may give more, never less)."""
     return minimum is not None and amount < minimum
 
@@ -128,8 +128,8 @@ def timeliness(*, detected_on: datetime.date, decided_on: datetime.date | None, 
     return "waiting"
 
 
-def delivery_refusal(*, decided_on: datetime.date, delivered_on: datetime.date, decided: Decimal,
-                     delivered_before: Decimal, amount: Decimal, unit: str = "đ") -> str | None:
+def delivery_refusal(*, decided_on: datetime.date, delivered_on: datetime.date, decided: Decimal | int,
+                     delivered_before: Decimal | int, amount: Decimal | int, unit: str = "đ") -> str | None:
     """Why a delivery cannot be recorded: before its decision, or beyond the amount decided (in `unit`: đ, kg)."""
     if delivered_on < decided_on:
         return f"Ngày chi, phát {delivered_on:%d/%m/%Y} trước ngày quyết định {decided_on:%d/%m/%Y}."

@@ -126,7 +126,7 @@ def aid_withdraw(*, user, aid: Aid) -> None:
     """Take back a proposal not yet decided."""
     aid = selectors.access_aid(user, aid, "manage")
     aid = Aid.objects.select_for_update(of=("self",)).select_related("decision", "affected__person").get(pk=aid.pk)
-    if aid.decision_id is not None:
+    if aid.decision is not None:
         raise DomainError(f"Khoản này đã có quyết định số {aid.decision.number}.", field="aid")
     audit_record(actor=user, action=AuditEvent.Action.DELETE, instance=aid, commune=aid.affected.commune,
                  changes={"before": {"person": aid.affected.person.full_name, "kind": aid.get_kind_display(),
@@ -185,8 +185,9 @@ def decision_make(*, user, event: Event, commune: AdministrativeUnit, decided_on
     return decision
 
 
-def _deliver(user, aid: Aid, delivered_on: datetime.date, quantity: int, receiver: str) -> Delivery:
-    refusal = rules.delivery_refusal(decided_on=aid.decision.decided_on, delivered_on=delivered_on,
+def _deliver(user, aid: Aid, decision: Decision, delivered_on: datetime.date, quantity: int,
+             receiver: str) -> Delivery:
+    refusal = rules.delivery_refusal(decided_on=decision.decided_on, delivered_on=delivered_on,
                                      decided=aid.quantity, delivered_before=aid.delivered, amount=quantity,
                                      unit="kg" if aid.kind == AidKind.RICE else "lượt" if aid.kind == AidKind.CARE
                                      else "đ")
@@ -210,7 +211,8 @@ def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: in
         pk=aid.pk)
     if expected_version is not None and current.version != expected_version:
         raise ConflictError("Khoản trợ giúp đã được người khác cập nhật sau khi bạn mở. Hãy tải lại trang.")
-    if current.decision_id is None:
+    decision = current.decision
+    if decision is None:
         raise DomainError(f"{current.affected.person.full_name}: khoản này chưa có quyết định của Chủ tịch UBND xã.",
                           field="aid")
     if current.payment_line_id is not None:
@@ -219,11 +221,11 @@ def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: in
                           field="aid")
     if delivered_on > timezone.localdate():
         raise DomainError("Ngày chi, phát không được sau hôm nay.", field="delivered_on")
-    delivery = _deliver(user, current, delivered_on, quantity, receiver or current.affected.person.full_name)
+    delivery = _deliver(user, current, decision, delivered_on, quantity, receiver or current.affected.person.full_name)
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=delivery, commune=current.affected.commune,
                  changes={"after": {"person": current.affected.person.full_name, "kind": current.get_kind_display(),
                                     "quantity": quantity, "delivered_on": f"{delivered_on:%d/%m/%Y}",
-                                    "decision": current.decision.number}})
+                                    "decision": decision.number}})
     return delivery
 
 

@@ -145,7 +145,7 @@ def funeral_pay(*, user, support: FuneralSupport, expected_version: int, paid_on
                           field="paid_on")
     if current.version != expected_version:
         raise ConflictError("Hồ sơ hỗ trợ mai táng đã được người khác xử lý sau khi bạn mở. Hãy tải lại trang.")
-    if current.status != FuneralSupport.Status.DECIDED:
+    if current.status != FuneralSupport.Status.DECIDED or current.decided_on is None:
         raise DomainError("Chưa có quyết định hỗ trợ mai táng.", field="paid_on")
     if paid_on < current.decided_on or paid_on > timezone.localdate():
         raise DomainError(f"Ngày chi trả phải từ ngày quyết định ({current.decided_on:%d/%m/%Y}) đến hôm nay.",
