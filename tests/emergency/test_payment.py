@@ -4,6 +4,7 @@ hand while the file is out, not by a second file, not by the month's payroll swe
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -98,3 +99,46 @@ def test_the_page_hands_the_cash_to_the_agent(decided, agent, users, client):
     assert PaymentLine.objects.filter(programme=EMERGENCY, file__agent=agent).count() == 3
     page = client.get(reverse("emergency:event_detail", args=[decided.event_id])).content.decode()
     assert page.count("đã giao tổ chức chi trả, chờ kết quả") == 3
+
+
+# --- from a social assistance fund -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fund(users, today):
+    from ansinh.fund.services import donation_record, fund_create
+    made = fund_create(user=users["xa1"], name="Quỹ trợ giúp xã hội xã", established_on=today - 30 * DAY,
+                       basis="QĐ 5/QĐ-UBND")
+    donation_record(user=users["xa1"], fund=made, donor="Doanh nghiệp A", donor_kind="enterprise",
+                    received_on=today - 20 * DAY, form="cash", value=Decimal(100_000_000))
+    return made
+
+
+def test_a_distribution_from_a_fund_is_written_in_its_ledger(decided, fund, users, today, client):
+    from ansinh.fund.models import Use
+    from ansinh.fund.selectors import balance_on
+    assert services.deliver_decision(user=users["xa1"], decision=decided, delivered_on=today, fund=fund) == 4
+    [use] = Use.objects.filter(fund=fund)  # the cash of the decision, one use under it; the rice is not money
+    assert use.value == 75_000_000 and use.decision == decided.number and use.form == "cash"
+    assert balance_on(fund, today).cash == 25_000_000
+    assert Delivery.objects.filter(fund_use=use).count() == 3
+    client.force_login(users["xa1"])
+    page = client.get(reverse("emergency:event_detail", args=[decided.event_id])).content.decode()
+    assert 'data-testid="fund-uses"' in page and "Quỹ trợ giúp xã hội xã" in page
+
+
+def test_a_fund_never_gives_more_than_it_holds(decided, fund, users, today):
+    from ansinh.fund.models import Use
+    from ansinh.fund.services import use_record
+    use_record(user=users["xa1"], fund=fund, used_on=today - DAY, form="cash", value=Decimal(90_000_000),
+               decision="QĐ khác", programme="Tết")
+    with pytest.raises(DomainError, match="Quỹ chỉ còn 10.000.000"):
+        services.deliver_decision(user=users["xa1"], decision=decided, delivered_on=today, fund=fund)
+    assert Delivery.objects.count() == 0 and Use.objects.filter(fund=fund).count() == 1  # nothing half-written
+    rice = Aid.objects.get(decision=decided, kind=AidKind.RICE)
+    with pytest.raises(DomainError, match="gạo ghi theo kg"):
+        services.delivery_record(user=users["xa1"], aid=rice, delivered_on=today, quantity=45, fund=fund)
+    injury = Aid.objects.get(decision=decided, affected__damage="injury")
+    delivery = services.delivery_record(user=users["xa1"], aid=injury, delivered_on=today, quantity=5_000_000,
+                                        fund=fund)
+    assert delivery.fund_use.person == injury.affected.person and delivery.fund_use.value == 5_000_000

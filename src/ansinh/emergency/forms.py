@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ansinh.assistance.models import PaymentMethod
 from ansinh.core.forms import StyledForm
+from ansinh.fund.models import Fund
 from ansinh.geo.fields import CommuneChoiceField
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.geo.selectors import communes_for
@@ -77,7 +78,19 @@ class CloseForm(StyledForm):
     closed_on = forms.DateField(label=_("Ngày"), widget=DATE)
 
 
-class DeliverAllForm(StyledForm):
+class _FromFund(StyledForm):
+    """A distribution that may come from a social assistance fund the user keeps."""
+
+    fund = forms.ModelChoiceField(label=_("Chi từ quỹ (tiền mặt, hiện vật)"), queryset=Fund.objects.none(),
+                                  required=False, empty_label=_("Không chi từ quỹ"))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["fund"].queryset = Fund.objects.visible_to(user, "manage").order_by("name")
+
+
+class DeliverAllForm(_FromFund):
     delivered_on = forms.DateField(label=_("Ngày chi, phát"), widget=DATE)
 
 
@@ -86,7 +99,7 @@ class PaymentForm(StyledForm):
                                initial=PaymentMethod.AGENT)
 
 
-class DeliveryForm(StyledForm):
+class DeliveryForm(_FromFund):
     delivered_on = forms.DateField(label=_("Ngày chi, phát"), widget=DATE)
     quantity = forms.IntegerField(label=_("Số lượng (kg gạo; đồng)"), min_value=1, widget=WHOLE)
     receiver = forms.CharField(label=_("Người nhận"), max_length=120, required=False)

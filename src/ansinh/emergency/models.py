@@ -256,6 +256,9 @@ class Delivery(models.Model):
     delivered_on = models.DateField(_("ngày chi, phát"))
     quantity = models.BigIntegerField(_("số lượng"))
     receiver = models.CharField(_("người nhận"), max_length=120, blank=True)
+    # what a social assistance fund gave for it (cash, or goods by their value), when it came from a fund
+    fund_use = models.ForeignKey("fund.Use", verbose_name=_("khoản chi của quỹ"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="emergency_deliveries")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+", editable=False,
                                    db_index=False)

@@ -8,9 +8,10 @@ from django.db.models import Count, F, Min, Prefetch, Q, Sum
 from ansinh.assistance.models import FuneralSupport
 from ansinh.core import parameters
 from ansinh.core.access import access, covers
+from ansinh.fund.models import Use
 
 from . import policy, rules
-from .models import Affected, Aid, AidKind, Decision, Event, SupportRequest
+from .models import Affected, Aid, AidKind, Decision, Delivery, Event, SupportRequest
 
 
 def terms(day: datetime.date, province_code: str = "") -> rules.Terms:
@@ -143,3 +144,10 @@ def summary(*, user, event, today: datetime.date) -> dict[str, Any]:
     figures = {k: v or 0 for k, v in figures.items()}
     share = round(100 * figures["people_prompt"] / figures["people_open"]) if figures["people_open"] else None
     return {**figures, "prompt_share": share, "longest_wait": (today - first).days if first else None}
+
+
+def fund_uses(*, user, event):
+    """What social assistance funds gave for the event's distributions, as the user may see the funds' ledgers."""
+    return Use.objects.visible_to(user).filter(
+        pk__in=Delivery.objects.filter(aid__affected__event=event, fund_use__isnull=False).values("fund_use")
+    ).select_related("fund", "person").order_by("used_on", "id")

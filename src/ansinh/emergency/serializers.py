@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from ansinh.assistance.models import FuneralSupport, PaymentMethod
+from ansinh.fund.models import Fund
 from ansinh.geo.fields import CommuneField
 
 from .models import Affected, Aid, AidKind, Damage, Decision, Event, EventKind, SupportRequest
@@ -114,11 +115,17 @@ class AidCreateSerializer(serializers.Serializer):
     goods = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
 
 
+def _fund_field():
+    return serializers.PrimaryKeyRelatedField(queryset=Fund.objects.all(), required=False, allow_null=True,
+                                              default=None, help_text="Quỹ trợ giúp xã hội chi tiền mặt, hiện vật")
+
+
 class DeliverySerializer(serializers.Serializer):
     delivered_on = serializers.DateField()
     quantity = serializers.IntegerField(min_value=1)
     receiver = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     expected_version = serializers.IntegerField(required=False, allow_null=True, default=None)
+    fund = _fund_field()
 
 
 class DeliveredSerializer(serializers.Serializer):
@@ -130,6 +137,7 @@ class DeliveredSerializer(serializers.Serializer):
 
 class DeliverAllSerializer(serializers.Serializer):
     delivered_on = serializers.DateField()
+    fund = _fund_field()
 
 
 class DeliveredCountSerializer(serializers.Serializer):

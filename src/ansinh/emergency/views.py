@@ -20,6 +20,7 @@ from ansinh.core.exceptions import DomainError
 from ansinh.core.files import Table
 from ansinh.core.generic import Export, ScopedDetailView, ScopedListView, ServiceFormView
 from ansinh.core.web import posted, require
+from ansinh.fund.models import Fund
 
 from . import documents, selectors, services
 from .access import EMERGENCY_MANAGE, EMERGENCY_VIEW
@@ -129,6 +130,8 @@ class EventDetail(ScopedDetailView):
                 "request_form": RequestForm(prefix="r", communes=mine, initial=initial),
                 "deliver_form": DeliverAllForm(prefix="g", initial={"delivered_on": today}),
                 "payment_methods": PaymentForm.base_fields["method"].choices,
+                "funds": list(Fund.objects.visible_to(user, "manage").order_by("name")) if manage else [],
+                "fund_uses": selectors.fund_uses(user=user, event=event),
                 "answer_form": AnswerForm(prefix="t", initial={"answered_on": today})}
 
 
@@ -234,7 +237,7 @@ def aid_withdraw(request, pk: int):
 @require(EMERGENCY_MANAGE)
 def delivery_record(request, pk: int):
     aid = selectors.access_aid(request.user, pk, "manage")
-    return posted(request, DeliveryForm(request.POST, prefix="d"),
+    return posted(request, DeliveryForm(request.POST, prefix="d", user=request.user),
                   lambda data: services.delivery_record(user=request.user, aid=aid, **data),
                   done=_("Đã ghi chi, phát."), back=_back(aid.affected.event_id))
 
@@ -243,7 +246,7 @@ def delivery_record(request, pk: int):
 @require(EMERGENCY_MANAGE)
 def decision_deliver(request, pk: int):
     decision = selectors.access_decision(request.user, pk, "manage")
-    return posted(request, DeliverAllForm(request.POST, prefix="g"),
+    return posted(request, DeliverAllForm(request.POST, prefix="g", user=request.user),
                   lambda data: services.deliver_decision(user=request.user, decision=decision, **data),
                   done=_("Đã ghi chi, phát đủ theo quyết định %(number)s.") % {"number": decision.number},
                   back=_back(decision.event_id))

@@ -3,6 +3,7 @@ decision for the lines of a commune, handed out within what was decided; and the
 province when their own resources are short (NĐ 20/2021 Điều 12 k.3)."""
 
 import datetime
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -15,6 +16,8 @@ from ansinh.core.documents import document_code, next_document_number
 from ansinh.core.exceptions import ConflictError, DomainError, PermissionDeniedError
 from ansinh.core.templatetags.ansinh import number as thousands
 from ansinh.core.templatetags.ansinh import vnd
+from ansinh.fund.models import Form, Fund, Use
+from ansinh.fund.services import use_record
 from ansinh.geo.models import AdministrativeUnit
 
 from .. import rules, selectors
@@ -204,8 +207,9 @@ def _deliver(user, aid: Aid, decision: Decision, delivered_on: datetime.date, qu
 
 @transaction.atomic
 def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: int, receiver: str = "",
-                    expected_version: int | None = None) -> Delivery:
-    """One handing out of a decided aid: not before its decision, never beyond what it decided."""
+                    expected_version: int | None = None, fund: Fund | None = None) -> Delivery:
+    """One handing out of a decided aid: not before its decision, never beyond what it decided. Cash or goods may
+    come from a social assistance fund (`fund`): its use is recorded with it, never beyond what the fund holds."""
     aid = selectors.access_aid(user, aid, "manage")
     current = Aid.objects.select_for_update(of=("self",)).select_related("decision", "affected__person").get(
         pk=aid.pk)
@@ -222,6 +226,14 @@ def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: in
     if delivered_on > timezone.localdate():
         raise DomainError("Ngày chi, phát không được sau hôm nay.", field="delivered_on")
     delivery = _deliver(user, current, decision, delivered_on, quantity, receiver or current.affected.person.full_name)
+    if fund is not None:
+        if current.kind not in FUNDED:
+            raise DomainError("Chỉ tiền mặt và hiện vật (theo giá trị) chi từ quỹ; gạo ghi theo kg.", field="fund")
+        delivery.fund_use = use_record(
+            user=user, fund=fund, used_on=delivered_on, form=FUNDED[AidKind(current.kind)], value=Decimal(quantity),
+            decision=decision.number, person=current.affected.person, goods=current.goods,
+            programme=current.affected.event.name)
+        delivery.save(update_fields=["fund_use"])
     audit_record(actor=user, action=AuditEvent.Action.CREATE, instance=delivery, commune=current.affected.commune,
                  changes={"after": {"person": current.affected.person.full_name, "kind": current.get_kind_display(),
                                     "quantity": quantity, "delivered_on": f"{delivered_on:%d/%m/%Y}",
@@ -230,7 +242,7 @@ def delivery_record(*, user, aid: Aid, delivered_on: datetime.date, quantity: in
 
 
 @transaction.atomic
-def deliver_decision(*, user, decision: Decision, delivered_on: datetime.date) -> int:
+def deliver_decision(*, user, decision: Decision, delivered_on: datetime.date, fund: Fund | None = None) -> int:
     """Hand out everything a decision still owes, on one day (the commune's distribution): all or nothing, in a
     few statements whatever the number of lines — the aids locked, their deliveries inserted at once, the aids and
     the lines' first delivery updated by one UPDATE each."""
@@ -246,8 +258,9 @@ def deliver_decision(*, user, decision: Decision, delivered_on: datetime.date) -
     if not owed:
         raise DomainError(f"Quyết định {decision.number} không còn khoản nào chờ chi, phát trực tiếp (các khoản đã "
                           "giao tổ chức chi trả được ghi theo tệp kết quả).", field="delivered_on")
+    uses = _fund_uses(user, fund, owed, decision, delivered_on) if fund is not None else {}
     deliveries = Delivery.objects.bulk_create(
-        [Delivery(aid=aid, delivered_on=delivered_on, quantity=aid.quantity - aid.delivered,
+        [Delivery(aid=aid, delivered_on=delivered_on, quantity=aid.quantity - aid.delivered, fund_use=uses.get(aid.kind),
                   receiver=aid.affected.person.full_name[:120], created_by=user) for aid in owed], batch_size=1000)
     ids = [aid.pk for aid in owed]
     Aid.objects.filter(pk__in=ids).update(delivered=F("quantity"), version=F("version") + 1)
@@ -257,6 +270,26 @@ def deliver_decision(*, user, decision: Decision, delivered_on: datetime.date) -
                  changes={"delivered_on": f"{delivered_on:%d/%m/%Y}", "aids": len(owed),
                           "deliveries": [d.pk for d in deliveries]})
     return len(owed)
+
+
+# cash and goods a social assistance fund can give (goods by their value); rice is counted in kg, care in turns
+FUNDED = {AidKind.CASH: Form.CASH, AidKind.GOODS: Form.IN_KIND}
+
+
+def _fund_uses(user, fund: Fund, owed: list[Aid], decision: Decision, day: datetime.date) -> dict[str, Use]:
+    """A whole distribution from a fund: one use for its cash and one for its goods, to the event's programme
+    under the decision (the fund refuses what it does not hold, that day or any day after)."""
+    uses = {}
+    for kind, form in FUNDED.items():
+        value = sum(aid.quantity - aid.delivered for aid in owed if aid.kind == kind)
+        if value:
+            goods = "; ".join(sorted({aid.goods for aid in owed if aid.kind == kind and aid.goods}))[:255]
+            uses[kind.value] = use_record(user=user, fund=fund, used_on=day, form=form, value=Decimal(value),
+                                          decision=decision.number, goods=goods,
+                                          programme=f"{decision.event.name} — {decision.commune.name}")
+    if not uses:
+        raise DomainError("Quyết định này không còn tiền mặt hay hiện vật nào để chi từ quỹ.", field="fund")
+    return uses
 
 
 # --- requests to the province ---------------------------------------------------------------------------------
