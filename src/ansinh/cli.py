@@ -1,4 +1,4 @@
-"""The `ansinh` command: demo, serve, worker, manage, load-admin-units, allowance, import."""
+"""The `ansinh` command: demo, serve, worker, manage, load-admin-units, allowance, plans, import."""
 
 import argparse
 import os
@@ -47,7 +47,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
               f"{result['workforce_positions']} người làm công tác xã hội, {result['cases']} ca "
               f"({result['cases_open']} đang mở), {result['children']} trẻ em có hoàn cảnh đặc biệt, "
               f"1 đợt triều cường với {result['flood_affected']} hộ, người bị ảnh hưởng, {result['flood_waiting']} "
-              f"còn chờ trợ giúp ({result['seconds']:.1f} giây).")
+              f"còn chờ trợ giúp, {result['plans']} kế hoạch của tỉnh ({result['seconds']:.1f} giây).")
     else:
         print("Dữ liệu mẫu đã có sẵn.")
     address = f"{args.host}:{args.port}"
@@ -162,6 +162,45 @@ def cmd_allowance_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plans_load_seeds(args: argparse.Namespace) -> int:
+    _setup()
+    from ansinh.monitoring.services import plans_load_seeds
+
+    _migrate()
+    counts = plans_load_seeds()
+    print(f"Kế hoạch mẫu: thêm {counts['created']}, cập nhật {counts['updated']}, giữ nguyên {counts['unchanged']}.")
+    return 0
+
+
+def cmd_plans_show(args: argparse.Namespace) -> int:
+    import json
+
+    _setup()
+    from ansinh.monitoring.selectors import plan_by_number, plan_document
+
+    found = plan_by_number(args.number, args.province or "")
+    if not found:
+        print(f"Không có kế hoạch số {args.number}" + (f" của tỉnh {args.province}." if args.province else "."),
+              file=sys.stderr)
+        return 1
+    if len(found) > 1 and len({p.province_code for p in found}) > 1:
+        print(f"Có {len(found)} kế hoạch số {args.number} (tỉnh {', '.join(sorted({p.province_code for p in found}))});"
+              " hãy chọn --province.", file=sys.stderr)
+        return 2
+    document = plan_document(found[0])
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{document['number']} ngày {found[0].issued_on:%d/%m/%Y} — {document['issuer']}\n{document['title']}")
+    for target in document["targets"]:
+        relative = f" so với năm {target['baseline_year']}" if target["baseline_year"] else ""
+        print(f"- {target['period_start']}–{target['period_end']}: {target['value']} {target['unit']}{relative}"
+              f"{' [' + target['indicator'] + ']' if target['indicator'] else ''} — {target['text']}")
+    for task in document["tasks"]:
+        print(f"* {task['title']} — chủ trì: {task['lead']}; {task['timeline']}")
+    return 0
+
+
 def _import_user(username: str | None):
     from django.contrib.auth import get_user_model
 
@@ -242,6 +281,14 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("-o", "--output", help="Ghi kết quả ra tệp thay vì stdout")
     evaluate.add_argument("--province", help="Mã tỉnh: áp dụng mức riêng của tỉnh (nếu có)")
     evaluate.set_defaults(func=cmd_allowance_evaluate)
+    plans = sub.add_parser("plans", help="Kế hoạch, chỉ tiêu, nhiệm vụ").add_subparsers(dest="action", required=True)
+    plans.add_parser("load-seeds", help="Nạp các kế hoạch mẫu của tỉnh (chạy lại không thay đổi gì)").set_defaults(
+        func=cmd_plans_load_seeds)
+    show = plans.add_parser("show", help="In một kế hoạch với chỉ tiêu và nhiệm vụ")
+    show.add_argument("number", help="Số, ký hiệu, ví dụ 62/KH-UBND")
+    show.add_argument("--province", help="Mã tỉnh (khi nhiều tỉnh có cùng số)")
+    show.add_argument("--json", action="store_true", help="In dạng JSON")
+    show.set_defaults(func=cmd_plans_show)
     imports = sub.add_parser("import", help="Nhập danh sách từ tệp Excel/CSV, hoặc ghi tệp mẫu",
                              description="ansinh import persons|households|enrolments|organisations TỆP [--commune MÃ] [--as TÊN] "
                                          "[--update] [--dry-run]; ansinh import template persons MẪU.xlsx")

@@ -429,3 +429,9 @@ def test_the_demo_registers_children_in_special_circumstances_most_of_them_helpe
     for commune in (None, home1.pk):
         result = indicators.compute(indicator, user=tinh, day=today, commune_id=commune)
         assert result.denominator and 50 <= result.share <= 95, (commune, result.numerator, result.denominator)
+
+
+def test_seed_loads_the_provinces_plans(seeded):
+    from ansinh.monitoring.models import Plan
+    assert seeded["plans"] == Plan.objects.count() == 5
+    assert Plan.objects.filter(number="113/KH-UBND").get().tasks.count() == 29

@@ -114,7 +114,7 @@ indicators.register(
         capability=CASEWORK_OVERSEE, numerator_label=str(_("người")), denominator_label=None,
         compute=people_supported, drill=_case_rows, periodic=True,
         columns=(str(_("Số hồ sơ")), str(_("Loại ca")), str(_("Bước"))),
-        legal="113/KH-UBND Cà Mau; kế hoạch phát triển nghề CTXH đến 2030 (tăng 30–35% so với 2025)"),
+        legal="62/KH-UBND Cà Mau, 154/KH-UBND Tuyên Quang, 8994/KH-UBND Đồng Nai (tăng 20% so với 2020 đến 2025; 30–35% so với 2025 đến 2030)"),
     indicators.Indicator(
         code=CHILDREN, label=str(_("Trẻ em mồ côi không nơi nương tựa, bị bỏ rơi, nhiễm HIV/AIDS, nạn nhân chất độc "
                                    "hóa học, khuyết tật nặng, bị ảnh hưởng bởi thiên tai, dịch bệnh được trợ giúp xã "

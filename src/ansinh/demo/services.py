@@ -12,6 +12,7 @@ from ansinh.accounts.models import Role, User
 from ansinh.accounts.services import user_create
 from ansinh.core.exceptions import DomainError
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.monitoring.services import plans_load_seeds
 from ansinh.registry.models import (
     Household,
     HouseholdMember,
@@ -129,6 +130,7 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         fund.seed(rng=rng, commune=home1, today=today)
         cases = casework.seed(rng=rng, province_code=PROVINCE_CODE, home1=home1, home2=home2, today=today)
         emergencies = emergency.seed(rng=rng, home1=home1, home2=home2, today=today)
+        plans = plans_load_seeds()
     return {
         "created": True,
         **assistance_seeded,
@@ -136,6 +138,7 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         **{f"workforce_{name}": count for name, count in staff.items()},
         **cases,
         **emergencies,
+        "plans": plans["created"] + plans["updated"] + plans["unchanged"],
         "persons": len(person_objs),
         "households": len(household_objs),
         "seconds": round(time.perf_counter() - started, 2),

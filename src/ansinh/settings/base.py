@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ansinh.fund",
     "ansinh.casework",
     "ansinh.emergency",
+    "ansinh.monitoring",
     "ansinh.demo",
 ]
 

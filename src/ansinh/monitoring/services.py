@@ -1,0 +1,115 @@
+"""Writes of plans: a plan with its targets and tasks recorded whole, checked first (all or nothing), and the seed
+plans of the provinces loaded from `seeds/` (running it again changes nothing)."""
+
+import datetime
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from ansinh.audit.models import AuditEvent
+from ansinh.audit.services import audit_record
+from ansinh.core import indicators
+from ansinh.core.exceptions import DomainError
+
+from . import rules, selectors
+from .models import Plan, Target, Task
+
+SEEDS = Path(__file__).resolve().parent / "seeds"
+
+
+def _decimal(value: Any, where: str) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise DomainError(f"{where}: giá trị “{value}” không phải là số.", field="targets") from None
+
+
+def _targets(rows: list[dict]) -> list[Target]:
+    """The plan's targets checked, each message naming the target by its place and its sentence."""
+    errors, made = [], []
+    for n, row in enumerate(rows, start=1):
+        where = f"Chỉ tiêu {n} (“{str(row.get('text', ''))[:60]}”)"
+        code = row.get("indicator") or ""
+        if code and indicators.get(code) is None:
+            errors.append(f"{where}: không có chỉ số mã “{code}”.")
+        try:
+            target = rules.Target(value=_decimal(row.get("value"), where), unit=str(row.get("unit") or ""),
+                                  period_start=row.get("period_start"), period_end=row.get("period_end"),
+                                  baseline_year=row.get("baseline_year"), at_most=bool(row.get("at_most")))
+        except DomainError as exc:
+            errors.append(exc.message)
+            continue
+        errors += [f"{where}: {message}" for _field, message in rules.problems(target)]
+        if not str(row.get("text") or "").strip():
+            errors.append(f"{where}: hãy ghi câu của kế hoạch nêu chỉ tiêu này.")
+        made.append(Target(position=n, indicator=code, period_start=target.period_start or 0,
+                           period_end=target.period_end or 0, value=target.value, unit=target.unit.strip(),
+                           baseline_year=target.baseline_year, at_most=target.at_most, text=" ".join(str(row.get("text", "")).split())))
+    if errors:
+        raise DomainError(" ".join(errors), errors={"targets": errors})
+    return made
+
+
+def _tasks(rows: list[dict]) -> list[Task]:
+    errors, made = [], []
+    for n, row in enumerate(rows, start=1):
+        title = " ".join(str(row.get("title") or "").split())
+        if not title:
+            errors.append(f"Nhiệm vụ {n}: hãy ghi nội dung nhiệm vụ.")
+        made.append(Task(position=n, title=title, lead=" ".join(str(row.get("lead") or "").split())[:255],
+                         coordinating=[" ".join(str(c).split()) for c in row.get("coordinating") or [] if str(c).strip()],
+                         product=" ".join(str(row.get("product") or "").split()),
+                         timeline=" ".join(str(row.get("timeline") or "").split())[:160]))
+    if errors:
+        raise DomainError(" ".join(errors), errors={"tasks": errors})
+    return made
+
+
+@transaction.atomic
+def plan_record(*, user, data: dict) -> tuple[Plan, str]:
+    """A plan in the shape `selectors.plan_document` gives (number, issuer, date, title, parent, province_code,
+    targets, tasks): created, replaced where it differs ("updated"), or left as it is ("unchanged")."""
+    for field, label in (("number", "số, ký hiệu"), ("issuer", "cơ quan ban hành"), ("title", "tên kế hoạch"),
+                         ("province_code", "mã tỉnh")):
+        if not str(data.get(field) or "").strip():
+            raise DomainError(f"Kế hoạch thiếu {label}.", field=field)
+    try:
+        issued_on = datetime.date.fromisoformat(str(data.get("date")))
+    except ValueError:
+        raise DomainError(f"Ngày ban hành “{data.get('date')}” không hợp lệ (YYYY-MM-DD).", field="date") from None
+    targets, tasks = _targets(data.get("targets") or []), _tasks(data.get("tasks") or [])
+    number = "".join(str(data["number"]).split())
+    plan = Plan.objects.filter(province_code=data["province_code"], number=number, issued_on=issued_on).first()
+    if plan is not None and selectors.plan_document(plan, complete=True) == selectors.normalised(data):
+        return plan, "unchanged"
+    outcome = "updated" if plan is not None else "created"
+    if plan is None:
+        plan = Plan(province_code=str(data["province_code"]), number=number, issued_on=issued_on)
+    plan.title, plan.issuer = " ".join(str(data["title"]).split()), " ".join(str(data["issuer"]).split())
+    plan.parent = " ".join(str(data.get("parent") or "").split())[:400]
+    plan.save()
+    plan.targets.all().delete()
+    plan.tasks.all().delete()
+    for target in targets:
+        target.plan = plan
+    for task in tasks:
+        task.plan = plan
+    Target.objects.bulk_create(targets)
+    Task.objects.bulk_create(tasks)
+    audit_record(actor=user, action=AuditEvent.Action.CREATE if outcome == "created" else AuditEvent.Action.UPDATE,
+                 instance=plan, commune=None, province_code=plan.province_code,
+                 changes={"number": plan.number, "targets": len(targets), "tasks": len(tasks)})
+    return plan, outcome
+
+
+def plans_load_seeds(*, user=None) -> dict[str, int]:
+    """The provinces' plans of `seeds/` (one JSON file each), as the texts state them."""
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    for path in sorted(SEEDS.glob("*.json")):
+        with path.open(encoding="utf-8") as f:
+            _plan, outcome = plan_record(user=user, data=json.load(f))
+        counts[outcome] += 1
+    return counts

@@ -1,0 +1,112 @@
+"""Plans as data: recorded whole or refused whole, the seed plans loaded exactly as their texts state them (every
+target's sentence and every task stands in the text it comes from), loading twice changes nothing, and a plan is
+read in its province only."""
+
+import io
+import json
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from ansinh.cli import main
+from ansinh.core.exceptions import DomainError
+from ansinh.monitoring import services
+from ansinh.monitoring.models import Plan, Target, Task
+from ansinh.monitoring.selectors import plans
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = Path("/work/shared/seeds") if Path("/work/shared/seeds").exists() else None
+SOURCES = {  # the seed plan and the text it was transcribed from
+    "ca-mau-62-kh-ubnd-2021.json": "000_fa9538b60a174c78.txt",
+    "tuyen-quang-154-kh-ubnd-2021.json": "001_cb609f24f27224fc.txt",
+    "ca-mau-113-kh-ubnd-2024.json": "002_6af14b32eb936588.txt",
+    "dong-nai-8994-kh-ubnd-2021.json": "003_8a09083248992581.txt",
+    "ca-mau-60-kh-ubnd-2017.json": "004_8d2ad3b78df78075.txt",
+}
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("|", " ").split())
+
+
+def written(value) -> str:
+    """A figure as a Vietnamese text writes it: 2.000, 97, 2,5."""
+    whole = float(value).is_integer()
+    return f"{int(value):,}".replace(",", ".") if whole else f"{value:g}".replace(".", ",")
+
+
+def plan(**kw):
+    return {"number": "01/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Cà Mau", "date": "2026-01-05",
+            "title": "Kế hoạch thử", "parent": "", "province_code": "96",
+            "targets": [{"indicator": None, "period_start": 2026, "period_end": 2030, "value": 90, "unit": "%",
+                         "baseline_year": None, "text": "Đạt 90% số xã có người làm công tác xã hội."}],
+            "tasks": [], **kw}
+
+
+def test_a_bad_target_refuses_the_whole_plan_naming_each_target(users):
+    bad = plan(targets=[
+        {"period_start": 2026, "period_end": 2030, "value": 120, "unit": "%", "text": "Đạt 120% số xã."},
+        {"period_start": None, "period_end": 2030, "value": 10, "unit": "người", "text": "Thêm 10 người."},
+        {"indicator": "khong.co", "period_start": 2026, "period_end": 2030, "value": 5, "unit": "%", "text": "5%."}])
+    with pytest.raises(DomainError) as refused:
+        services.plan_record(user=users["tinh"], data=bad)
+    messages = refused.value.errors["targets"]
+    assert "Chỉ tiêu 1 (“Đạt 120% số xã.”): Tỷ lệ không được quá 100%." in messages
+    assert "Chỉ tiêu 2 (“Thêm 10 người.”): Chỉ tiêu phải có giai đoạn (từ năm, đến năm)." in messages
+    assert "Chỉ tiêu 3 (“5%.”): không có chỉ số mã “khong.co”." in messages
+    assert not Plan.objects.exists() and not Target.objects.exists()
+
+
+def test_a_plan_recorded_twice_is_unchanged_and_a_changed_one_replaced(users):
+    first, outcome = services.plan_record(user=users["tinh"], data=plan())
+    assert outcome == "created" and first.targets.get().value == 90
+    assert services.plan_record(user=users["tinh"], data=plan())[1] == "unchanged"
+    changed = plan(targets=[{**plan()["targets"][0], "value": 95}])
+    again, outcome = services.plan_record(user=users["tinh"], data=changed)
+    assert outcome == "updated" and again.pk == first.pk and Target.objects.get().value == 95
+
+
+def test_a_plan_is_read_in_its_province(users):
+    services.plan_record(user=users["tinh"], data=plan())
+    assert plans(user=users["xa1"]).count() == 1 and plans(user=users["tinh"]).count() == 1
+    assert plans(user=users["hanoi"]).count() == 0 and plans(user=users["chitra"]).count() == 0
+
+
+@pytest.mark.skipif(SEEDS is None, reason="the seed texts are not on this machine")
+def test_the_seed_plans_stand_in_their_texts_and_load_once(units):
+    seeds = sorted(services.SEEDS.glob("*.json"))
+    assert {p.name for p in seeds} == set(SOURCES)
+    for path in seeds:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        source = flat((SEEDS / SOURCES[path.name]).read_text(encoding="utf-8"))
+        assert "".join(data["number"].split()) in "".join(source.split()), path.name
+        assert data["targets"] or data["tasks"], path.name
+        for target in data["targets"]:
+            assert flat(target["text"]) in source, (path.name, target["text"])
+            assert written(target["value"]) in target["text"], (path.name, target)
+            if target["baseline_year"]:
+                assert str(target["baseline_year"]) in target["text"]
+        for task in data["tasks"]:
+            assert flat(task["title"]) in source, (path.name, task["title"])
+    assert services.plans_load_seeds() == {"created": len(SOURCES), "updated": 0, "unchanged": 0}
+    counts = (Plan.objects.count(), Target.objects.count(), Task.objects.count())
+    assert services.plans_load_seeds() == {"created": 0, "updated": 0, "unchanged": len(SOURCES)}
+    assert (Plan.objects.count(), Target.objects.count(), Task.objects.count()) == counts
+
+
+@pytest.mark.skipif(SEEDS is None, reason="the seed texts are not on this machine")
+def test_plans_show_prints_a_seed_plan_as_json(units):
+    services.plans_load_seeds()
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["plans", "show", "62/KH-UBND", "--province", "96", "--json"]) == 0
+    shown = json.loads(out.getvalue())
+    assert shown["number"] == "62/KH-UBND" and shown["date"] == "2021-04-19"
+    assert set(shown) == {"number", "issuer", "date", "title", "parent", "province_code", "targets", "tasks"}
+    rise = [t for t in shown["targets"] if t["baseline_year"]]
+    assert rise and rise[0]["value"] == 35 and rise[0]["baseline_year"] == 2025 and rise[0]["unit"] == "%"
+    assert shown == json.loads((services.SEEDS / "ca-mau-62-kh-ubnd-2021.json").read_text(encoding="utf-8")) | {
+        "targets": shown["targets"], "tasks": shown["tasks"]}
+    assert main(["plans", "show", "999/KH-UBND"]) == 1
