@@ -140,8 +140,14 @@ def paid_world(world, users, communes, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     job = import_upload(user=users["xa2"], kind="persons", name="ds-xa2.csv",  # one good row, one with an error
                         chunks=iter([f"Họ và tên,Giới tính\n{SECRET_NAME} Hai,Nam\n{SECRET_NAME} Ba,?\n".encode()]))
+    from ansinh.monitoring.services import plan_record
+    hanoi_plan, _made = plan_record(user=users["hanoi"], data={
+        "number": "7/KH-UBND", "issuer": "Ủy ban nhân dân thành phố Hà Nội", "date": "2026-01-05",
+        "title": "Kế hoạch của Hà Nội", "parent": "", "province_code": "01", "tasks": [],
+        "targets": [{"period_start": 2026, "period_end": 2030, "value": 90, "unit": "%", "text": "Đạt 90%."}]})
     return {**world, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
-            "parameter": hanoi_top_up, "member": member, "job": job, **_emergency(users["xa2"], c2, today)}
+            "parameter": hanoi_top_up, "member": member, "job": job, "plan": hanoi_plan,
+            **_emergency(users["xa2"], c2, today)}
 
 
 def _emergency(xa2, c2, today):
@@ -286,6 +292,7 @@ POS, COURSE, ATT, RES, PROJ, FUND, SERVICE = "position", "course", "attendance",
 STAFFED = "code:workforce.orgs_staffed"
 CASE, SHARE, REF, CHILD, CIRC, CW = "case", "share", "referral", "child", "circumstance", "case_worker"
 EVENT, LINE, AID, DECISION, REQUEST, FUNERAL = "event", "line", "aid", "decision", "support_request", "funeral"
+PLAN = "plan"
 CASE_STEPS = ("initial_assessment", "emergency", "separation_end", "assess", "plan", "approve", "return_plan", "service",
               "refer", "review", "returned", "close", "reopen", "assign", "share")
 API = "/api/v1"
@@ -533,8 +540,13 @@ MATRIX = {
     "funeral-support-detail": [("get", [FUNERAL], 404)],
     "funeral-support-decide": [("post", [FUNERAL], 404)],
     "funeral-support-pay": [("post", [FUNERAL], 404)],
+    "monitoring:plan_list": [("get", [], 200)],
+    "monitoring:plan_detail": [("get", [PLAN], 404)],  # another province's plan
+    "plan-list": [("get", [], 200)],
+    "plan-detail": [("get", [PLAN], 404)],
 }
-OWNER = {"casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
+OWNER = {"monitoring:plan_detail": "hanoi", "plan-detail": "hanoi",  # Hà Nội's plan, read in Hà Nội
+         "casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
          "case-detail": "ctxh_xa2", "policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
          "accounts:user_export": "admin", "audit:event_export": "kiemtra"}  # lists of another role
 BODY = {  # what a request sends, where the view needs something to read
@@ -571,7 +583,7 @@ def _request(client, name, method, url):
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
                         "indicator-", "resident-", "investment-", "fund-", "case-", "child-", "emergency-",
-                        "funeral-")):
+                        "funeral-", "plan-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -582,7 +594,7 @@ def _client(username, name):
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
                         "indicator-", "resident-", "investment-", "fund-", "case-", "child-", "emergency-",
-                        "funeral-")):
+                        "funeral-", "plan-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client

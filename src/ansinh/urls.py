@@ -17,6 +17,7 @@ urlpatterns = [
     path("quy-tro-giup/", include("ansinh.fund.urls")),
     path("quan-ly-ca/", include("ansinh.casework.urls")),
     path("khan-cap/", include("ansinh.emergency.urls")),
+    path("ke-hoach/", include("ansinh.monitoring.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", include("ansinh.api_urls")),
     path("api/schema/", public(SpectacularAPIView.as_view()), name="api-schema"),

@@ -1,10 +1,13 @@
 """Reads of plans, each through `visible_to(user)` where a user reads them."""
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
-from ansinh.core.access import access
+from ansinh.core import indicators
+from ansinh.core.access import access, can
 
+from . import rules
 from .models import Plan
 
 
@@ -66,3 +69,35 @@ def plan_by_number(number: str, province_code: str = "") -> list[Plan]:
     if province_code:
         found = found.filter(province_code=province_code)
     return list(found.order_by("province_code", "-issued_on"))
+
+
+def _figure(result) -> Decimal | None:
+    """An indicator's figure: its share (%), or its count."""
+    if result.indicator.denominator_label is None:
+        return Decimal(result.numerator)
+    return None if result.share is None else Decimal(str(result.share))
+
+
+def progress(*, user, plan: Plan, day: datetime.date) -> list[dict[str, Any]]:
+    """Each target of the plan with, where a computed indicator measures it and the user may read it, its figure on
+    `day` in the user's jurisdiction (this year's, for an indicator that counts a period) and, while the day is in
+    the target's period, whether it meets it; a rise over a baseline year is told against that year's figure."""
+    rows = []
+    for target in plan.targets.order_by("position"):
+        row: dict[str, Any] = {"target": target, "indicator": None, "value": None, "met": None}
+        indicator = indicators.get(target.indicator) if target.indicator else None
+        if indicator is not None and can(user, indicator.capability):
+            value = _figure(indicators.compute(indicator, user=user, day=day))
+            baseline = None
+            if target.baseline_year:
+                year = target.baseline_year
+                baseline = _figure(indicators.compute(indicator, user=user, day=datetime.date(year, 12, 31),
+                                                      start=datetime.date(year, 1, 1)))
+            rule = rules.Target(value=target.value, unit=target.unit, period_start=target.period_start,
+                                period_end=target.period_end, baseline_year=target.baseline_year,
+                                at_most=target.at_most)
+            current = target.period_start <= day.year <= target.period_end
+            row.update(indicator=indicator, value=value,
+                       met=rules.met(rule, value, baseline) if current and value is not None else None)
+        rows.append(row)
+    return rows
