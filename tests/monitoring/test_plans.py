@@ -49,13 +49,15 @@ def test_a_bad_target_refuses_the_whole_plan_naming_each_target(users):
     bad = plan(targets=[
         {"period_start": 2026, "period_end": 2030, "value": 120, "unit": "%", "text": "Đạt 120% số xã."},
         {"period_start": None, "period_end": 2030, "value": 10, "unit": "người", "text": "Thêm 10 người."},
-        {"indicator": "khong.co", "period_start": 2026, "period_end": 2030, "value": 5, "unit": "%", "text": "5%."}])
+        {"indicator": "khong.co", "period_start": 2026, "period_end": 2030, "value": 5, "unit": "%", "text": "5%."},
+        {"period_start": 2026, "period_end": 2030, "value": 5, "unit": "người " * 30, "text": "5 người."}])
     with pytest.raises(DomainError) as refused:
         services.plan_record(user=users["tinh"], data=bad)
     messages = refused.value.errors["targets"]
     assert "Chỉ tiêu 1 (“Đạt 120% số xã.”): Tỷ lệ không được quá 100%." in messages
     assert "Chỉ tiêu 2 (“Thêm 10 người.”): Chỉ tiêu phải có giai đoạn (từ năm, đến năm)." in messages
     assert "Chỉ tiêu 3 (“5%.”): không có chỉ số mã “khong.co”." in messages
+    assert "Chỉ tiêu 4 (“5 người.”): đơn vị dài quá 120 ký tự." in messages  # refused, never cut
     assert not Plan.objects.exists() and not Target.objects.exists()
 
 

@@ -58,7 +58,7 @@ class Target(models.Model):
     period_start = models.PositiveSmallIntegerField(_("từ năm"))
     period_end = models.PositiveSmallIntegerField(_("đến năm"))
     value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=2)
-    unit = models.CharField(_("đơn vị"), max_length=40)
+    unit = models.CharField(_("đơn vị"), max_length=120)  # "lượt cán bộ, công chức, viên chức, nhân viên, …"
     baseline_year = models.PositiveSmallIntegerField(_("so với năm"), null=True, blank=True)
     at_most = models.BooleanField(_("mức trần (dưới)"), default=False)  # "dưới 3%": met below, not above
     text = models.TextField(_("nội dung trong kế hoạch"))

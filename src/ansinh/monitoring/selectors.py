@@ -49,16 +49,16 @@ def normalised(data: dict) -> dict[str, Any]:
 
     return {
         "number": "".join(str(data.get("number")).split()), "issuer": text(data.get("issuer")),
-        "date": str(data.get("date")), "title": text(data.get("title")), "parent": text(data.get("parent"))[:400],
+        "date": str(data.get("date")), "title": text(data.get("title")), "parent": text(data.get("parent")),
         "province_code": str(data.get("province_code")),
         "targets": [{"indicator": t.get("indicator") or None, "period_start": t.get("period_start"),
                      "period_end": t.get("period_end"), "value": _number(t.get("value")), "unit": text(t.get("unit")),
                      "baseline_year": t.get("baseline_year"), "text": text(t.get("text")),
                      "at_most": bool(t.get("at_most"))}
                     for t in data.get("targets") or []],
-        "tasks": [{"title": text(t.get("title")), "lead": text(t.get("lead"))[:255],
+        "tasks": [{"title": text(t.get("title")), "lead": text(t.get("lead")),
                    "coordinating": [text(c) for c in t.get("coordinating") or [] if text(c)],
-                   "product": text(t.get("product")), "timeline": text(t.get("timeline"))[:160]}
+                   "product": text(t.get("product")), "timeline": text(t.get("timeline"))}
                   for t in data.get("tasks") or []],
     }
 

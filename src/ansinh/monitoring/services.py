@@ -18,6 +18,11 @@ from . import rules, selectors
 from .models import Plan, Target, Task
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
+# the columns' lengths (models): a longer value is refused, never cut
+UNIT_MAX = Target._meta.get_field("unit").max_length or 0
+LEAD_MAX = Task._meta.get_field("lead").max_length or 0
+TIMELINE_MAX = Task._meta.get_field("timeline").max_length or 0
+PARENT_MAX = Plan._meta.get_field("parent").max_length or 0
 
 
 def _decimal(value: Any, where: str) -> Decimal:
@@ -43,6 +48,8 @@ def _targets(rows: list[dict]) -> list[Target]:
             errors.append(exc.message)
             continue
         errors += [f"{where}: {message}" for _field, message in rules.problems(target)]
+        if len(target.unit.strip()) > UNIT_MAX:
+            errors.append(f"{where}: đơn vị dài quá {UNIT_MAX} ký tự.")
         if not str(row.get("text") or "").strip():
             errors.append(f"{where}: hãy ghi câu của kế hoạch nêu chỉ tiêu này.")
         made.append(Target(position=n, indicator=code, period_start=target.period_start or 0,
@@ -59,10 +66,13 @@ def _tasks(rows: list[dict]) -> list[Task]:
         title = " ".join(str(row.get("title") or "").split())
         if not title:
             errors.append(f"Nhiệm vụ {n}: hãy ghi nội dung nhiệm vụ.")
-        made.append(Task(position=n, title=title, lead=" ".join(str(row.get("lead") or "").split())[:255],
+        lead, timeline = (" ".join(str(row.get(f) or "").split()) for f in ("lead", "timeline"))
+        if len(lead) > LEAD_MAX or len(timeline) > TIMELINE_MAX:  # refused, never cut: the plan is kept as written
+            errors.append(f"Nhiệm vụ {n}: cơ quan chủ trì dài quá {LEAD_MAX} hoặc thời gian dài quá {TIMELINE_MAX} "
+                          "ký tự.")
+        made.append(Task(position=n, title=title, lead=lead, timeline=timeline,
                          coordinating=[" ".join(str(c).split()) for c in row.get("coordinating") or [] if str(c).strip()],
-                         product=" ".join(str(row.get("product") or "").split()),
-                         timeline=" ".join(str(row.get("timeline") or "").split())[:160]))
+                         product=" ".join(str(row.get("product") or "").split())))
     if errors:
         raise DomainError(" ".join(errors), errors={"tasks": errors})
     return made
@@ -89,7 +99,9 @@ def plan_record(*, user, data: dict) -> tuple[Plan, str]:
     if plan is None:
         plan = Plan(province_code=str(data["province_code"]), number=number, issued_on=issued_on)
     plan.title, plan.issuer = " ".join(str(data["title"]).split()), " ".join(str(data["issuer"]).split())
-    plan.parent = " ".join(str(data.get("parent") or "").split())[:400]
+    plan.parent = " ".join(str(data.get("parent") or "").split())
+    if len(plan.parent) > PARENT_MAX:
+        raise DomainError(f"Văn bản được thực hiện dài quá {PARENT_MAX} ký tự.", field="parent")
     plan.save()
     plan.targets.all().delete()
     plan.tasks.all().delete()
