@@ -95,6 +95,23 @@ class Dialect:
                 + " ".join(f"WHEN {n} THEN '{v}'" for n, v in enumerate(values)) + " END")
 
 
+
+def loader(steps: dict[str, float], pg: bool):
+    """`run(step, sql)`: one loading statement, its seconds added to `steps[step]`; SQLite set to load fast."""
+    from django.db import connection
+
+    if not pg:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous=OFF")
+            cursor.execute("PRAGMA cache_size=-400000")
+
+    def run(step: str, sql: str) -> None:
+        t0 = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+        steps[step] = round(steps.get(step, 0.0) + time.perf_counter() - t0, 2)
+    return run
+
 def load(cases: int, units: int, slots: int, seed: int, officer_id: int) -> dict[str, Any]:
     """Everything by INSERT … SELECT; returns the seconds of each step."""
     from django.core.management.color import no_style
@@ -116,17 +133,8 @@ def load(cases: int, units: int, slots: int, seed: int, officer_id: int) -> dict
     workers = units * slots
     steps: dict[str, float] = {}
 
-    def run(step: str, sql: str) -> None:
-        t0 = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
-        steps[step] = round(steps.get(step, 0.0) + time.perf_counter() - t0, 2)
-
+    run = loader(steps, pg)
     started = time.perf_counter()
-    if not pg:
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA synchronous=OFF")
-            cursor.execute("PRAGMA cache_size=-400000")
     # units 1..U: a People's Committee, every tenth a social-work centre
     run("organisations", f"""
         INSERT INTO facilities_organisation (id, code, name, name_folded, kind, commune_id, province_code, version,

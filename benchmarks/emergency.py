@@ -35,7 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from casework import Dialect as CaseworkDialect  # noqa: E402
-from casework import adapt, explain, shown, statement_ms, statements_of, timed  # noqa: E402
+from casework import adapt, explain, loader, shown, statement_ms, statements_of, timed  # noqa: E402
 from registry_search import ROOT, database_info, django_setup, fresh_database, log  # noqa: E402
 
 DEFAULT_SQLITE = ROOT / "var" / "bench" / "emergency.sqlite3"
@@ -139,17 +139,8 @@ def load(lines: int, seed: int) -> dict[str, Any]:
     terms = selectors.terms(TODAY, PROVINCE)  # the same amounts over the two years (since 01/7/2024)
     steps: dict[str, float] = {}
 
-    def run(step: str, sql: str) -> None:
-        t0 = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
-        steps[step] = round(steps.get(step, 0.0) + time.perf_counter() - t0, 2)
-
+    run = loader(steps, pg)
     started = time.perf_counter()
-    if not pg:
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA synchronous=OFF")
-            cursor.execute("PRAGMA cache_size=-400000")
     # event e started 730 - 700 e / E days ago (the newest 30 days ago, still going on), over k = 5–20 communes
     # from the o-th of the province on (wrapping)
 

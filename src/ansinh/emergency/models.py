@@ -152,15 +152,11 @@ class Affected(models.Model):
         return f"{self.person} — {self.get_damage_display()}"
 
     def timeliness(self, today) -> str:
+        """"closed" (given nothing, with a reason), or the rule's state against the deadline kept on the line."""
         if self.closed_on is not None:
             return "closed"
-        if self.decided_on is not None and self.decided_on > self.due_on:
-            return "late"
-        if self.decided_on is None and today > self.due_on:
-            return "late"
-        if self.decided_on is not None and self.delivered_on is not None:
-            return "prompt"
-        return "waiting"
+        return rules.status(due_on=self.due_on, decided_on=self.decided_on, delivered_on=self.delivered_on,
+                            today=today)
 
 
 class AidKind(models.TextChoices):

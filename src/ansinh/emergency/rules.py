@@ -116,12 +116,18 @@ def decision_due(detected_on: datetime.date, terms: Terms) -> datetime.date:
 
 def timeliness(*, detected_on: datetime.date, decided_on: datetime.date | None, delivered_on: datetime.date | None,
                today: datetime.date, terms: Terms) -> str:
-    """"prompt": decided within the deadline and delivered; "late": decided after it (or still undecided past it);
+    """The state of a line found on `detected_on`, its deadline counted with `terms` (see `status`)."""
+    return status(due_on=decision_due(detected_on, terms), decided_on=decided_on, delivered_on=delivered_on,
+                  today=today)
+
+
+def status(*, due_on: datetime.date, decided_on: datetime.date | None, delivered_on: datetime.date | None,
+           today: datetime.date) -> str:
+    """"prompt": decided by `due_on` and delivered; "late": decided after it (or still undecided past it);
     "waiting": not yet delivered, the deadline not passed."""
-    due = decision_due(detected_on, terms)
-    if decided_on is not None and decided_on > due:
+    if decided_on is not None and decided_on > due_on:
         return "late"
-    if decided_on is None and today > due:
+    if decided_on is None and today > due_on:
         return "late"
     if decided_on is not None and delivered_on is not None:
         return "prompt"

@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Count
+
 from ansinh.core import indicators
 from ansinh.core.access import access, can
 
@@ -12,7 +14,9 @@ from .models import Plan
 
 
 def plans(*, user):
-    return Plan.objects.visible_to(user).order_by("province_code", "-issued_on")
+    """The plans of the user's province, each with its number of targets (counted in the same query)."""
+    return Plan.objects.visible_to(user).annotate(target_count=Count("targets")).order_by("province_code",
+                                                                                         "-issued_on")
 
 
 def access_plan(user, plan, action: str = "view") -> Plan:
@@ -32,12 +36,12 @@ def plan_document(plan: Plan, *, complete: bool = False) -> dict[str, Any]:
         "parent": plan.parent, "province_code": plan.province_code,
         "targets": [{"indicator": t.indicator or None, "period_start": t.period_start, "period_end": t.period_end,
                      "value": _number(t.value), "unit": t.unit, "baseline_year": t.baseline_year, "text": t.text}
-                    for t in plan.targets.order_by("position")],
+                    for t in plan.targets.all()],  # in order (Meta), prefetched where a list is read
         "tasks": [{"title": t.title, "lead": t.lead, "coordinating": t.coordinating, "product": t.product,
-                   "timeline": t.timeline} for t in plan.tasks.order_by("position")],
+                   "timeline": t.timeline} for t in plan.tasks.all()],
     }
     if complete:
-        for row, target in zip(document["targets"], plan.targets.order_by("position"), strict=True):
+        for row, target in zip(document["targets"], plan.targets.all(), strict=True):
             row["at_most"] = target.at_most
     return document
 
