@@ -56,7 +56,8 @@ def test_a_bad_target_refuses_the_whole_plan_naming_each_target(users):
     messages = refused.value.errors["targets"]
     assert "Chỉ tiêu 1 (“Đạt 120% số xã.”): Tỷ lệ không được quá 100%." in messages
     assert "Chỉ tiêu 2 (“Thêm 10 người.”): Chỉ tiêu phải có giai đoạn (từ năm, đến năm)." in messages
-    assert "Chỉ tiêu 3 (“5%.”): không có chỉ số mã “khong.co”." in messages
+    assert "Chỉ tiêu 3 (“5%.”): không có chỉ số mã “khong.co” (tính từ dữ liệu, hoặc do đơn vị của tỉnh báo cáo)." \
+        in messages
     assert "Chỉ tiêu 4 (“5 người.”): đơn vị dài quá 120 ký tự." in messages  # refused, never cut
     assert not Plan.objects.exists() and not Target.objects.exists()
 
@@ -92,6 +93,11 @@ def test_the_seed_plans_stand_in_their_texts_and_load_once(units):
                 assert str(target["baseline_year"]) in target["text"]
         for task in data["tasks"]:
             assert flat(task["title"]) in source, (path.name, task["title"])
+        for schedule in data["reports"]:  # when the plan asks for reports, in its own words
+            assert flat(schedule["text"]) in source, (path.name, schedule["text"])
+            if schedule["due"]:
+                month, day = schedule["due"].split("-")
+                assert f"{day}/{int(month)}" in schedule["text"] or f"{day}/{month}" in schedule["text"]
     assert services.plans_load_seeds() == {"created": len(SOURCES), "updated": 0, "unchanged": 0}
     counts = (Plan.objects.count(), Target.objects.count(), Task.objects.count())
     assert services.plans_load_seeds() == {"created": 0, "updated": 0, "unchanged": len(SOURCES)}
@@ -106,7 +112,11 @@ def test_plans_show_prints_a_seed_plan_as_json(units):
         assert main(["plans", "show", "62/KH-UBND", "--province", "96", "--json"]) == 0
     shown = json.loads(out.getvalue())
     assert shown["number"] == "62/KH-UBND" and shown["date"] == "2021-04-19"
-    assert set(shown) == {"number", "issuer", "date", "title", "parent", "province_code", "targets", "tasks"}
+    assert set(shown) == {"number", "issuer", "date", "title", "parent", "province_code", "targets", "tasks",
+                          "reports"}
+    assert shown["reports"][:2] == [
+        {"kind": "half", "level": "commune", "due": "06-10", "text": shown["reports"][0]["text"]},
+        {"kind": "year", "level": "commune", "due": "12-10", "text": shown["reports"][0]["text"]}]
     rise = [t for t in shown["targets"] if t["baseline_year"]]
     assert rise and rise[0]["value"] == 35 and rise[0]["baseline_year"] == 2025 and rise[0]["unit"] == "%"
     assert shown == json.loads((services.SEEDS / "ca-mau-62-kh-ubnd-2021.json").read_text(encoding="utf-8")) | {

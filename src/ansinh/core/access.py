@@ -67,7 +67,24 @@ def declared_capabilities() -> dict[str, str]:
     return dict(_OWNERS)
 
 
+class FigureReader:
+    """Not a person: the system computing the figures of one unit (a report's, the stored roll-ups) with the
+    capabilities of the indicators (`core.indicators.reader`), inside `jurisdiction` only (None: the country). It
+    is made in code for a computation and is never the user of a request."""
+
+    is_authenticated = True
+    is_active = True
+    role = None
+    pk = None
+
+    def __init__(self, jurisdiction, capabilities: frozenset[str]):
+        self.jurisdiction = jurisdiction
+        self.capabilities = capabilities
+
+
 def capabilities_of(user) -> frozenset[str]:
+    if isinstance(user, FigureReader):
+        return user.capabilities
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     return frozenset(_GRANTS.get(getattr(user, "role", None), ()))

@@ -84,7 +84,7 @@ def document_code(number: int, *, kind: str, body: str = "UBND") -> str:
     return f"{number:02d}/{abbreviation}-{body}" if abbreviation else f"{number:02d}/{body}"
 
 
-UNIT_WORDS = ("Xã ", "Phường ", "Thị trấn ", "Đặc khu ")
+UNIT_WORDS = ("Xã ", "Phường ", "Thị trấn ", "Đặc khu ", "Tỉnh ", "Thành phố ")
 
 
 def place_of(commune: str) -> str:

@@ -87,6 +87,13 @@ def compute(indicator: Indicator, *, user, day: datetime.date, start: datetime.d
     return Result(indicator, by_commune)
 
 
+def reader(unit):
+    """Who computes a unit's figures for its report or the stored roll-ups: every indicator, inside `unit` (an
+    administrative unit; None for the country) only. Figures are counts by commune, never the records."""
+    from .access import FigureReader
+    return FigureReader(unit, frozenset(i.capability for i in _INDICATORS.values()))
+
+
 # The communes an indicator is broken down by are geo's; geo tells core how to name them when it starts.
 _communes: dict[str, Callable[..., Any]] = {}
 

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from ansinh.core.access import Scope, ScopedQuerySet, can
 
-from .access import PLANS_MANAGE, PLANS_VIEW
+from .access import PLANS_MANAGE, PLANS_VIEW, REPORTS_PREPARE, REPORTS_REVIEW, REPORTS_VIEW
 
 
 class PlanQuerySet(ScopedQuerySet):
@@ -104,3 +104,199 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return self.title[:80]
+
+
+# --- the indicator catalogue, versioned ---------------------------------------------------------------------
+
+
+class DefinitionQuerySet(ScopedQuerySet):
+    def visible_to(self, user, action: str = "view"):
+        """The computed indicators are the nation's (every reader sees them); a reported one is its province's."""
+        if not can(user, Definition.scope.capability(action)):
+            return self.none()
+        unit = getattr(user, "jurisdiction", None)
+        return self if unit is None else self.filter(Q(province_code="") | Q(province_code=unit.province_code))
+
+
+class Definition(models.Model):
+    """One version of an indicator's definition. A computed indicator's is taken from the code that computes it
+    (`core.indicators`); a reported one is written by the province. Changing a definition adds a version; a
+    report keeps the version it used."""
+
+    class Kind(models.TextChoices):
+        COMPUTED = "computed", _("Tính từ dữ liệu")
+        REPORTED = "reported", _("Đơn vị báo cáo")
+
+    code = models.CharField(_("mã chỉ số"), max_length=80)
+    version = models.PositiveSmallIntegerField(_("phiên bản"))
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    label = models.TextField(_("tên chỉ số"))
+    numerator_label = models.CharField(_("tử số"), max_length=200)
+    denominator_label = models.CharField(_("mẫu số"), max_length=200, blank=True)  # blank: a count, not a share
+    legal = models.TextField(_("căn cứ"), blank=True)
+    province_code = models.CharField(_("mã tỉnh"), max_length=3, blank=True)  # blank: national (computed)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(view=PLANS_VIEW, actions={"manage": PLANS_MANAGE})
+    objects = DefinitionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("định nghĩa chỉ số")
+        verbose_name_plural = pgettext_lazy("plural", "định nghĩa chỉ số")
+        ordering = ["code", "-version"]
+        constraints = [models.UniqueConstraint(fields=["province_code", "code", "version"],
+                                               name="definition_version_once")]
+
+    def __str__(self) -> str:
+        return f"{self.code} v{self.version}"
+
+    @property
+    def is_share(self) -> bool:
+        return bool(self.denominator_label)
+
+
+# --- periodic reports ---------------------------------------------------------------------------------------
+
+
+class Schedule(models.Model):
+    """When a plan asks for reports: of which kind (6 months, a year), from which level, due on which day of the
+    year ("báo cáo định kỳ 6 tháng vào ngày 10/6"); no day where the plan leaves it to the rules in force."""
+
+    class Kind(models.TextChoices):
+        HALF = "half", _("6 tháng")
+        YEAR = "year", _("Năm")
+
+    class Level(models.TextChoices):
+        COMMUNE = "commune", _("Xã/phường báo cáo tỉnh")
+        PROVINCE = "province", _("Tỉnh báo cáo Bộ")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="schedules")
+    kind = models.CharField(_("kỳ"), max_length=5, choices=Kind.choices)
+    level = models.CharField(_("cấp báo cáo"), max_length=10, choices=Level.choices)
+    due_month = models.PositiveSmallIntegerField(_("tháng hạn"), null=True, blank=True)
+    due_day = models.PositiveSmallIntegerField(_("ngày hạn"), null=True, blank=True)
+    text = models.TextField(_("nội dung trong kế hoạch"), blank=True)
+
+    scope = Scope(view=PLANS_VIEW, actions={"manage": PLANS_MANAGE})
+    objects = InPlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lịch báo cáo")
+        verbose_name_plural = pgettext_lazy("plural", "lịch báo cáo")
+        ordering = ["plan", "level", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "kind", "level"], name="schedule_once"),
+            models.CheckConstraint(condition=Q(due_month__isnull=True, due_day__isnull=True)
+                                   | Q(due_month__gte=1, due_month__lte=12, due_day__gte=1, due_day__lte=31),
+                                   name="schedule_due_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan.number}: {self.get_kind_display()} ({self.get_level_display()})"
+
+
+class ReportQuerySet(ScopedQuerySet):
+    def visible_to(self, user, action: str = "view"):
+        """A unit's report is read by that unit and the levels above: a commune reads its own reports only (not the
+        province's, which sums other communes' reported figures); the province reads all its units'."""
+        if not can(user, Report.scope.capability(action)):
+            return self.none()
+        unit = getattr(user, "jurisdiction", None)
+        if unit is None:
+            return self
+        if unit.level == "commune":
+            return self.filter(unit_id=unit.pk)
+        return self.filter(province_code=unit.province_code)
+
+
+class Report(models.Model):
+    """A unit's report on a plan for a period: figures of the targets (computed ones filled from the data, reported
+    ones entered), a narrative; prepared, submitted, returned with comments or approved by the level above.
+    Approved figures are locked: changing them again needs a reopening, which is audited."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang soạn")
+        SUBMITTED = "submitted", _("Đã nộp, chờ duyệt")
+        RETURNED = "returned", _("Bị trả lại")
+        APPROVED = "approved", _("Đã duyệt")
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="reports")
+    kind = models.CharField(_("kỳ"), max_length=5, choices=Schedule.Kind.choices)
+    period = models.CharField(_("kỳ báo cáo"), max_length=7)  # a ReportingPeriod's code: "2026-H1", "2026"
+    unit = models.ForeignKey("geo.AdministrativeUnit", verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT,
+                             related_name="+")
+    province_code = models.CharField(_("mã tỉnh"), max_length=3, db_index=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    data_day = models.DateField(_("số liệu đến ngày"))
+    due_on = models.DateField(_("hạn nộp"), null=True, blank=True)
+    narrative = models.TextField(_("tình hình, kết quả thực hiện"), blank=True)
+    difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
+    number = models.CharField(_("số, ký hiệu"), max_length=40, blank=True)  # given when first submitted
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    reviewed_at = models.DateTimeField(_("duyệt/trả lúc"), null=True, blank=True)
+    reviewed_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    comment = models.TextField(_("ý kiến của cấp trên"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope = Scope(view=REPORTS_VIEW, actions={"prepare": REPORTS_PREPARE, "review": REPORTS_REVIEW},
+                  outside="Báo cáo này của đơn vị ngoài địa bàn bạn quản lý.")
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("báo cáo định kỳ")
+        verbose_name_plural = pgettext_lazy("plural", "báo cáo định kỳ")
+        ordering = ["-period", "unit__name"]
+        constraints = [models.UniqueConstraint(fields=["plan", "period", "unit"], name="report_once_per_period")]
+        indexes = [models.Index(fields=["plan", "period", "status"], name="report_plan_period")]
+
+    def __str__(self) -> str:
+        return f"{self.plan.number} — {self.period} — {self.unit}"
+
+    @property
+    def reporting_period(self):
+        from ansinh.core.dates import ReportingPeriod
+        return ReportingPeriod.parse(self.period)
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class Line(models.Model):
+    """A target's figure in a report, with what it was measured by: the version of the indicator's definition, the
+    numerator and denominator (a share) or the count, and — for a rise over a baseline year — that year's figure.
+    The target's sentence and value are copied: a later edit of the plan does not change a report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveSmallIntegerField(_("thứ tự"))
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    definition = models.ForeignKey(Definition, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    target_text = models.TextField(_("chỉ tiêu"))
+    target_value = models.DecimalField(_("giá trị chỉ tiêu"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("đơn vị"), max_length=120)
+    baseline_year = models.PositiveSmallIntegerField(_("so với năm"), null=True, blank=True)
+    at_most = models.BooleanField(default=False)
+    computed = models.BooleanField(_("tính từ dữ liệu"), default=False)
+    share = models.BooleanField(_("là tỷ lệ"), default=False)  # numerator of denominator, else a count
+    numerator = models.DecimalField(_("tử số / số lượng"), max_digits=14, decimal_places=2, null=True, blank=True)
+    denominator = models.DecimalField(_("mẫu số"), max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline = models.DecimalField(_("số liệu năm gốc"), max_digits=14, decimal_places=2, null=True, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["report", "position"]
+        constraints = [models.UniqueConstraint(fields=["report", "position"], name="line_position_once")]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.position}"
+
+    @property
+    def value(self):
+        """The figure: the share (%) or the count; None while not known."""
+        from . import rules
+        return rules.figure(self.numerator, self.denominator, share=self.share)

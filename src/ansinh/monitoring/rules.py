@@ -53,3 +53,57 @@ def met(target: Target, actual: Decimal, baseline: Decimal | None = None) -> boo
     if needed is None:
         return None
     return actual < needed if target.at_most else actual >= needed
+
+
+def figure(numerator: Decimal | None, denominator: Decimal | None, *, share: bool) -> Decimal | None:
+    """A figure from its parts: the count, or the share in per cent to one decimal (None while either part is
+    unknown, or of nothing)."""
+    if numerator is None:
+        return None
+    if not share:
+        return numerator
+    if not denominator:
+        return None
+    return (100 * Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.1"))
+
+
+# --- progress against a target (the dashboards) ------------------------------------------------------------
+
+ON_TRACK, AT_RISK, OFF_TRACK, MET, NOT_MET = "on_track", "at_risk", "off_track", "met", "not_met"
+AT_RISK_MARGIN = Decimal("0.10")  # behind the straight path by at most a tenth of the way: at risk, not off track
+PROGRESS_RULE = ("Đúng tiến độ: số liệu hiện nay đạt mức lẽ ra phải có hôm nay trên đường thẳng từ số liệu đầu giai "
+                 "đoạn (năm gốc, với chỉ tiêu tăng so với năm gốc) đến chỉ tiêu cuối giai đoạn. Có nguy cơ: chậm hơn "
+                 "mức đó không quá 10% quãng đường phải đi. Chậm tiến độ: chậm hơn nữa. Hết giai đoạn: đạt hoặc "
+                 "không đạt.")
+
+
+def elapsed(period_start: int, period_end: int, day) -> Decimal:
+    """How much of the period (1 January of its first year to 31 December of its last) lies behind `day`, 0 to 1."""
+    import datetime
+    first, last = datetime.date(period_start, 1, 1), datetime.date(period_end, 12, 31)
+    if day <= first:
+        return Decimal(0)
+    if day >= last:
+        return Decimal(1)
+    return Decimal((day - first).days) / Decimal((last - first).days)
+
+
+def progress(target: Target, actual: Decimal, *, day, start: Decimal | None = None,
+             baseline: Decimal | None = None) -> str | None:
+    """On track, at risk or off track on `day` (see `PROGRESS_RULE`); met or not met once the period is over; None
+    before the period, or when the figure needed is unknown. `start` is the figure at the start of the period (0
+    when unknown); a rise over a baseline year starts from that year's figure."""
+    needed = required(target, baseline)
+    if needed is None or target.period_start is None or target.period_end is None \
+            or day.year < target.period_start:
+        return None
+    done = elapsed(target.period_start, target.period_end, day)
+    if done >= 1:
+        return MET if met(target, actual, baseline) else NOT_MET
+    origin = baseline if target.baseline_year is not None and baseline is not None else (start or Decimal(0))
+    expected = origin + (needed - origin) * done
+    way = abs(needed - origin)
+    behind = (actual - expected) if target.at_most else (expected - actual)  # how far the figure lags the path
+    if behind <= 0:
+        return ON_TRACK
+    return AT_RISK if behind <= AT_RISK_MARGIN * way else OFF_TRACK

@@ -1,16 +1,19 @@
 """Reads of plans, each through `visible_to(user)` where a user reads them."""
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count
+from django.utils import timezone
 
 from ansinh.core import indicators
 from ansinh.core.access import access, can
+from ansinh.core.dates import ReportingPeriod
 
 from . import rules
-from .models import Plan
+from .models import Plan, Report
 
 
 def plans(*, user):
@@ -39,6 +42,9 @@ def plan_document(plan: Plan, *, complete: bool = False) -> dict[str, Any]:
                     for t in plan.targets.all()],  # in order (Meta), prefetched where a list is read
         "tasks": [{"title": t.title, "lead": t.lead, "coordinating": t.coordinating, "product": t.product,
                    "timeline": t.timeline} for t in plan.tasks.all()],
+        "reports": [{"kind": s.kind, "level": s.level,
+                     "due": f"{s.due_month:02d}-{s.due_day:02d}" if s.due_month and s.due_day else None,
+                     "text": s.text} for s in plan.schedules.all()],
     }
     if complete:
         for row, target in zip(document["targets"], plan.targets.all(), strict=True):
@@ -64,6 +70,8 @@ def normalised(data: dict) -> dict[str, Any]:
                    "coordinating": [text(c) for c in t.get("coordinating") or [] if text(c)],
                    "product": text(t.get("product")), "timeline": text(t.get("timeline"))}
                   for t in data.get("tasks") or []],
+        "reports": [{"kind": r.get("kind"), "level": r.get("level") or "commune", "due": r.get("due") or None,
+                     "text": text(r.get("text"))} for r in data.get("reports") or []],
     }
 
 
@@ -105,3 +113,81 @@ def progress(*, user, plan: Plan, day: datetime.date) -> list[dict[str, Any]]:
                        met=rules.met(rule, value, baseline) if current and value is not None else None)
         rows.append(row)
     return rows
+
+
+# --- periodic reports ------------------------------------------------------------------------------------------
+
+
+def reports(*, user):
+    """The reports the user may read: their unit's, or all of their province's units'."""
+    return Report.objects.visible_to(user).select_related("plan", "unit").order_by("-period", "unit__name")
+
+
+def access_report(user, report, action: str = "view") -> Report:
+    return access(Report.objects.select_related("plan", "unit", "submitted_by", "reviewed_by"), user, report, action)
+
+
+def periods(plan: Plan, today: datetime.date) -> list[ReportingPeriod]:
+    """The periods the plan asks reports for, latest first, from its year to today's."""
+    kinds = {s.kind for s in plan.schedules.all()}
+    found = []
+    for year in range(today.year, plan.issued_on.year - 1, -1):
+        if "year" in kinds:
+            found.append(ReportingPeriod("year", year))
+        if "half" in kinds and datetime.date(year, 1, 1) <= today:
+            found.append(ReportingPeriod("half", year, 1))
+    return found
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A unit's report for a period as the level above follows it: its state, its deadline, how late."""
+
+    unit: Any
+    report: Report | None
+    due_on: datetime.date | None
+    days_late: int | None  # submitted after the deadline, or still missing past it; None when not late
+
+    @property
+    def missing(self) -> bool:
+        return self.report is None or self.report.submitted_at is None
+
+
+def submissions(*, user, plan: Plan, period: ReportingPeriod, today: datetime.date) -> list[Submission]:
+    """Each unit that owes the user (its level above) a report on the plan for the period — the province's
+    communes — and the user's own unit; with each one's report, deadline and lateness (one query for the reports).
+    A commune reads its own line only."""
+    from ansinh.geo.selectors import communes_for, province_by_code
+
+    from .services import due_on
+    unit = getattr(user, "jurisdiction", None)
+    if unit is None:
+        units = [province_by_code(plan.province_code)]
+    else:
+        units = list(communes_for(user).filter(province_code=plan.province_code))
+        if unit.level == "province" and unit.province_code == plan.province_code:
+            units.insert(0, unit)
+    found = {r.unit_id: r for r in reports(user=user).filter(plan=plan, period=period.code)}
+    rows = []
+    for each in units:
+        report = found.get(each.pk)
+        due = report.due_on if report is not None else due_on(plan, period.kind, each.level, period.year)
+        late = None
+        if due is not None:
+            handed = timezone.localtime(report.submitted_at).date() if report and report.submitted_at else None
+            late = (handed - due).days if handed else (today - due).days
+            late = late if late > 0 else None
+        rows.append(Submission(each, report, due, late))
+    return rows
+
+
+def late_reports(*, user, today: datetime.date) -> list[tuple[Plan, ReportingPeriod, list[Submission]]]:
+    """For each plan of the user's province and each of its periods whose deadline has passed this year or last,
+    the units whose report is late or missing."""
+    found = []
+    for plan in plans(user=user).prefetch_related("schedules"):
+        for period in periods(plan, today)[:4]:
+            late = [s for s in submissions(user=user, plan=plan, period=period, today=today) if s.days_late]
+            if late:
+                found.append((plan, period, late))
+    return found

@@ -11,13 +11,13 @@ from django.db import transaction
 
 from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record
-from ansinh.core import indicators
 from ansinh.core.exceptions import DomainError
 
-from . import rules, selectors
-from .models import Plan, Target, Task
+from .. import rules, selectors
+from ..models import Plan, Schedule, Target, Task
+from .catalogue import catalogue_sync, known_code
 
-SEEDS = Path(__file__).resolve().parent / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # the columns' lengths (models): a longer value is refused, never cut
 UNIT_MAX = Target._meta.get_field("unit").max_length or 0
 LEAD_MAX = Task._meta.get_field("lead").max_length or 0
@@ -32,14 +32,14 @@ def _decimal(value: Any, where: str) -> Decimal:
         raise DomainError(f"{where}: giá trị “{value}” không phải là số.", field="targets") from None
 
 
-def _targets(rows: list[dict]) -> list[Target]:
+def _targets(rows: list[dict], province_code: str) -> list[Target]:
     """The plan's targets checked, each message naming the target by its place and its sentence."""
     errors, made = [], []
     for n, row in enumerate(rows, start=1):
         where = f"Chỉ tiêu {n} (“{str(row.get('text', ''))[:60]}”)"
         code = row.get("indicator") or ""
-        if code and indicators.get(code) is None:
-            errors.append(f"{where}: không có chỉ số mã “{code}”.")
+        if code and not known_code(code, province_code):
+            errors.append(f"{where}: không có chỉ số mã “{code}” (tính từ dữ liệu, hoặc do đơn vị của tỉnh báo cáo).")
         try:
             target = rules.Target(value=_decimal(row.get("value"), where), unit=str(row.get("unit") or ""),
                                   period_start=row.get("period_start"), period_end=row.get("period_end"),
@@ -78,6 +78,37 @@ def _tasks(rows: list[dict]) -> list[Task]:
     return made
 
 
+KINDS = {"half": Schedule.Kind.HALF, "year": Schedule.Kind.YEAR}
+LEVELS = {"commune": Schedule.Level.COMMUNE, "province": Schedule.Level.PROVINCE}
+
+
+def _schedules(rows: list[dict]) -> list[Schedule]:
+    """When the plan asks for reports: {"kind": "half" | "year", "level": "commune" | "province", "due": "MM-DD" or
+    null, "text": the plan's sentence}."""
+    errors, made, seen = [], [], set()
+    for n, row in enumerate(rows, start=1):
+        kind, level, due = row.get("kind"), row.get("level") or "commune", row.get("due")
+        if kind not in KINDS or level not in LEVELS:
+            errors.append(f"Kỳ báo cáo {n}: kỳ là “half” (6 tháng) hoặc “year” (năm); cấp là “commune” hoặc "
+                          "“province”.")
+            continue
+        if (kind, level) in seen:
+            errors.append(f"Kỳ báo cáo {n}: trùng kỳ và cấp với một kỳ trước.")
+        seen.add((kind, level))
+        month = day = None
+        if due:
+            try:
+                month, day = (int(part) for part in str(due).split("-"))
+                datetime.date(2024, month, day)  # a leap year: 29 February is a day of some years
+            except ValueError:
+                errors.append(f"Kỳ báo cáo {n}: hạn “{due}” không hợp lệ (MM-DD, ví dụ 06-10).")
+        made.append(Schedule(kind=kind, level=level, due_month=month, due_day=day,
+                             text=" ".join(str(row.get("text") or "").split())))
+    if errors:
+        raise DomainError(" ".join(errors), errors={"reports": errors})
+    return made
+
+
 @transaction.atomic
 def plan_record(*, user, data: dict) -> tuple[Plan, str]:
     """A plan in the shape `selectors.plan_document` gives (number, issuer, date, title, parent, province_code,
@@ -90,7 +121,8 @@ def plan_record(*, user, data: dict) -> tuple[Plan, str]:
         issued_on = datetime.date.fromisoformat(str(data.get("date")))
     except ValueError:
         raise DomainError(f"Ngày ban hành “{data.get('date')}” không hợp lệ (YYYY-MM-DD).", field="date") from None
-    targets, tasks = _targets(data.get("targets") or []), _tasks(data.get("tasks") or [])
+    targets, tasks = _targets(data.get("targets") or [], str(data["province_code"])), _tasks(data.get("tasks") or [])
+    schedules = _schedules(data.get("reports") or [])
     number = "".join(str(data["number"]).split())
     plan = Plan.objects.filter(province_code=data["province_code"], number=number, issued_on=issued_on).first()
     if plan is not None and selectors.plan_document(plan, complete=True) == selectors.normalised(data):
@@ -105,12 +137,13 @@ def plan_record(*, user, data: dict) -> tuple[Plan, str]:
     plan.save()
     plan.targets.all().delete()
     plan.tasks.all().delete()
-    for target in targets:
-        target.plan = plan
-    for task in tasks:
-        task.plan = plan
+    plan.schedules.all().delete()
+    for parts in (targets, tasks, schedules):
+        for part in parts:
+            part.plan = plan
     Target.objects.bulk_create(targets)
     Task.objects.bulk_create(tasks)
+    Schedule.objects.bulk_create(schedules)
     audit_record(actor=user, action=AuditEvent.Action.CREATE if outcome == "created" else AuditEvent.Action.UPDATE,
                  instance=plan, commune=None, province_code=plan.province_code,
                  changes={"number": plan.number, "targets": len(targets), "tasks": len(tasks)})
@@ -120,6 +153,7 @@ def plan_record(*, user, data: dict) -> tuple[Plan, str]:
 def plans_load_seeds(*, user=None) -> dict[str, int]:
     """The provinces' plans of `seeds/` (one JSON file each), as the texts state them."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
+    catalogue_sync()
     for path in sorted(SEEDS.glob("*.json")):
         with path.open(encoding="utf-8") as f:
             _plan, outcome = plan_record(user=user, data=json.load(f))

@@ -1,0 +1,18 @@
+"""Every write of monitoring: plans, the indicator catalogue, the periodic reports."""
+
+from .catalogue import catalogue_sync, computed_definition, definition_record, known_code
+from .plans import SEEDS, plan_record, plans_load_seeds
+from .reports import (
+    due_on,
+    period_of,
+    report_approve,
+    report_prepare,
+    report_reopen,
+    report_return,
+    report_save,
+    report_submit,
+)
+
+__all__ = ["catalogue_sync", "computed_definition", "definition_record", "known_code", "SEEDS", "plan_record",
+           "plans_load_seeds", "due_on", "period_of", "report_approve", "report_prepare", "report_reopen",
+           "report_return", "report_save", "report_submit"]
