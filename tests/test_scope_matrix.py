@@ -145,7 +145,14 @@ def paid_world(world, users, communes, settings, tmp_path):
         "number": "7/KH-UBND", "issuer": "Ủy ban nhân dân thành phố Hà Nội", "date": "2026-01-05",
         "title": "Kế hoạch của Hà Nội", "parent": "", "province_code": "01", "tasks": [],
         "targets": [{"period_start": 2026, "period_end": 2030, "value": 90, "unit": "%", "text": "Đạt 90%."}]})
-    return {**world, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
+    from ansinh.monitoring.services import report_prepare
+    ca_mau_plan, _made = plan_record(user=users["tinh"], data={
+        "number": "8/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Cà Mau", "date": "2026-01-05",
+        "title": "Kế hoạch của Cà Mau", "parent": "", "province_code": "96", "tasks": [],
+        "reports": [{"kind": "year", "level": "commune", "due": "12-10"}],
+        "targets": [{"period_start": 2026, "period_end": 2030, "value": 90, "unit": "%", "text": "Đạt 90%."}]})
+    report = report_prepare(user=users["xa2"], plan=ca_mau_plan, period=str(today.year))
+    return {**world, "plan_report": report, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
             "parameter": hanoi_top_up, "member": member, "job": job, "plan": hanoi_plan,
             **_emergency(users["xa2"], c2, today)}
 
@@ -292,7 +299,7 @@ POS, COURSE, ATT, RES, PROJ, FUND, SERVICE = "position", "course", "attendance",
 STAFFED = "code:workforce.orgs_staffed"
 CASE, SHARE, REF, CHILD, CIRC, CW = "case", "share", "referral", "child", "circumstance", "case_worker"
 EVENT, LINE, AID, DECISION, REQUEST, FUNERAL = "event", "line", "aid", "decision", "support_request", "funeral"
-PLAN = "plan"
+PLAN, REPORT = "plan", "plan_report"
 CASE_STEPS = ("initial_assessment", "emergency", "separation_end", "assess", "plan", "approve", "return_plan", "service",
               "refer", "review", "returned", "close", "reopen", "assign", "share")
 API = "/api/v1"
@@ -544,8 +551,19 @@ MATRIX = {
     "monitoring:plan_detail": [("get", [PLAN], 404)],  # another province's plan
     "plan-list": [("get", [], 200)],
     "plan-detail": [("get", [PLAN], 404)],
+    "monitoring:plan_reports": [("get", [PLAN], 404), ("post", [PLAN], 404)],
+    "monitoring:report_detail": [("get", [REPORT], 404), ("post", [REPORT], 404)],  # another commune's report
+    "monitoring:report_file": [("get", [REPORT, "docx"], 404)],
+    "report-list": [("get", [], 200), ("post", [], 400)],  # a report needs a plan and a period
+    "report-detail": [("get", [REPORT], 404)],
+    "report-save": [("post", [REPORT], 404)],
+    "report-submit": [("post", [REPORT], 404)],
+    "report-send-back": [("post", [REPORT], 404)],
+    "report-approve": [("post", [REPORT], 404)],
+    "report-reopen": [("post", [REPORT], 404)],
+    "report-document": [("get", [REPORT], 404)],
 }
-OWNER = {"monitoring:plan_detail": "hanoi", "plan-detail": "hanoi",  # Hà Nội's plan, read in Hà Nội
+OWNER = {"monitoring:plan_detail": "hanoi", "plan-detail": "hanoi", "monitoring:plan_reports": "hanoi",  # Hà Nội's plan, read in Hà Nội
          "casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
          "case-detail": "ctxh_xa2", "policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
          "accounts:user_export": "admin", "audit:event_export": "kiemtra"}  # lists of another role
@@ -567,7 +585,7 @@ def _arguments(world, args):
     values = []
     for arg in args:
         if arg in ("csv", "dismiss", "merge", "suspend", "death", "advance", "persons", "commit", "cancel", "report",
-                   "initial_assessment", "close"):
+                   "initial_assessment", "close", "docx"):
             values.append(arg)
         elif arg.startswith("code:"):
             values.append(arg[5:])
@@ -583,7 +601,7 @@ def _request(client, name, method, url):
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
                         "indicator-", "resident-", "investment-", "fund-", "case-", "child-", "emergency-",
-                        "funeral-", "plan-")):
+                        "funeral-", "plan-", "report-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -594,7 +612,7 @@ def _client(username, name):
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
                         "indicator-", "resident-", "investment-", "fund-", "case-", "child-", "emergency-",
-                        "funeral-", "plan-")):
+                        "funeral-", "plan-", "report-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client

@@ -47,7 +47,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
               f"{result['workforce_positions']} người làm công tác xã hội, {result['cases']} ca "
               f"({result['cases_open']} đang mở), {result['children']} trẻ em có hoàn cảnh đặc biệt, "
               f"1 đợt triều cường với {result['flood_affected']} hộ, người bị ảnh hưởng, {result['flood_waiting']} "
-              f"còn chờ trợ giúp, {result['plans']} kế hoạch của tỉnh ({result['seconds']:.1f} giây).")
+              f"còn chờ trợ giúp, {result['plans']} kế hoạch của tỉnh, {result['reports']} báo cáo định kỳ "
+              f"({result['seconds']:.1f} giây).")
     else:
         print("Dữ liệu mẫu đã có sẵn.")
     address = f"{args.host}:{args.port}"

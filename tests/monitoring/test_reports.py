@@ -266,5 +266,5 @@ def test_the_report_document_and_its_annex(plan, users, communes):
     sheet = load_workbook(io.BytesIO(documents.report_annex(report, lines=lines))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("TT", "Chỉ tiêu (câu của kế hoạch)", "Mã chỉ số")
-    assert rows[1][2] == "emergency.helped_promptly" and rows[1][9:12] == (3, 5, 60)
-    assert rows[2][13] == "Đơn vị báo cáo"
+    assert rows[1][2] == "emergency.helped_promptly" and rows[1][10:13] == (3, 5, 60)
+    assert rows[2][14] == "Đơn vị báo cáo"

@@ -212,6 +212,61 @@ class OfficialDocument:
         doc.save(buffer)
         return buffer.getvalue()
 
+    def to_html(self) -> str:
+        """The same document as HTML, to read it in the browser before downloading it: the header's two columns,
+        the title, the body in order, "Nơi nhận" and the signature (styled by `.official-document` in the page's
+        stylesheet). Every text is escaped."""
+        from django.utils.html import escape
+
+        kind = KINDS[self.kind]
+
+        def p(text: str, css: str = "") -> str:
+            return f'<p class="{css}">{escape(text)}</p>' if css else f"<p>{escape(text)}</p>"
+
+        left = [p(self.parent.upper(), "doc-center")] if self.parent else []
+        left += [p(self.issuer.upper(), "doc-center doc-bold"), p("———", "doc-center")]
+        if kind.numbered:
+            left.append(p(f"Số: {self.number}", "doc-center"))
+        if kind.letter and self.subject:
+            left.append(p(f"V/v {self.subject}", "doc-center doc-small"))
+        day = self.date
+        right = [p(NATIONAL_TITLE, "doc-center doc-bold doc-small"), p(MOTTO, "doc-center doc-bold"),
+                 p("———————————", "doc-center"),
+                 p(f"{self.place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}", "doc-center doc-italic")]
+        parts = [p(self.form_line, "doc-right doc-bold doc-italic")] if self.form_line else []
+        parts.append(f'<div class="doc-header"><div>{"".join(left)}</div><div>{"".join(right)}</div></div>')
+        if not kind.letter:
+            parts.append(p(kind.title, "doc-center doc-bold doc-title"))
+            if self.subject:
+                parts.append(p(self.subject, "doc-center doc-bold"))
+        if self.to:
+            parts.append(p("Kính gửi: " + "; ".join(self.to), "doc-center"))
+        if self.authority:
+            parts.append(p(self.authority, "doc-center doc-bold"))
+        parts += [p(basis, "doc-italic doc-indent") for basis in self.bases]
+        if kind.enacting:
+            parts.append(p(kind.enacting, "doc-center doc-bold"))
+        for what, content, options in self._body:
+            if what == "table":
+                columns, rows, _widths = content
+                head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
+                body = "".join("<tr>" + "".join(f"<td>{escape('' if v is None else v)}</td>" for v in row) + "</tr>"
+                               for row in rows)
+                parts.append(f'<div class="table-responsive"><table class="doc-table"><thead><tr>{head}</tr></thead>'
+                             f"<tbody>{body}</tbody></table></div>")
+            else:
+                css = " ".join(name for name, on in (("doc-bold", options.get("bold")),
+                                                      ("doc-italic", options.get("italic")),
+                                                      ("doc-indent", options.get("indent")),
+                                                      ("doc-center", "align" in options)) if on)
+                parts.append(p(content, css))
+        recipients = "".join(p(f"- {line}", "doc-small") for line in self.recipients)
+        signer = p(self.signer_name, "doc-center doc-bold") if self.signer_name else p("(Ký, ghi rõ họ tên)",
+                                                                                       "doc-center doc-italic")
+        parts.append(f'<div class="doc-footer"><div>{p("Nơi nhận:", "doc-bold doc-italic doc-small")}{recipients}'
+                     f'</div><div>{p(self.signer_title, "doc-center doc-bold doc-sign")}{signer}</div></div>')
+        return f'<article class="official-document">{"".join(parts)}</article>'
+
     def _header(self, doc, kind: Kind) -> None:
         """Two columns of fixed widths (`HEADER_WIDTHS`): sized by the layout, the national title wraps."""
         header = doc.add_table(rows=1, cols=2)

@@ -22,7 +22,7 @@ from ansinh.registry.models import (
 )
 from ansinh.registry.services import duplicates_scan
 
-from . import assistance, casework, emergency, facilities, fund, generators, workforce
+from . import assistance, casework, emergency, facilities, fund, generators, monitoring, workforce
 
 PROVINCE_CODE = "96"  # Cà Mau (NQ 202/2025/QH15: former Bạc Liêu + Cà Mau)
 HOME_SHARE = 0.09  # of all people, in each of xa1's and xa2's communes
@@ -131,6 +131,7 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         cases = casework.seed(rng=rng, province_code=PROVINCE_CODE, home1=home1, home2=home2, today=today)
         emergencies = emergency.seed(rng=rng, home1=home1, home2=home2, today=today)
         plans = plans_load_seeds()
+        reports = monitoring.seed(today=today)
     return {
         "created": True,
         **assistance_seeded,
@@ -138,6 +139,7 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         **{f"workforce_{name}": count for name, count in staff.items()},
         **cases,
         **emergencies,
+        **reports,
         "plans": plans["created"] + plans["updated"] + plans["unchanged"],
         "persons": len(person_objs),
         "households": len(household_objs),

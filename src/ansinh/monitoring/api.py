@@ -1,14 +1,19 @@
 """API of the plans (/api/v1/plans/): each plan as `ansinh plans show --json` prints it, in the reader's province."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ansinh.core.api import ScopedViewSet
+from ansinh.core.exceptions import DomainError
 
-from . import selectors
-from .access import PLANS_VIEW
-from .filters import PlanFilterSet
+from . import documents, selectors, services
+from .access import PLANS_VIEW, REPORTS_VIEW
+from .filters import PlanFilterSet, ReportFilterSet
+from .models import Report
+from .views import DOCX, docx_response
 
 
 class TargetSerializer(serializers.Serializer):
@@ -63,3 +68,159 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @extend_schema(responses=PlanSerializer)
     def retrieve(self, request, pk=None):
         return Response(PlanSerializer(_document(self.get_object())).data)
+
+
+# --- periodic reports (/api/v1/reports/) ----------------------------------------------------------------------
+
+
+class LineSerializer(serializers.Serializer):
+    position = serializers.IntegerField()
+    target = serializers.CharField(source="target_text", help_text="Câu của kế hoạch nêu chỉ tiêu")
+    target_value = serializers.DecimalField(max_digits=14, decimal_places=2)
+    unit = serializers.CharField()
+    baseline_year = serializers.IntegerField(allow_null=True)
+    indicator = serializers.CharField(source="definition.code", default=None, allow_null=True)
+    indicator_version = serializers.IntegerField(source="definition.version", default=None, allow_null=True)
+    computed = serializers.BooleanField(help_text="Tính từ dữ liệu (không nhập)")
+    share = serializers.BooleanField(help_text="Tỷ lệ: tử số trên mẫu số; nếu không: số lượng")
+    numerator = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    denominator = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    baseline = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    value = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
+    progress = serializers.SerializerMethodField(help_text="on_track, at_risk, off_track, met, not_met hoặc null")
+    note = serializers.CharField()
+
+    def get_progress(self, line) -> str | None:
+        return documents.progress(line, line.report.data_day)
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    plan_number = serializers.CharField(source="plan.number", read_only=True)
+    unit_code = serializers.CharField(source="unit.code", read_only=True)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    lines = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Report
+        fields = ["id", "plan", "plan_number", "kind", "period", "unit_code", "unit_name", "status", "data_day",
+                  "due_on", "number", "narrative", "difficulties", "proposals", "submitted_at", "reviewed_at",
+                  "comment", "version", "lines"]
+        read_only_fields = fields
+
+    @extend_schema_field(LineSerializer(many=True))
+    def get_lines(self, report):
+        if not self.context.get("lines", True):
+            return None
+        return LineSerializer(report.lines.select_related("definition", "target", "report").order_by("position"),
+                              many=True).data
+
+
+class PrepareSerializer(serializers.Serializer):
+    plan = serializers.IntegerField(help_text="Mã kế hoạch (id)")
+    period = serializers.CharField(help_text="Kỳ: 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm)")
+
+
+class FigureSerializer(serializers.Serializer):
+    numerator = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    denominator = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class SaveSerializer(serializers.Serializer):
+    version = serializers.IntegerField(help_text="Phiên bản đã đọc (khóa lạc quan)")
+    narrative = serializers.CharField(required=False, allow_blank=True, default="")
+    difficulties = serializers.CharField(required=False, allow_blank=True, default="")
+    proposals = serializers.CharField(required=False, allow_blank=True, default="")
+    figures = serializers.DictField(child=FigureSerializer(), required=False, default=dict,
+                                    help_text="Theo thứ tự chỉ tiêu: {\"2\": {\"numerator\": 4, \"denominator\": 5}}")
+
+
+class VersionSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    comment = serializers.CharField(required=False, allow_blank=True, default="",
+                                    help_text="Ý kiến khi trả lại; lý do khi mở lại")
+
+
+class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Báo cáo định kỳ của đơn vị về một kế hoạch: xã chỉ thấy báo cáo của xã mình; tỉnh thấy của mọi xã trong tỉnh.
+    Lập (`POST`), lưu, nộp; cấp trên trả lại, duyệt (khóa số liệu), mở lại (có lý do)."""
+
+    serializer_class = ReportSerializer
+    capability = REPORTS_VIEW
+    write_capability = REPORTS_VIEW  # each service checks the capability of its step (prepare, review)
+    filterset_class = ReportFilterSet
+    source = selectors.reports
+    read = selectors.access_report
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "lines": self.action != "list"}
+
+    def _answer(self, report, code=200):
+        return Response(ReportSerializer(report, context={"lines": True}).data, status=code)
+
+    @extend_schema(request=PrepareSerializer, responses=ReportSerializer)
+    def create(self, request):
+        """Lập (hoặc mở) báo cáo của đơn vị mình cho kỳ: số liệu chỉ tiêu có chỉ số tự tính được điền sẵn."""
+        payload = PrepareSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        plan = selectors.access_plan(request.user, payload.validated_data["plan"])
+        report = services.report_prepare(user=request.user, plan=plan, period=payload.validated_data["period"])
+        return self._answer(report, 201)
+
+    @extend_schema(request=SaveSerializer, responses=ReportSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def save(self, request, pk=None):
+        """Lưu nội dung và số liệu do đơn vị báo cáo; sai một chỉ tiêu thì không lưu gì, lỗi nêu từng chỉ tiêu."""
+        report = self.get_object()
+        payload = SaveSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        figures = {}
+        for key, entry in data["figures"].items():
+            try:
+                figures[int(key)] = entry
+            except ValueError:
+                raise DomainError(f"Chỉ tiêu “{key}”: hãy ghi theo số thứ tự của chỉ tiêu.", field="figures") from None
+        return self._answer(services.report_save(
+            user=request.user, report=report, version=data["version"], narrative=data["narrative"],
+            difficulties=data["difficulties"], proposals=data["proposals"], figures=figures))
+
+    def _step(self, request, write):
+        report = self.get_object()
+        payload = VersionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._answer(write(report, payload.validated_data))
+
+    @extend_schema(request=VersionSerializer, responses=ReportSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def submit(self, request, pk=None):
+        """Nộp báo cáo (một lần; nộp lại chỉ khi bị trả lại)."""
+        return self._step(request, lambda r, d: services.report_submit(user=request.user, report=r,
+                                                                       version=d["version"]))
+
+    @extend_schema(request=VersionSerializer, responses=ReportSerializer)
+    @action(detail=True, methods=["post"], url_path="return", filter_backends=[])
+    def send_back(self, request, pk=None):
+        """Cấp trên trả lại báo cáo kèm ý kiến (`comment`)."""
+        return self._step(request, lambda r, d: services.report_return(user=request.user, report=r,
+                                                                       version=d["version"], comment=d["comment"]))
+
+    @extend_schema(request=VersionSerializer, responses=ReportSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def approve(self, request, pk=None):
+        """Cấp trên duyệt báo cáo: số liệu được khóa."""
+        return self._step(request, lambda r, d: services.report_approve(user=request.user, report=r,
+                                                                        version=d["version"]))
+
+    @extend_schema(request=VersionSerializer, responses=ReportSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def reopen(self, request, pk=None):
+        """Cấp trên mở lại báo cáo đã duyệt, ghi lý do (`comment`)."""
+        return self._step(request, lambda r, d: services.report_reopen(user=request.user, report=r,
+                                                                       version=d["version"], reason=d["comment"]))
+
+    @extend_schema(responses={(200, DOCX): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def document(self, request, pk=None):
+        """Báo cáo theo thể thức Nghị định 30/2020 (DOCX)."""
+        return docx_response(self.get_object())

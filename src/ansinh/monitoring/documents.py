@@ -34,14 +34,19 @@ def target_text(line: Line) -> str:
     return f"{'dưới ' if line.at_most else ''}{value}{unit}"
 
 
-def verdict(line: Line, day: datetime.date) -> str | None:
-    """The line's progress on `day` against its target (rules.progress), in the words of a report."""
-    if line.value is None or line.target_value is None:
+def progress(line: Line, day: datetime.date) -> str | None:
+    """The line's progress on `day` against its target (`rules.progress`): on track, at risk, …; None when it cannot
+    be told."""
+    if line.value is None or line.target is None:
         return None
-    target = rules.Target(value=line.target_value, unit=line.unit, period_start=line.target.period_start
-                          if line.target else None, period_end=line.target.period_end if line.target else None,
-                          baseline_year=line.baseline_year, at_most=line.at_most)
-    return VERDICTS.get(rules.progress(target, line.value, day=day, baseline=line.baseline) or "")
+    target = rules.Target(value=line.target_value, unit=line.unit, period_start=line.target.period_start,
+                          period_end=line.target.period_end, baseline_year=line.baseline_year, at_most=line.at_most)
+    return rules.progress(target, line.value, day=day, start=line.origin, baseline=line.baseline)
+
+
+def verdict(line: Line, day: datetime.date) -> str | None:
+    """The line's progress in the words of a report."""
+    return VERDICTS.get(progress(line, day) or "")
 
 
 def result_text(line: Line) -> str:
@@ -71,7 +76,21 @@ def _issuer(report: Report) -> dict:
             "recipients": ["Bộ Y tế (Cục Bảo trợ xã hội);", f"Ủy ban nhân dân {in_sentence(name)};", "Lưu: VT."]}
 
 
+def _reporter(report: Report) -> str:
+    """Who reports, inside a sentence: "Ủy ban nhân dân xã Hồng Dân", "Sở Y tế"."""
+    return f"Ủy ban nhân dân {in_sentence(report.unit.name)}" if report.unit.level == "commune" else "Sở Y tế"
+
+
 def report_docx(report: Report, *, lines: list[Line], units: list | None = None) -> bytes:
+    return report_document(report, lines=lines, units=units).to_bytes()
+
+
+def report_html(report: Report, *, lines: list[Line], units: list | None = None) -> str:
+    """The same document for the browser's preview."""
+    return report_document(report, lines=lines, units=units).to_html()
+
+
+def report_document(report: Report, *, lines: list[Line], units: list | None = None) -> OfficialDocument:
     """The report: its number (blank until submitted), place and date, title; the results written by the unit; the
     table of targets with the figures and their progress; difficulties and proposals; "Nơi nhận" and signature.
     `units`: for the province's report, its communes' reports (unit name, state) to say who has reported."""
@@ -84,14 +103,14 @@ def report_docx(report: Report, *, lines: list[Line], units: list | None = None)
         subject=f"Kết quả thực hiện Kế hoạch số {plan.number} {during}",
         **_issuer(report))
     document.paragraph(f"Thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} của {plan.issuer} "
-                       f"về {plan.title[0].lower() + plan.title[1:]}, {report.unit.name} báo cáo kết quả thực hiện "
+                       f"về {plan.title[0].lower() + plan.title[1:]}, {_reporter(report)} báo cáo kết quả thực hiện "
                        f"{during} (số liệu đến ngày "
                        f"{report.data_day:%d/%m/%Y}) như sau:")
-    document.paragraph("I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN", bold=True)
+    document.paragraph("I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN", bold=True, indent=False)
     for text in report.narrative.splitlines() or ["(Chưa viết.)"]:
         if text.strip():
             document.paragraph(text.strip())
-    document.paragraph("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", bold=True)
+    document.paragraph("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", bold=True, indent=False)
     document.table(("TT", "Chỉ tiêu", "Kế hoạch", "Kết quả", "Đánh giá"),
                    [(line.position, line.target_text, target_text(line), result_text(line),
                      verdict(line, report.data_day) or "—") for line in lines],
@@ -102,18 +121,18 @@ def report_docx(report: Report, *, lines: list[Line], units: list | None = None)
         done = sum(1 for _name, state in units if state == Report.Status.APPROVED.label)
         document.paragraph(f"Tình hình báo cáo của các xã, phường: {done}/{len(units)} đơn vị có báo cáo đã duyệt.",
                            italic=True)
-    document.paragraph("III. KHÓ KHĂN, VƯỚNG MẮC", bold=True)
+    document.paragraph("III. KHÓ KHĂN, VƯỚNG MẮC", bold=True, indent=False)
     document.paragraph(report.difficulties.strip() or "Không có.")
-    document.paragraph("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
+    document.paragraph("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold=True, indent=False)
     document.paragraph(report.proposals.strip() or "Không có.")
-    return document.to_bytes()
+    return document
 
 
 def report_annex(report: Report, *, lines: list[Line]) -> bytes:
     """Phụ lục: each target with its indicator (code and version), the figures behind the result, and its
     progress."""
     headers = ("TT", "Chỉ tiêu (câu của kế hoạch)", "Mã chỉ số", "Phiên bản", "Giai đoạn", "Chỉ tiêu kế hoạch",
-               "Đơn vị", "Năm gốc", "Số liệu năm gốc", "Tử số / số lượng", "Mẫu số", "Kết quả", "Đánh giá",
+               "Đơn vị", "Năm gốc", "Số liệu năm gốc", "Số liệu đầu giai đoạn", "Tử số / số lượng", "Mẫu số", "Kết quả", "Đánh giá",
                "Nguồn số liệu", "Ghi chú")
 
     def rows():
@@ -121,7 +140,7 @@ def report_annex(report: Report, *, lines: list[Line]) -> bytes:
             period = f"{line.target.period_start}–{line.target.period_end}" if line.target else ""
             yield (line.position, line.target_text, line.definition.code if line.definition else "",
                    line.definition.version if line.definition else "", period, float(line.target_value), line.unit,
-                   line.baseline_year or "", _float(line.baseline), _float(line.numerator), _float(line.denominator),
+                   line.baseline_year or "", _float(line.baseline), _float(line.origin), _float(line.numerator), _float(line.denominator),
                    _float(line.value), verdict(line, report.data_day) or "",
                    "Tính từ dữ liệu" if line.computed else "Đơn vị báo cáo", line.note)
     return xlsx_bytes(Table(headers=headers, rows=rows(), sheet="Phụ lục chỉ tiêu"))

@@ -2,7 +2,7 @@
 
 from ansinh.core.filters import FilterSet, YearFilter
 
-from .models import Plan
+from .models import Plan, Report
 
 
 class PlanFilterSet(FilterSet):
@@ -13,3 +13,12 @@ class PlanFilterSet(FilterSet):
     class Meta:
         model = Plan
         fields = ["year"]
+
+
+class ReportFilterSet(FilterSet):
+    """Báo cáo định kỳ. `plan`: mã kế hoạch; `period`: kỳ (2026-H1, 2026); `status`: draft, submitted, returned,
+    approved."""
+
+    class Meta:
+        model = Report
+        fields = ["plan", "period", "status"]

@@ -286,6 +286,9 @@ class Line(models.Model):
     numerator = models.DecimalField(_("tử số / số lượng"), max_digits=14, decimal_places=2, null=True, blank=True)
     denominator = models.DecimalField(_("mẫu số"), max_digits=14, decimal_places=2, null=True, blank=True)
     baseline = models.DecimalField(_("số liệu năm gốc"), max_digits=14, decimal_places=2, null=True, blank=True)
+    # the figure at the start of the target's period (31/12 of the year before), where the data tells it: where the
+    # straight path to the target starts (rules.progress)
+    origin = models.DecimalField(_("số liệu đầu giai đoạn"), max_digits=14, decimal_places=2, null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
 
     class Meta:

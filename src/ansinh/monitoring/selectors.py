@@ -191,3 +191,16 @@ def late_reports(*, user, today: datetime.date) -> list[tuple[Plan, ReportingPer
             if late:
                 found.append((plan, period, late))
     return found
+
+
+def report_lines(report: Report) -> list:
+    return list(report.lines.select_related("definition", "target").order_by("position"))
+
+
+def commune_reports(report: Report) -> list[tuple[str, str]] | None:
+    """For a province's report: its communes' reports of the same period, (name, state); None for a commune's."""
+    if report.unit.level != "province":
+        return None
+    return [(r.unit.name, r.get_status_display()) for r in Report.objects.filter(
+        plan=report.plan, period=report.period, province_code=report.province_code, unit__level="commune"
+    ).select_related("unit").order_by("unit__name")]

@@ -71,6 +71,12 @@ def _computed(indicator, reader, day: datetime.date, start: datetime.date) -> tu
     return _figure(indicators.compute(indicator, user=reader, day=day, start=start))
 
 
+def _year_figure(indicator, reader, year: int, share: bool) -> Decimal | None:
+    """The indicator's figure for a whole year (on 31 December; a periodic one counts that year)."""
+    numerator, denominator = _computed(indicator, reader, datetime.date(year, 12, 31), datetime.date(year, 1, 1))
+    return rules.figure(numerator, denominator, share=share)
+
+
 def _consolidated(report: Report) -> dict[int, tuple[Decimal | None, Decimal | None]]:
     """{position: (numerator, denominator)} summed over the approved reports of the province's communes."""
     rows = Line.objects.filter(report__plan=report.plan, report__period=report.period,
@@ -100,10 +106,9 @@ def _fill(report: Report, *, today: datetime.date) -> None:
             line.definition, line.computed = computed_definition(indicator.code), True
             line.share = indicator.denominator_label is not None
             line.numerator, line.denominator = _computed(indicator, reader, report.data_day, start)
-            if target.baseline_year:
-                year = target.baseline_year
-                base_n, base_d = _computed(indicator, reader, datetime.date(year, 12, 31), datetime.date(year, 1, 1))
-                line.baseline = rules.figure(base_n, base_d, share=line.share)
+            line.baseline = _year_figure(indicator, reader, target.baseline_year, line.share) \
+                if target.baseline_year else None
+            line.origin = _year_figure(indicator, reader, target.period_start - 1, line.share)
         else:
             line.definition = reported_definition(target.indicator, report.province_code) if target.indicator else None
             line.computed = False

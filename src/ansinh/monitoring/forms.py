@@ -1,0 +1,62 @@
+"""Forms of the periodic reports: they parse shapes; the rules live in services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ansinh.core.forms import StyledForm
+
+TEXT = forms.Textarea(attrs={"rows": 5})
+FIGURE = forms.TextInput(attrs={"inputmode": "decimal", "class": "form-control form-control-sm", "size": 8})
+
+
+class ReportForm(StyledForm):
+    """The report's texts, and a numerator (and denominator, for a share) and a note per reported target:
+    `n_<position>`, `d_<position>`, `note_<position>`; a computed target takes a note only."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    narrative = forms.CharField(label=_("Tình hình, kết quả thực hiện"), required=False, widget=TEXT)
+    difficulties = forms.CharField(label=_("Khó khăn, vướng mắc"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
+    proposals = forms.CharField(label=_("Đề xuất, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = list(lines)
+        for line in self.lines:
+            if not line.computed:
+                self.fields[f"n_{line.position}"] = forms.CharField(
+                    label=_("Tử số") if line.share else _("Số lượng"), required=False, widget=FIGURE)
+                if line.share:
+                    self.fields[f"d_{line.position}"] = forms.CharField(label=_("Mẫu số"), required=False,
+                                                                        widget=FIGURE)
+            self.fields[f"note_{line.position}"] = forms.CharField(label=_("Ghi chú"), required=False, max_length=500,
+                                                                   widget=FIGURE)
+
+    def rows(self):
+        """(line, numerator field, denominator field, note field) for the template."""
+        for line in self.lines:
+            p = line.position
+            yield (line, self[f"n_{p}"] if f"n_{p}" in self.fields else None,
+                   self[f"d_{p}"] if f"d_{p}" in self.fields else None, self[f"note_{p}"])
+
+    def figures(self) -> dict[int, dict]:
+        data = self.cleaned_data
+        return {line.position: {"numerator": data.get(f"n_{line.position}"),
+                                "denominator": data.get(f"d_{line.position}"),
+                                "note": data.get(f"note_{line.position}", "")} for line in self.lines}
+
+    @staticmethod
+    def initial_for(report, lines) -> dict:
+        initial = {"version": report.version, "narrative": report.narrative, "difficulties": report.difficulties,
+                   "proposals": report.proposals}
+        for line in lines:
+            initial[f"n_{line.position}"] = "" if line.numerator is None else f"{line.numerator.normalize():f}"
+            initial[f"d_{line.position}"] = "" if line.denominator is None else f"{line.denominator.normalize():f}"
+            initial[f"note_{line.position}"] = line.note
+        return initial
+
+
+class ReviewForm(StyledForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("Ý kiến (khi trả lại) hoặc lý do (khi mở lại)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
