@@ -548,7 +548,8 @@ MATRIX = {
     "funeral-support-decide": [("post", [FUNERAL], 404)],
     "funeral-support-pay": [("post", [FUNERAL], 404)],
     "monitoring:plan_list": [("get", [], 200)],
-    "monitoring:plan_detail": [("get", [PLAN], 404)],  # another province's plan
+    "monitoring:plan_detail": [("get", [PLAN], 404), ("post", [PLAN], 404)],  # another province's plan
+    "monitoring:target_detail": [("get", [PLAN, "code:1"], 404)],
     "plan-list": [("get", [], 200)],
     "plan-detail": [("get", [PLAN], 404)],
     "monitoring:plan_reports": [("get", [PLAN], 404), ("post", [PLAN], 404)],
@@ -563,7 +564,8 @@ MATRIX = {
     "report-reopen": [("post", [REPORT], 404)],
     "report-document": [("get", [REPORT], 404)],
 }
-OWNER = {"monitoring:plan_detail": "hanoi", "plan-detail": "hanoi", "monitoring:plan_reports": "hanoi",  # Hà Nội's plan, read in Hà Nội
+OWNER = {"monitoring:plan_detail": "hanoi", "plan-detail": "hanoi", "monitoring:plan_reports": "hanoi",
+         "monitoring:target_detail": "hanoi",  # Hà Nội's plan, read in Hà Nội
          "casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
          "case-detail": "ctxh_xa2", "policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
          "accounts:user_export": "admin", "audit:event_export": "kiemtra"}  # lists of another role

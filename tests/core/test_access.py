@@ -19,21 +19,23 @@ from ansinh.core.web import PUBLIC, require
 OFFICER = {"registry.view", "registry.change", "registry.merge", "assistance.view", "enrolment.manage",
            "payroll.run", "payments.files", "exchange.import", "facilities.view", "facilities.change", "policy.view",
            "workforce.view", "workforce.change", "fund.view", "fund.manage",
-           "emergency.view", "emergency.manage", "plans.view"}
+           "emergency.view", "emergency.manage", "plans.view", "reports.view", "reports.prepare"}
 READER = {"registry.view", "assistance.view", "facilities.view", "policy.view", "workforce.view", "fund.view",
-          "emergency.view", "plans.view"}
+          "emergency.view", "plans.view", "reports.view"}
 CASES = {"casework.view", "casework.work"}  # a case itself is read by relation, whatever the role
 OVERSIGHT = {"casework.oversee", "children.view"}
 EXPECTED = {
     Role.COMMUNE_OFFICER: OFFICER | CASES | OVERSIGHT | {"casework.manage", "children.change"},
-    Role.PROVINCE_OFFICER: OFFICER | CASES | OVERSIGHT | {"casework.manage", "children.change", "plans.manage"},
+    Role.PROVINCE_OFFICER: OFFICER | CASES | OVERSIGHT | {"casework.manage", "children.change", "plans.manage",
+                                                           "reports.review"},
     Role.COMMUNE_LEADER: READER | {"audit.view"} | CASES | OVERSIGHT,
-    Role.PROVINCE_LEADER: READER | {"audit.view"} | CASES | OVERSIGHT,
+    Role.PROVINCE_LEADER: READER | {"audit.view", "reports.review"} | CASES | OVERSIGHT,
     Role.SOCIAL_WORKER: READER | CASES | {"children.view"},
     Role.FACILITY_STAFF: READER | CASES | {"children.view"},
     Role.PAYMENT_AGENT: {"payments.files"},
     Role.AUDITOR: READER | {"audit.view", "casework.view"} | OVERSIGHT,
-    Role.ADMINISTRATOR: OFFICER | {"plans.manage", "audit.view", "users.manage", "policy.manage", "calendar.manage",
+    # the national level reviews the provinces' reports and prepares none
+    Role.ADMINISTRATOR: OFFICER - {"reports.prepare"} | {"plans.manage", "reports.review", "audit.view", "users.manage", "policy.manage", "calendar.manage",
                                    "casework.view", "casework.oversee", "casework.manage", "children.view"},
 }
 

@@ -39,3 +39,14 @@ def sort_key(full_name: str) -> str:
     """Vietnamese sort key: given name first, then the full name (`Nguyễn Văn An` → `an nguyen van an`)."""
     folded = fold(full_name)
     return f"{folded.rsplit(' ', 1)[-1]} {folded}" if folded else ""
+
+
+def number_text(value, *, percent: bool = False) -> str:
+    """A figure as Vietnamese print it: 1.234 or 87,5 (one decimal when not whole), "%" after a share; blank when
+    none. Charts, documents and pages use it alike."""
+    if value is None or value == "":
+        return ""
+    whole = float(value) == int(value)
+    text = f"{int(value):,}" if whole else f"{float(value):,.1f}"
+    text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{text}%" if percent else text

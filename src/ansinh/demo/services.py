@@ -12,7 +12,7 @@ from ansinh.accounts.models import Role, User
 from ansinh.accounts.services import user_create
 from ansinh.core.exceptions import DomainError
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.monitoring.services import plans_load_seeds
+from ansinh.monitoring.services import plans_load_seeds, rollups_request
 from ansinh.registry.models import (
     Household,
     HouseholdMember,
@@ -132,6 +132,7 @@ def demo_seed(*, password: str, persons: int = 20000, seed: int = 2025) -> dict[
         emergencies = emergency.seed(rng=rng, home1=home1, home2=home2, today=today)
         plans = plans_load_seeds()
         reports = monitoring.seed(today=today)
+        rollups_request(province_code=PROVINCE_CODE, all_years=True, now=True)  # the dashboards' figures
     return {
         "created": True,
         **assistance_seeded,

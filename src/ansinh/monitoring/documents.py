@@ -4,6 +4,7 @@ annex of figures against targets as a spreadsheet (through `core.files`)."""
 import datetime
 from decimal import Decimal
 
+from ansinh.core import text
 from ansinh.core.documents import OfficialDocument, in_sentence, place_of
 from ansinh.core.files import Table, xlsx_bytes
 
@@ -16,13 +17,7 @@ VERDICTS = {rules.ON_TRACK: "Đúng tiến độ", rules.AT_RISK: "Có nguy cơ 
 
 def number_text(value: Decimal | None, *, share: bool = False) -> str:
     """A figure as a Vietnamese report prints it: 1.234 or 87,5%; a dash when unknown."""
-    if value is None:
-        return "—"
-    value = Decimal(value)
-    whole = value == value.to_integral_value()
-    text = f"{value:,.0f}" if whole else f"{value:,.1f}"
-    text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{text}%" if share else text
+    return "—" if value is None else text.number_text(value, percent=share)
 
 
 def target_text(line: Line) -> str:
@@ -107,9 +102,9 @@ def report_document(report: Report, *, lines: list[Line], units: list | None = N
                        f"{during} (số liệu đến ngày "
                        f"{report.data_day:%d/%m/%Y}) như sau:")
     document.paragraph("I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN", bold=True, indent=False)
-    for text in report.narrative.splitlines() or ["(Chưa viết.)"]:
-        if text.strip():
-            document.paragraph(text.strip())
+    for written in report.narrative.splitlines() or ["(Chưa viết.)"]:
+        if written.strip():
+            document.paragraph(written.strip())
     document.paragraph("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", bold=True, indent=False)
     document.table(("TT", "Chỉ tiêu", "Kế hoạch", "Kết quả", "Đánh giá"),
                    [(line.position, line.target_text, target_text(line), result_text(line),

@@ -11,13 +11,17 @@ from ansinh.core.access import Scope, ScopedQuerySet, can
 from .access import PLANS_MANAGE, PLANS_VIEW, REPORTS_PREPARE, REPORTS_REVIEW, REPORTS_VIEW
 
 
-class PlanQuerySet(ScopedQuerySet):
+class ProvinceQuerySet(ScopedQuerySet):
     def visible_to(self, user, action: str = "view"):
-        """A province's plans are read by whoever works in the province (a commune's users too)."""
-        if not can(user, Plan.scope.capability(action)):
+        """A province's records are read by whoever works in the province."""
+        if not can(user, self.model.scope.capability(action)):
             return self.none()
         unit = getattr(user, "jurisdiction", None)
         return self if unit is None else self.filter(province_code=unit.province_code)
+
+
+class PlanQuerySet(ProvinceQuerySet):
+    """A province's plans are read by whoever works in the province (a commune's users too)."""
 
 
 class Plan(models.Model):
@@ -303,3 +307,78 @@ class Line(models.Model):
         """The figure: the share (%) or the count; None while not known."""
         from . import rules
         return rules.figure(self.numerator, self.denominator, share=self.share)
+
+
+# --- stored roll-ups of the computed indicators (the dashboards) ----------------------------------------------
+
+
+class RollupQuerySet(ScopedQuerySet):
+    def visible_to(self, user, action: str = "view"):
+        """A commune's figures by whoever's jurisdiction takes the commune in; each indicator's only by who may
+        read that indicator (selectors check it per code)."""
+        if not can(user, Rollup.scope.capability(action)):
+            return self.none()
+        unit = getattr(user, "jurisdiction", None)
+        if unit is None:
+            return self
+        if unit.level == "commune":
+            return self.filter(commune_id=unit.pk)
+        return self.filter(province_code=unit.province_code)
+
+
+class Rollup(models.Model):
+    """A computed indicator's figure for one commune and one year — on 31 December for a past year, on the day it
+    was computed for the current one; a periodic indicator counts that year — stored with when it was computed, so
+    a dashboard reads it at once and says how fresh it is."""
+
+    code = models.CharField(_("mã chỉ số"), max_length=80)
+    commune = models.ForeignKey("geo.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    day = models.DateField(_("số liệu ngày"))
+    numerator = models.BigIntegerField(_("tử số / số lượng"))
+    denominator = models.BigIntegerField(_("mẫu số"), null=True, blank=True)
+    computed_at = models.DateTimeField(_("tính lúc"))
+
+    scope = Scope(view=PLANS_VIEW)
+    objects = RollupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("số liệu tổng hợp")
+        verbose_name_plural = pgettext_lazy("plural", "số liệu tổng hợp")
+        constraints = [models.UniqueConstraint(fields=["code", "commune", "year"], name="rollup_once")]
+        indexes = [models.Index(fields=["province_code", "code", "year"], name="rollup_province")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.year} {self.commune_id}"
+
+
+class RollupRun(models.Model):
+    """The refresh of a province's roll-ups: queued, running (how many of its steps are done), done; a worker that
+    stops leaves it queued or running, and the next worker takes it up again."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang tính")
+        DONE = "done", _("Xong")
+        FAILED = "failed", _("Lỗi")
+
+    province_code = models.CharField(_("mã tỉnh"), max_length=3, unique=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    all_years = models.BooleanField(_("tính lại cả các năm trước"), default=False)
+    steps = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    requested_at = models.DateTimeField(_("yêu cầu lúc"))
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(_("tính xong lúc"), null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    scope = Scope(view=PLANS_VIEW, province_field="province_code")
+    objects = ProvinceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lượt tính số liệu tổng hợp")
+        verbose_name_plural = pgettext_lazy("plural", "lượt tính số liệu tổng hợp")
+
+    def __str__(self) -> str:
+        return f"{self.province_code}: {self.status}"

@@ -38,10 +38,10 @@ def problems(target: Target) -> list[tuple[str, str]]:
 
 def required(target: Target, baseline: Decimal | None = None) -> Decimal | None:
     """The figure the target asks for at the end of its period: its value, or for a relative target the baseline
-    year's figure raised by the percentage (None while that figure is unknown)."""
+    year's figure raised by the percentage (None while that figure is unknown, or nought)."""
     if target.baseline_year is None:
         return target.value
-    if baseline is None:
+    if baseline is None or baseline <= 0:  # a rise over nothing is not a percentage of anything
         return None
     return baseline * (1 + target.value / 100)
 
@@ -81,11 +81,7 @@ def elapsed(period_start: int, period_end: int, day) -> Decimal:
     """How much of the period (1 January of its first year to 31 December of its last) lies behind `day`, 0 to 1."""
     import datetime
     first, last = datetime.date(period_start, 1, 1), datetime.date(period_end, 12, 31)
-    if day <= first:
-        return Decimal(0)
-    if day >= last:
-        return Decimal(1)
-    return Decimal((day - first).days) / Decimal((last - first).days)
+    return min(Decimal(1), max(Decimal(0), Decimal((day - first).days) / Decimal((last - first).days)))
 
 
 def progress(target: Target, actual: Decimal, *, day, start: Decimal | None = None,
@@ -100,7 +96,8 @@ def progress(target: Target, actual: Decimal, *, day, start: Decimal | None = No
     done = elapsed(target.period_start, target.period_end, day)
     if done >= 1:
         return MET if met(target, actual, baseline) else NOT_MET
-    origin = baseline if target.baseline_year is not None and baseline is not None else (start or Decimal(0))
+    # a rise starts from its baseline (known here: `needed` is); any other target from the period's first figure
+    origin = (baseline if target.baseline_year is not None else start) or Decimal(0)
     expected = origin + (needed - origin) * done
     way = abs(needed - origin)
     behind = (actual - expected) if target.at_most else (expected - actual)  # how far the figure lags the path

@@ -6,6 +6,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("", views.PlanList.as_view(), name="plan_list"),
     path("<int:pk>/", views.PlanDetail.as_view(), name="plan_detail"),
+    path("<int:pk>/chi-tieu/<int:position>/", views.TargetDetail.as_view(), name="target_detail"),
     path("<int:pk>/bao-cao/", views.PlanReports.as_view(), name="plan_reports"),
     path("bao-cao/<int:pk>/", views.ReportDetail.as_view(), name="report_detail"),
     path("bao-cao/<int:pk>/tep.<str:fmt>", views.ReportFile.as_view(), name="report_file"),

@@ -2,7 +2,11 @@
 measures them — and its task table; the periodic reports of a plan (who has reported, who is late), a report
 being written, reviewed, previewed and downloaded as DOCX with its XLSX annex."""
 
+import datetime
+from collections import Counter
+
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,13 +16,14 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
 from ansinh.core.access import can
+from ansinh.core.charts import bar_chart, line_chart
 from ansinh.core.exceptions import DomainError
 from ansinh.core.files import XLSX
 from ansinh.core.generic import AccessMixin, ScopedDetailView, ScopedListView
 from ansinh.core.web import form_error
 
 from . import documents, rules, selectors, services
-from .access import PLANS_VIEW, REPORTS_PREPARE, REPORTS_REVIEW, REPORTS_VIEW
+from .access import PLANS_MANAGE, PLANS_VIEW, REPORTS_PREPARE, REPORTS_REVIEW, REPORTS_VIEW
 from .filters import PlanFilterSet
 from .forms import ReportForm, ReviewForm
 
@@ -28,13 +33,31 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class PlanList(ScopedListView):
+    """The province's plans, each with how many of its targets are on track, at risk or off track today."""
+
     access = PLANS_VIEW
     filterset_class = PlanFilterSet
     template_name = "monitoring/plan_list.html"
     source = selectors.plans
 
+    def get_context_data(self, **context):
+        page = context.get("page")
+        plans = list(page) if page is not None else []
+        return {**context, "statuses": selectors.plan_statuses(user=self.request.user, plans=plans,
+                                                                today=timezone.localdate())}
+
+
+def _freshness(request, province_code: str):
+    """The state of the province's stored figures; a refresh queued when they are older than an hour."""
+    if services.rollups_stale(province_code):
+        services.rollups_request(province_code=province_code)
+    return selectors.run_of(province_code)
+
 
 class PlanDetail(ScopedDetailView):
+    """A plan as a dashboard: each target's figure in the reader's jurisdiction, its progress by the rule stated on
+    the page, the time the figures were computed; its reporting schedule and task table."""
+
     access = PLANS_VIEW
     template_name = "monitoring/plan_detail.html"
     read = selectors.access_plan
@@ -42,11 +65,67 @@ class PlanDetail(ScopedDetailView):
 
     def get_context_data(self, **context):
         today = timezone.localdate()
-        return {**context, "today": today,
-                "rows": selectors.progress(user=self.request.user, plan=context["plan"], day=today),
-                "tasks": context["plan"].tasks.order_by("position"),
-                "schedules": context["plan"].schedules.all(),
+        plan = context["plan"]
+        rows = selectors.target_rows(user=self.request.user, plan=plan, today=today)
+        counts = Counter(row.status for row in rows if row.status)
+        return {**context, "today": today, "rows": rows, "counts": counts, "labels": PROGRESS_LABELS,
+                "rule": rules.PROGRESS_RULE, "run": _freshness(self.request, plan.province_code),
+                "can_refresh": can(self.request.user, PLANS_MANAGE),
+                "tasks": plan.tasks.order_by("position"), "schedules": plan.schedules.all(),
                 "can_report": can(self.request.user, REPORTS_VIEW)}
+
+    def post(self, request, pk):
+        """A province officer asks for the figures to be computed again now."""
+        plan = selectors.access_plan(request.user, pk)
+        if not can(request.user, PLANS_MANAGE):
+            raise Http404(_("Không tìm thấy."))
+        services.rollups_request(province_code=plan.province_code, all_years=request.POST.get("all") == "1")
+        messages.success(request, _("Đã yêu cầu tính lại số liệu; trang cho biết khi nào tính xong."))
+        return redirect("monitoring:plan_detail", pk=plan.pk)
+
+
+class TargetDetail(AccessMixin, View):
+    """One target: its figure over the years against the target, the communes ranked by it, each figure leading to
+    the records behind it."""
+
+    access = PLANS_VIEW
+
+    def get(self, request, pk, position):
+        plan = selectors.access_plan(request.user, pk)
+        target = plan.targets.filter(position=position).first()
+        if target is None:
+            raise Http404(_("Không tìm thấy."))
+        today = timezone.localdate()
+        figures = selectors.stored(user=request.user, province_code=plan.province_code)
+        row = selectors.target_row(target, figures, today=today, readable=selectors.readable_codes(request.user))
+        year = row.year or today.year
+        communes = selectors.communes_ranked(user=request.user, target=target, year=year)
+        return render(request, "monitoring/target_detail.html", {
+            "plan": plan, "target": target, "row": row, "communes": communes, "year": year,
+            "labels": PROGRESS_LABELS, "rule": rules.PROGRESS_RULE, "run": selectors.run_of(plan.province_code),
+            "trend_chart": _trend_chart(row), "ranking_chart": _ranking_chart(row, communes),
+            "start": datetime.date(year, 1, 1), "day": row.figure.day if row.figure else today})
+
+
+def _trend_chart(row) -> str:
+    if not row.indicator or not any(v is not None for _y, v in row.trend):
+        return ""
+    labels = [str(year) for year, _v in row.trend]
+    series = {str(_("Số liệu")): [None if v is None else float(v) for _y, v in row.trend]}
+    level = (str(_("Chỉ tiêu cuối giai đoạn")), float(row.required)) if row.required is not None else None
+    return line_chart(title=str(_("Số liệu qua các năm")), labels=labels, series=series, percent=row.share,
+                      width=640, height=300, level=level)
+
+
+def _ranking_chart(row, communes) -> str:
+    shown = [c for c in communes if c.value is not None][:15]
+    if not row.indicator or not shown:
+        return ""
+    return bar_chart(title=str(_("Các xã, phường có số liệu cao nhất")) if not row.target.at_most else
+                     str(_("Các xã, phường có số liệu thấp nhất")),
+                     labels=[c.commune.name for c in shown], series={str(_("Số liệu")): [float(c.value) for c in shown]},
+                     horizontal=True, percent=row.share, print_values=True, width=640,
+                     height=120 + 28 * len(shown))
 
 
 class PlanReports(AccessMixin, View):
@@ -131,11 +210,12 @@ class ReportDetail(AccessMixin, View):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                report = services.report_save(user=request.user, report=self.report, version=data["version"],
-                                              narrative=data["narrative"], difficulties=data["difficulties"],
-                                              proposals=data["proposals"], figures=form.figures())
-                if action == "submit":
-                    report = services.report_submit(user=request.user, report=report, version=report.version)
+                with transaction.atomic():  # saved and submitted together, or neither
+                    report = services.report_save(user=request.user, report=self.report, version=data["version"],
+                                                  narrative=data["narrative"], difficulties=data["difficulties"],
+                                                  proposals=data["proposals"], figures=form.figures())
+                    if action == "submit":
+                        report = services.report_submit(user=request.user, report=report, version=report.version)
             except DomainError as exc:
                 form_error(form, exc)
             else:

@@ -12,7 +12,9 @@ from .reports import (
     report_save,
     report_submit,
 )
+from .rollups import rollups_execute, rollups_refresh, rollups_request, rollups_stale
 
 __all__ = ["catalogue_sync", "computed_definition", "definition_record", "known_code", "SEEDS", "plan_record",
            "plans_load_seeds", "due_on", "period_of", "report_approve", "report_prepare", "report_reopen",
-           "report_return", "report_save", "report_submit"]
+           "report_return", "report_save", "report_submit", "rollups_execute", "rollups_refresh",
+           "rollups_request", "rollups_stale"]

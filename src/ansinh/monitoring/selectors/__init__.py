@@ -1,0 +1,30 @@
+"""Every read of monitoring, scoped: plans, the periodic reports, the stored figures of the dashboards."""
+
+from .figures import (
+    CommuneRow,
+    Figure,
+    TargetRow,
+    communes_ranked,
+    plan_statuses,
+    readable_codes,
+    run_of,
+    stored,
+    target_row,
+    target_rows,
+)
+from .plans import access_plan, normalised, plan_by_number, plan_document, plans
+from .reports import (
+    Submission,
+    access_report,
+    commune_reports,
+    late_reports,
+    periods,
+    report_lines,
+    reports,
+    submissions,
+)
+
+__all__ = ["CommuneRow", "Figure", "TargetRow", "communes_ranked", "plan_statuses", "readable_codes", "run_of",
+           "stored", "target_row", "target_rows", "access_plan", "normalised", "plan_by_number", "plan_document",
+           "plans", "Submission", "access_report", "commune_reports", "late_reports", "periods", "report_lines",
+           "reports", "submissions"]
