@@ -5,7 +5,7 @@ from ansinh.core import parameters
 from ansinh.core.extensions import Panel
 from ansinh.registry.extensions import MERGE_PARTS, PERSON_ACTIONS, PERSON_PANELS, MergePart
 
-from . import panels, policy
+from . import indicators, panels, policy  # noqa: F401 - indicators registers its own
 from .models import Application, Enrolment, FuneralSupport
 from .services.enrolments import merge_enrolments
 

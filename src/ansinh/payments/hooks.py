@@ -7,7 +7,7 @@ from ansinh.core.extensions import Panel
 from ansinh.core.tasks import RESUME, Resume
 from ansinh.registry.extensions import MERGE_PARTS, MergePart
 
-from . import panels
+from . import indicators, panels  # noqa: F401 - indicators registers its own
 from .models import PaymentLine
 from .services import merge_payment_lines, payroll_resume
 

@@ -3,6 +3,6 @@
 from ansinh.core.dashboard import HOME_PANELS
 from ansinh.core.extensions import Panel
 
-from . import panels
+from . import indicators, panels  # noqa: F401 - indicators registers its own
 
 HOME_PANELS.register(Panel("registry/_home.html", panels.home), order=10)
