@@ -143,8 +143,15 @@ def paid_world(world, users, communes, settings, tmp_path):
     from ansinh.monitoring.services import plan_record
     hanoi_plan, _made = plan_record(user=users["hanoi"], data={
         "number": "7/KH-UBND", "issuer": "Ủy ban nhân dân thành phố Hà Nội", "date": "2026-01-05",
-        "title": "Kế hoạch của Hà Nội", "parent": "", "province_code": "01", "tasks": [],
+        "title": "Kế hoạch của Hà Nội", "parent": "", "province_code": "01",
+        "tasks": [{"title": "Rà soát", "lead": "Sở Y tế", "timeline": "Hàng năm"}],
         "targets": [{"period_start": 2026, "period_end": 2030, "value": 90, "unit": "%", "text": "Đạt 90%."}]})
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ansinh.monitoring.services import task_update_record
+    hanoi_task = hanoi_plan.tasks.get()
+    evidence = task_update_record(user=users["hanoi"], task=hanoi_task, due_on=datetime.date(today.year, 12, 31),
+                                  status="done", evidence=SimpleUploadedFile("bc.pdf", b"%PDF"))
     from ansinh.monitoring.services import report_prepare
     ca_mau_plan, _made = plan_record(user=users["tinh"], data={
         "number": "8/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Cà Mau", "date": "2026-01-05",
@@ -152,7 +159,7 @@ def paid_world(world, users, communes, settings, tmp_path):
         "reports": [{"kind": "year", "level": "commune", "due": "12-10"}],
         "targets": [{"period_start": 2026, "period_end": 2030, "value": 90, "unit": "%", "text": "Đạt 90%."}]})
     report = report_prepare(user=users["xa2"], plan=ca_mau_plan, period=str(today.year))
-    return {**world, "plan_report": report, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
+    return {**world, "plan_report": report, "plan_task": hanoi_task, "evidence": evidence, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
             "parameter": hanoi_top_up, "member": member, "job": job, "plan": hanoi_plan,
             **_emergency(users["xa2"], c2, today)}
 
@@ -299,7 +306,7 @@ POS, COURSE, ATT, RES, PROJ, FUND, SERVICE = "position", "course", "attendance",
 STAFFED = "code:workforce.orgs_staffed"
 CASE, SHARE, REF, CHILD, CIRC, CW = "case", "share", "referral", "child", "circumstance", "case_worker"
 EVENT, LINE, AID, DECISION, REQUEST, FUNERAL = "event", "line", "aid", "decision", "support_request", "funeral"
-PLAN, REPORT = "plan", "plan_report"
+PLAN, REPORT, TASK, EVIDENCE = "plan", "plan_report", "plan_task", "evidence"
 CASE_STEPS = ("initial_assessment", "emergency", "separation_end", "assess", "plan", "approve", "return_plan", "service",
               "refer", "review", "returned", "close", "reopen", "assign", "share")
 API = "/api/v1"
@@ -550,6 +557,12 @@ MATRIX = {
     "monitoring:plan_list": [("get", [], 200)],
     "monitoring:plan_detail": [("get", [PLAN], 404), ("post", [PLAN], 404)],  # another province's plan
     "monitoring:target_detail": [("get", [PLAN, "code:1"], 404)],
+    "monitoring:task_detail": [("get", [PLAN, "code:1"], 404), ("post", [PLAN, "code:1"], 404)],
+    "monitoring:overdue_tasks": [("get", [], 200)],
+    "monitoring:evidence": [("get", [EVIDENCE], 404)],  # Hà Nội's task's evidence
+    "plan-task-list": [("get", [], 200)],
+    "plan-task-detail": [("get", [TASK], 404)],
+    "plan-task-updates": [("post", [TASK], 404)],
     "plan-list": [("get", [], 200)],
     "plan-detail": [("get", [PLAN], 404)],
     "monitoring:plan_reports": [("get", [PLAN], 404), ("post", [PLAN], 404)],
@@ -565,7 +578,8 @@ MATRIX = {
     "report-document": [("get", [REPORT], 404)],
 }
 OWNER = {"monitoring:plan_detail": "hanoi", "plan-detail": "hanoi", "monitoring:plan_reports": "hanoi",
-         "monitoring:target_detail": "hanoi",  # Hà Nội's plan, read in Hà Nội
+         "monitoring:target_detail": "hanoi", "monitoring:task_detail": "hanoi", "monitoring:evidence": "hanoi",
+         "plan-task-detail": "hanoi",  # Hà Nội's plan, read in Hà Nội
          "casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
          "case-detail": "ctxh_xa2", "policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
          "accounts:user_export": "admin", "audit:event_export": "kiemtra"}  # lists of another role

@@ -173,6 +173,25 @@ def cmd_plans_load_seeds(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plans_figures(args: argparse.Namespace) -> int:
+    """Compute the dashboards' figures now (for a schedule, e.g. cron each night): every computed indicator for
+    every commune of each province with plans, or of one province; progress and the time taken on stderr."""
+    import time
+
+    _setup()
+    from ansinh.monitoring.services import rollups_request
+    from ansinh.monitoring.services.rollups import provinces_with_plans
+
+    _migrate()
+    provinces = [args.province] if args.province else provinces_with_plans()
+    for code in provinces:
+        started = time.perf_counter()
+        run = rollups_request(province_code=code, all_years=args.all_years, now=True)
+        print(f"Tỉnh {code}: {run.done}/{run.steps} chỉ số-năm, {time.perf_counter() - started:.1f} giây.",
+              file=sys.stderr)
+    return 0
+
+
 def cmd_plans_show(args: argparse.Namespace) -> int:
     import json
 
@@ -285,6 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     plans = sub.add_parser("plans", help="Kế hoạch, chỉ tiêu, nhiệm vụ").add_subparsers(dest="action", required=True)
     plans.add_parser("load-seeds", help="Nạp các kế hoạch mẫu của tỉnh (chạy lại không thay đổi gì)").set_defaults(
         func=cmd_plans_load_seeds)
+    figures = plans.add_parser("figures", help="Tính ngay số liệu tổng hợp của bảng theo dõi (chạy theo lịch)")
+    figures.add_argument("--province", help="Mã tỉnh (mặc định: mọi tỉnh có kế hoạch)")
+    figures.add_argument("--all-years", action="store_true", help="Tính lại cả các năm trước")
+    figures.set_defaults(func=cmd_plans_figures)
     show = plans.add_parser("show", help="In một kế hoạch với chỉ tiêu và nhiệm vụ")
     show.add_argument("number", help="Số, ký hiệu, ví dụ 62/KH-UBND")
     show.add_argument("--province", help="Mã tỉnh (khi nhiều tỉnh có cùng số)")

@@ -102,3 +102,21 @@ def test_progress_of_a_ceiling_and_of_a_rise():
     assert rules.progress(rise, D(117), day=mid, baseline=D(100)) == rules.AT_RISK
     assert rules.progress(rise, D(118), day=mid, baseline=D(100)) == rules.ON_TRACK
     assert rules.progress(rise, D(200), day=mid) is None  # the baseline unknown
+
+
+def test_when_a_task_is_due_from_its_timeline():
+    def dues(text, first=2024, last=2026):
+        return [d.isoformat() for d in rules.task_dues(text, first_year=first, last_year=last)]
+    assert dues("Hàng năm") == ["2024-12-31", "2025-12-31", "2026-12-31"]
+    assert dues("Hằng năm") == dues("Hàng năm hoặc theo yêu cầu chính sách xã hội") == dues("Hàng năm")
+    assert dues("Quý I hàng năm") == ["2024-03-31", "2025-03-31", "2026-03-31"]
+    assert dues("Quý II hàng năm", first=2025) == ["2025-06-30", "2026-06-30"]
+    assert dues("Quý III hàng năm", last=2024) == ["2024-09-30"] and dues("Quý IV hàng năm", last=2024) == [
+        "2024-12-31"]
+    assert dues("Năm 2024 và các năm tiếp theo", first=2021) == ["2024-12-31", "2025-12-31", "2026-12-31"]
+    assert dues("Năm 2024") == ["2024-12-31"] and dues("Năm 2025", last=2024) == []
+    assert dues("2024 - 2030", last=2030) == ["2030-12-31"] and dues("2024 - 2030") == []
+    assert dues("2024 - 2025") == ["2025-12-31"]
+    assert dues("Quý II/2025") == ["2025-06-30"]
+    assert dues("Thường xuyên") == [] and dues("") == []
+    assert dues("Năm 2023") == []  # before the years asked

@@ -53,4 +53,27 @@ def seed(*, today: datetime.date) -> dict[str, int]:
     services.report_prepare(user=users["tinh"], plan=plan, period=half, today=today)
     services.report_prepare(user=users["xa1"], plan=plan, period=str(today.year), today=today)
     made += 4
+    _tasks(users["tinh"], today)
     return {"reports": made}
+
+
+def _tasks(officer, today: datetime.date) -> None:
+    """Where the tasks of 113/KH-UBND stand: most of last year's done, a few held up or late, this year's under way
+    — so that the overdue list names a few agencies, not all."""
+    plan = Plan.objects.filter(province_code="96", number="113/KH-UBND").first()
+    if plan is None:
+        return
+    for task in plan.tasks.order_by("position"):
+        dues = services.task_dues(task, today)
+        past = [d for d in dues if d < today]
+        if not dues:
+            services.task_update_record(user=officer, task=task, due_on=None, status="in_progress", today=today,
+                                        note="Đang triển khai thường xuyên.")
+            continue
+        for due in past:
+            if task.position % 5 == 0 and due == past[-1]:
+                continue  # left late: the overdue list has something to show
+            status = "blocked" if task.position % 7 == 0 and due == past[-1] else "done"
+            note = ("Chưa bố trí được kinh phí; đề nghị bổ sung dự toán năm sau." if status == "blocked" else
+                    f"Đã thực hiện; có báo cáo kết quả gửi Sở Y tế ngày {due:%d/%m/%Y}.")
+            services.task_update_record(user=officer, task=task, due_on=due, status=status, note=note, today=today)

@@ -1,18 +1,21 @@
 """API of the plans (/api/v1/plans/): each plan as `ansinh plans show --json` prints it, in the reader's province."""
 
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from ansinh.core.access import get_visible_or_404
 from ansinh.core.api import ScopedViewSet
 from ansinh.core.exceptions import DomainError
 
 from . import documents, selectors, services
 from .access import PLANS_VIEW, REPORTS_VIEW
 from .filters import PlanFilterSet, ReportFilterSet
-from .models import Report
+from .models import Report, Task
 from .views import DOCX, docx_response
 
 
@@ -224,3 +227,72 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     def document(self, request, pk=None):
         """Báo cáo theo thể thức Nghị định 30/2020 (DOCX)."""
         return docx_response(self.get_object())
+
+
+# --- the plans' tasks (/api/v1/plan-tasks/) -------------------------------------------------------------------
+
+
+class TaskUpdateSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    due_on = serializers.DateField(required=False, allow_null=True, help_text="Hạn của nhiệm vụ mà lần cập nhật nói về")
+    status = serializers.ChoiceField(choices=["in_progress", "done", "blocked"])
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    evidence = serializers.FileField(required=False, allow_null=True, write_only=True,
+                                     help_text="Tệp minh chứng: PDF, Word, Excel, OpenDocument, JPG/PNG; tối đa 20 MB")
+    evidence_name = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+
+
+class PlanTaskSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="task.pk")
+    plan = serializers.IntegerField(source="task.plan_id")
+    plan_number = serializers.CharField(source="task.plan.number")
+    position = serializers.IntegerField(source="task.position")
+    title = serializers.CharField(source="task.title")
+    lead = serializers.CharField(source="task.lead")
+    coordinating = serializers.ListField(source="task.coordinating", child=serializers.CharField())
+    product = serializers.CharField(source="task.product")
+    timeline = serializers.CharField(source="task.timeline")
+    due_on = serializers.DateField(allow_null=True, help_text="Hạn quá chưa làm sớm nhất, hoặc hạn tới")
+    status = serializers.CharField(allow_null=True)
+    days_late = serializers.IntegerField(allow_null=True)
+    updates = TaskUpdateSerializer(source="history", many=True)
+
+
+class PlanTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Nhiệm vụ của các kế hoạch trong tỉnh với tình hình thực hiện theo từng hạn. `plan`: mã kế hoạch;
+    `overdue=true`: chỉ nhiệm vụ quá hạn chưa hoàn thành."""
+
+    serializer_class = PlanTaskSerializer
+    capability = PLANS_VIEW
+    write_capability = PLANS_VIEW  # the service checks plans.manage
+
+    def get_queryset(self):
+        tasks = Task.objects.visible_to(self.request.user).select_related("plan").order_by("plan_id", "position")
+        plan = self.request.query_params.get("plan")
+        if plan:
+            tasks = tasks.filter(plan_id=int(plan)) if plan.isdigit() else tasks.none()
+        return tasks
+
+    @extend_schema(parameters=[OpenApiParameter("plan", int), OpenApiParameter("overdue", bool)],
+                   responses=PlanTaskSerializer(many=True))
+    def list(self, request):
+        states = selectors.states_of(list(self.get_queryset()), timezone.localdate())
+        if request.query_params.get("overdue") in ("true", "1"):
+            states = [s for s in states if s.days_late]
+        page = self.paginate_queryset(states)
+        return self.get_paginated_response(PlanTaskSerializer(page, many=True).data)
+
+    @extend_schema(responses=PlanTaskSerializer)
+    def retrieve(self, request, pk=None):
+        task = get_visible_or_404(self.get_queryset(), pk=pk)
+        return Response(PlanTaskSerializer(selectors.task_state(task=task, today=timezone.localdate())).data)
+
+    @extend_schema(request={"multipart/form-data": TaskUpdateSerializer}, responses=TaskUpdateSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[], parser_classes=[MultiPartParser, JSONParser])
+    def updates(self, request, pk=None):
+        """Ghi tình hình thực hiện cho một hạn của nhiệm vụ (cán bộ Sở), kèm tệp minh chứng nếu có."""
+        task = get_visible_or_404(self.get_queryset(), pk=pk)
+        return self.written(TaskUpdateSerializer, lambda data: services.task_update_record(
+            user=request.user, task=task, due_on=data.get("due_on"), status=data["status"], note=data["note"],
+            evidence=data.get("evidence")))

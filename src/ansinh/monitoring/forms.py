@@ -1,5 +1,7 @@
 """Forms of the periodic reports: they parse shapes; the rules live in services."""
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -60,3 +62,21 @@ class ReviewForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     comment = forms.CharField(label=_("Ý kiến (khi trả lại) hoặc lý do (khi mở lại)"), required=False,
                               widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TaskUpdateForm(StyledForm):
+    due_on = forms.TypedChoiceField(label=_("Hạn"), coerce=datetime.date.fromisoformat, required=False)
+    status = forms.ChoiceField(label=_("Tình trạng"))
+    note = forms.CharField(label=_("Kết quả, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.FileField(label=_("Tệp minh chứng (PDF, Word, Excel, ảnh; tối đa 20 MB)"), required=False)
+
+    def __init__(self, *args, dues=(), **kwargs):
+        from .models import TaskUpdate
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = TaskUpdate.Status.choices
+        if dues:
+            self.fields["due_on"].choices = [(d.isoformat(), f"{d:%d/%m/%Y}") for d in dues]
+            self.fields["due_on"].required = True
+        else:
+            del self.fields["due_on"]

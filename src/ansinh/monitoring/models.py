@@ -48,9 +48,15 @@ class Plan(models.Model):
 
 
 class InPlanQuerySet(ScopedQuerySet):
+    plan_path = "plan"
+
     def visible_to(self, user, action: str = "view"):
         """A plan's parts are read with their plan."""
-        return self.filter(plan__in=Plan.objects.visible_to(user, action).values("pk"))
+        return self.filter(**{f"{self.plan_path}__in": Plan.objects.visible_to(user, action).values("pk")})
+
+
+class InTaskQuerySet(InPlanQuerySet):
+    plan_path = "task__plan"
 
 
 class Target(models.Model):
@@ -108,6 +114,37 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return self.title[:80]
+
+
+class TaskUpdate(models.Model):
+    """Where a task stands for one of its deadlines (a yearly task has one per year): in progress, done or held up,
+    with a note and, where there is one, the evidence (a report, minutes, a decision) as a file."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        DONE = "done", _("Đã hoàn thành")
+        BLOCKED = "blocked", _("Vướng mắc")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    due_on = models.DateField(_("hạn"))
+    status = models.CharField(_("tình trạng"), max_length=12, choices=Status.choices)
+    note = models.TextField(_("kết quả, ghi chú"), blank=True)
+    evidence = models.FileField(_("tệp minh chứng"), upload_to="monitoring/evidence/%Y/", blank=True)
+    evidence_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.PROTECT, related_name="+")
+
+    scope = Scope(view=PLANS_VIEW, actions={"manage": PLANS_MANAGE})
+    objects = InTaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cập nhật nhiệm vụ")
+        verbose_name_plural = pgettext_lazy("plural", "cập nhật nhiệm vụ")
+        ordering = ["task", "-due_on", "-created_at"]
+        indexes = [models.Index(fields=["task", "due_on"], name="task_update_due")]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.due_on}: {self.status}"
 
 
 # --- the indicator catalogue, versioned ---------------------------------------------------------------------
@@ -351,6 +388,23 @@ class Rollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.year} {self.commune_id}"
+
+
+class RollupStamp(models.Model):
+    """When an indicator's figures of a province for a year were last computed (for the day they are of), also when
+    no commune had any: a past year computed once is not computed again unless asked."""
+
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    code = models.CharField(_("mã chỉ số"), max_length=80)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    day = models.DateField(_("số liệu ngày"))
+    computed_at = models.DateTimeField(_("tính lúc"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["province_code", "code", "year"], name="rollup_stamp_once")]
+
+    def __str__(self) -> str:
+        return f"{self.province_code} {self.code} {self.year}"
 
 
 class RollupRun(models.Model):

@@ -104,3 +104,32 @@ def progress(target: Target, actual: Decimal, *, day, start: Decimal | None = No
     if behind <= 0:
         return ON_TRACK
     return AT_RISK if behind <= AT_RISK_MARGIN * way else OFF_TRACK
+
+
+# --- when a task of a plan is due --------------------------------------------------------------------------
+
+QUARTER_ENDS = {"I": (3, 31), "II": (6, 30), "III": (9, 30), "IV": (12, 31)}
+_QUARTER = r"Quý\s+(IV|III|II|I)\b"
+
+
+def task_dues(timeline: str, *, first_year: int, last_year: int) -> list:
+    """The deadlines of a task in the years `first_year`–`last_year`, read from its timeline as the plans write it:
+    "Hàng năm" (31/12 of each year), "Quý I hàng năm" (31/3 of each year), "Năm 2024 và các năm tiếp theo" (each
+    year from 2024), "Năm 2024" (31/12/2024), "2024 - 2030" (31/12/2030, once), "Quý II/2025" (30/6/2025). A
+    timeline that names no time ("thường xuyên", "theo yêu cầu") has none."""
+    import datetime
+    import re
+
+    text = " ".join(timeline.split())
+    quarter = re.search(_QUARTER, text, re.IGNORECASE)
+    month, day = QUARTER_ENDS[quarter.group(1).upper()] if quarter else (12, 31)
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", text)]
+    yearly = re.search(r"\bh[àằ]ng năm\b|các năm tiếp theo", text, re.IGNORECASE) is not None
+    if yearly:
+        start = max(first_year, years[0]) if years else first_year
+        wanted = range(start, last_year + 1)
+    elif years:
+        wanted = range(max(years), max(years) + 1)  # once, at the end of the span it names
+    else:
+        return []
+    return [datetime.date(year, month, day) for year in wanted if first_year <= year <= last_year]

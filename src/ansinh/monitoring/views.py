@@ -7,7 +7,7 @@ from collections import Counter
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +25,7 @@ from ansinh.core.web import form_error
 from . import documents, rules, selectors, services
 from .access import PLANS_MANAGE, PLANS_VIEW, REPORTS_PREPARE, REPORTS_REVIEW, REPORTS_VIEW
 from .filters import PlanFilterSet
-from .forms import ReportForm, ReviewForm
+from .forms import ReportForm, ReviewForm, TaskUpdateForm
 
 PROGRESS_LABELS = {rules.ON_TRACK: _lazy("Đúng tiến độ"), rules.AT_RISK: _lazy("Có nguy cơ chậm"),
                    rules.OFF_TRACK: _lazy("Chậm tiến độ"), rules.MET: _lazy("Đạt"), rules.NOT_MET: _lazy("Không đạt")}
@@ -71,7 +71,7 @@ class PlanDetail(ScopedDetailView):
         return {**context, "today": today, "rows": rows, "counts": counts, "labels": PROGRESS_LABELS,
                 "rule": rules.PROGRESS_RULE, "run": _freshness(self.request, plan.province_code),
                 "can_refresh": can(self.request.user, PLANS_MANAGE),
-                "tasks": plan.tasks.order_by("position"), "schedules": plan.schedules.all(),
+                "tasks": selectors.task_states(plan=plan, today=today), "schedules": plan.schedules.all(),
                 "can_report": can(self.request.user, REPORTS_VIEW)}
 
     def post(self, request, pk):
@@ -278,3 +278,66 @@ class ReportFile(AccessMixin, View):
             return render(request, "monitoring/report_preview.html", {
                 "report": report, "document": documents.report_html(report, lines=lines, units=selectors.commune_reports(report))})
         raise Http404(_("Không tìm thấy."))
+
+
+class TaskDetail(AccessMixin, View):
+    """A task of a plan: its deadlines and where it stands for each, the updates with their evidence; a province
+    officer records a new update."""
+
+    access = PLANS_VIEW
+
+    def load(self):
+        self.plan = selectors.access_plan(self.request.user, self.kwargs["pk"])
+        self.task = selectors.access_task(self.request.user, self.plan, self.kwargs["position"])
+        self.today = timezone.localdate()
+        self.dues = services.task_dues(self.task, self.today)
+
+    def _render(self, request, form=None, status=200):
+        can_update = can(request.user, PLANS_MANAGE)
+        state = selectors.task_state(task=self.task, today=self.today)
+        if can_update and form is None:
+            form = TaskUpdateForm(dues=self.dues, initial={"due_on": state.due_on.isoformat() if state.due_on else None})
+        return render(request, "monitoring/task_detail.html", {
+            "plan": self.plan, "task": self.task, "state": state, "form": form if can_update else None,
+            "today": self.today}, status=status)
+
+    def get(self, request, pk, position):
+        return self._render(request)
+
+    def post(self, request, pk, position):
+        if not can(request.user, PLANS_MANAGE):
+            raise Http404(_("Không tìm thấy."))
+        form = TaskUpdateForm(request.POST, request.FILES, dues=self.dues)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.task_update_record(user=request.user, task=self.task, due_on=data.get("due_on"),
+                                            status=data["status"], note=data["note"], evidence=data["evidence"])
+            except DomainError as exc:
+                form_error(form, exc)
+            else:
+                messages.success(request, _("Đã ghi tình hình thực hiện nhiệm vụ."))
+                return redirect("monitoring:task_detail", pk=self.plan.pk, position=self.task.position)
+        return self._render(request, form=form, status=400)
+
+
+class OverdueTasks(AccessMixin, View):
+    """The tasks of the province's plans past a deadline and not done, by lead agency, with how late."""
+
+    access = PLANS_VIEW
+
+    def get(self, request):
+        today = timezone.localdate()
+        return render(request, "monitoring/overdue_tasks.html", {
+            "groups": selectors.overdue_by_agency(user=request.user, today=today), "today": today})
+
+
+class Evidence(AccessMixin, View):
+    """A task update's evidence file, read in the plan's province."""
+
+    access = PLANS_VIEW
+
+    def get(self, request, pk):
+        update = selectors.evidence_of(request.user, pk)
+        return FileResponse(update.evidence.open("rb"), as_attachment=True,
+                            filename=update.evidence_name or update.evidence.name.rsplit("/", 1)[-1])

@@ -23,8 +23,17 @@ from .reports import (
     reports,
     submissions,
 )
+from .tasks import (
+    TaskState,
+    access_task,
+    evidence_of,
+    overdue_by_agency,
+    states_of,
+    task_state,
+    task_states,
+)
 
 __all__ = ["CommuneRow", "Figure", "TargetRow", "communes_ranked", "plan_statuses", "readable_codes", "run_of",
            "stored", "target_row", "target_rows", "access_plan", "normalised", "plan_by_number", "plan_document",
            "plans", "Submission", "access_report", "commune_reports", "late_reports", "periods", "report_lines",
-           "reports", "submissions"]
+           "reports", "submissions", "TaskState", "access_task", "evidence_of", "overdue_by_agency", "states_of", "task_state", "task_states"]

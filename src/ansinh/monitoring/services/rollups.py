@@ -13,7 +13,7 @@ from django_tasks import task
 
 from ansinh.core import indicators
 
-from ..models import Plan, Rollup, RollupRun, Target
+from ..models import Plan, Rollup, RollupRun, RollupStamp, Target
 
 MAX_AGE = datetime.timedelta(hours=1)
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def rollups_refresh(*, province_code: str, today: datetime.date | None = None, a
     {"steps": computed, "rows": stored}."""
     today = today or timezone.localdate()
     reader = indicators.reader(_province(province_code))
-    stored = set(Rollup.objects.filter(province_code=province_code).values_list("code", "year").distinct())
+    stored = set(RollupStamp.objects.filter(province_code=province_code).values_list("code", "year"))
     steps = [(indicator, year) for indicator in indicators.all_indicators()
              for year in years_needed(province_code, today)
              if all_years or year == today.year or (indicator.code, year) not in stored]
@@ -60,6 +60,8 @@ def rollups_refresh(*, province_code: str, today: datetime.date | None = None, a
                 Rollup(code=indicator.code, commune_id=commune, province_code=province_code, year=year, day=day,
                        numerator=numerator or 0, denominator=denominator, computed_at=now)
                 for commune, (numerator, denominator) in by_commune.items()], batch_size=1000)
+            RollupStamp.objects.update_or_create(province_code=province_code, code=indicator.code, year=year,
+                                                 defaults={"day": day, "computed_at": now})
             if run is not None:
                 RollupRun.objects.filter(pk=run.pk).update(done=n)
         rows += len(by_commune)
