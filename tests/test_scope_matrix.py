@@ -563,8 +563,10 @@ MATRIX = {
     "plan-task-list": [("get", [], 200)],
     "plan-task-detail": [("get", [TASK], 404)],
     "plan-task-updates": [("post", [TASK], 404)],
-    "plan-list": [("get", [], 200)],
-    "plan-detail": [("get", [PLAN], 404)],
+    "plan-list": [("get", [], 200), ("post", [], 403)],  # a commune records no plan
+    "plan-detail": [("get", [PLAN], 404), ("put", [PLAN], 403)],
+    "monitoring:plan_create": [("get", [], 404), ("post", [], 403)],
+    "monitoring:plan_edit": [("get", [PLAN], 404), ("post", [PLAN], 403)],
     "monitoring:plan_reports": [("get", [PLAN], 404), ("post", [PLAN], 404)],
     "monitoring:report_detail": [("get", [REPORT], 404), ("post", [REPORT], 404)],  # another commune's report
     "monitoring:report_file": [("get", [REPORT, "docx"], 404)],
@@ -578,7 +580,7 @@ MATRIX = {
     "report-document": [("get", [REPORT], 404)],
 }
 OWNER = {"monitoring:plan_detail": "hanoi", "plan-detail": "hanoi", "monitoring:plan_reports": "hanoi",
-         "monitoring:target_detail": "hanoi", "monitoring:task_detail": "hanoi", "monitoring:evidence": "hanoi",
+         "monitoring:target_detail": "hanoi", "monitoring:plan_edit": "hanoi", "monitoring:task_detail": "hanoi", "monitoring:evidence": "hanoi",
          "plan-task-detail": "hanoi",  # Hà Nội's plan, read in Hà Nội
          "casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
          "case-detail": "ctxh_xa2", "policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province

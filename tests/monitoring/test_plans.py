@@ -122,3 +122,62 @@ def test_plans_show_prints_a_seed_plan_as_json(units):
     assert shown == json.loads((services.SEEDS / "ca-mau-62-kh-ubnd-2021.json").read_text(encoding="utf-8")) | {
         "targets": shown["targets"], "tasks": shown["tasks"]}
     assert main(["plans", "show", "999/KH-UBND"]) == 1
+
+
+def test_a_plan_typed_on_its_page_and_edited_keeps_its_tasks_progress(users, client):
+    import datetime
+
+    from django.urls import reverse
+
+    client.force_login(users["tinh"])
+    form = {"number": "15/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Cà Mau", "date": "2026-02-01",
+            "title": "Kế hoạch thử", "parent": "",
+            "targets": "Từ năm\tĐến năm\tGiá trị\n2026\t2030\t90\t%\t\t\tworkforce.orgs_staffed\tĐạt 90% cơ quan.\n"
+                       "2026\t2030\t1.200,5\tngười\t\t\t\tTrên 1.200 người.",
+            "tasks": "Rà soát\tSở Y tế\tUBND các xã; Công an tỉnh\tDanh sách\tHàng năm",
+            "reports": "6 tháng\txã\t10/6\tBáo cáo 6 tháng vào ngày 10/6"}
+    bad = client.post(reverse("monitoring:plan_create"), {**form, "targets": "2026\t2030\t120\t%\t\t\t\tQuá.\n"
+                                                                             "x\t2030\t5\tngười\t\t\t\tSai năm.",
+                                                         "reports": "quý\txã\t10/6\t"})
+    page = bad.content.decode()
+    assert bad.status_code == 400 and "Chỉ tiêu, dòng 2: năm “x” không hợp lệ." in page
+    assert "Kỳ báo cáo, dòng 1" in page and not Plan.objects.filter(number="15/KH-UBND").exists()
+    made = client.post(reverse("monitoring:plan_create"), form)
+    plan = Plan.objects.get(number="15/KH-UBND")
+    assert made.url == reverse("monitoring:plan_detail", args=[plan.pk])
+    assert [float(t.value) for t in plan.targets.all()] == [90, 1200.5]
+    assert plan.tasks.get().coordinating == ["UBND các xã", "Công an tỉnh"]
+    assert (plan.schedules.get().due_month, plan.schedules.get().due_day) == (6, 10)
+    services.task_update_record(user=users["tinh"], task=plan.tasks.get(), due_on=datetime.date(2026, 12, 31),
+                                status="in_progress", today=datetime.date(2026, 7, 1))
+    edit = client.get(reverse("monitoring:plan_edit", args=[plan.pk])).content.decode()
+    assert "Trên 1.200 người." in edit and "UBND các xã; Công an tỉnh" in edit
+    changed = client.post(reverse("monitoring:plan_edit", args=[plan.pk]), {
+        **form, "version": plan.version, "tasks": "Rà soát lại\tSở Y tế\t\tDanh sách\tHàng năm"})
+    assert changed.status_code == 302
+    plan.refresh_from_db()
+    assert plan.tasks.get().title == "Rà soát lại" and plan.tasks.get().updates.count() == 1  # progress kept
+    stale = client.post(reverse("monitoring:plan_edit", args=[plan.pk]), {**form, "version": plan.version - 1})
+    assert stale.status_code == 400 and "người khác sửa" in stale.content.decode()
+    client.force_login(users["xa1"])
+    assert client.get(reverse("monitoring:plan_create")).status_code == 404  # a commune records no plan
+
+
+def test_the_plans_api_writes_a_plan_of_ones_province(users):
+    from tests.factories import api_client
+
+    body = {"number": "16/KH-UBND", "issuer": "UBND tỉnh", "date": "2026-03-01", "title": "Kế hoạch API",
+            "targets": [{"period_start": 2026, "period_end": 2030, "value": 50, "unit": "%", "text": "50%."}],
+            "tasks": [], "reports": [{"kind": "year", "level": "commune", "due": "10-30", "text": "Trước 30/10."}]}
+    made = api_client(users["tinh"]).post("/api/v1/plans/", body, format="json")
+    assert made.status_code == 201 and made.json()["reports"][0]["due"] == "10-30"
+    plan = made.json()
+    bad = api_client(users["tinh"]).put(f"/api/v1/plans/{plan['id']}/", {
+        **body, "version": plan["version"], "targets": [{"period_end": 2030, "value": 5, "unit": "%", "text": "x"}]},
+        format="json")
+    assert bad.status_code == 400 and "Chỉ tiêu phải có giai đoạn" in str(bad.json())
+    assert api_client(users["xa1"]).post("/api/v1/plans/", body, format="json").status_code == 403
+    assert api_client(users["hanoi"]).put(f"/api/v1/plans/{plan['id']}/", body, format="json").status_code == 404
+    ok = api_client(users["tinh"]).put(f"/api/v1/plans/{plan['id']}/", {**body, "title": "Đổi tên",
+                                                                        "version": plan["version"]}, format="json")
+    assert ok.status_code == 200 and ok.json()["title"] == "Đổi tên"

@@ -157,7 +157,8 @@ class IndicatorView(viewsets.ViewSet):
 
     def list(self, request):
         return Response([{"code": i.code, "label": i.label, "numerator": i.numerator_label,
-                          "denominator": i.denominator_label, "periodic": i.periodic, "legal": i.legal}
+                          "denominator": i.denominator_label, "periodic": i.periodic, "legal": i.legal,
+                          "by_sex_and_age": i.breakdown is not None}
                          for i in indicators.all_indicators() if can(request.user, i.capability)])
 
     def retrieve(self, request, code=None):
@@ -170,6 +171,11 @@ class IndicatorView(viewsets.ViewSet):
             "numerator": result.numerator, "denominator": result.denominator, "share": result.share,
             "by_commune": [{"commune": names.get(pk, ("", ""))[0], "name": names.get(pk, ("", ""))[1],
                             "numerator": n, "denominator": d} for pk, (n, d) in sorted(result.by_commune.items())],
+            # an indicator of people, by sex (M, F) and age band (0-15, 16-59, 60+, ? for an unknown birth year)
+            "by_group": [{"sex": sex, "age": band, "numerator": n, "denominator": d} for (sex, band), (n, d) in
+                         sorted(indicators.breakdown(indicator, user=request.user, day=day, start=start,
+                                                     commune_id=commune).items())]
+            if indicator.breakdown is not None else None,
         })
 
     @action(detail=True, methods=["get"])

@@ -412,3 +412,17 @@ def parse_int(value: Any) -> int | None:
         return int(value)
     text = str(value).strip().replace(".", "").replace(",", "")
     return int(text) if text.isdigit() else None
+
+
+def pasted_rows(text: str, *, headers: Sequence[str] = ()) -> list[tuple[int, list[str]]]:
+    """Rows pasted from a spreadsheet into a text box: (line number, cells), tab-separated — or `;` or `|` when
+    typed —, blank lines skipped, a first row whose first cell folds to one of `headers` (a heading) dropped."""
+    rows = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        separator = "\t" if "\t" in raw else (";" if ";" in raw else "|")
+        rows.append((number, [cell.strip() for cell in raw.split(separator)]))
+    if rows and fold(rows[0][1][0]) in headers:
+        rows = rows[1:]
+    return rows

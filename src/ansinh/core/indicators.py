@@ -34,6 +34,8 @@ class Indicator:
     columns: tuple[str, ...]  # the drill-down's column headers
     legal: str = ""  # the plan or text the indicator answers
     periodic: bool = False  # counts what happened from `start` to `day`
+    # of people: (*, user, day, start) → {(commune id, sex, age band): (numerator, denominator)}, see `AGE_BANDS`
+    breakdown: Callable[..., dict[tuple[int, str, str], tuple[int, int | None]]] | None = None
 
 
 _INDICATORS: dict[str, Indicator] = {}
@@ -92,6 +94,49 @@ def reader(unit):
     administrative unit; None for the country) only. Figures are counts by commune, never the records."""
     from .access import FigureReader
     return FigureReader(unit, frozenset(i.capability for i in _INDICATORS.values()))
+
+
+# --- by sex and age group --------------------------------------------------------------------------------
+
+# (code, label, first age, last age): children under 16 (Luật Trẻ em 2016 Điều 1), older people from 60 (Luật Người
+# cao tuổi 2009 Điều 2), the ages between; a person whose birth year is unknown is told apart
+AGE_BANDS = (("0-15", "Dưới 16 tuổi", 0, 15), ("16-59", "Từ 16 đến 59 tuổi", 16, 59), ("60+", "Từ 60 tuổi", 60, None))
+UNKNOWN_AGE = "?"
+SEXES = (("M", "Nam"), ("F", "Nữ"))
+
+
+def age_band_sql(birth_year: str, year: int) -> str:
+    """SQL for the age band of a column of birth years in `year` (an age counted as year − birth year)."""
+    year = int(year)
+    parts = " ".join(f"WHEN {year} - {birth_year} <= {last} THEN '{code}'" for code, _label, _first, last in AGE_BANDS
+                     if last is not None)
+    return f"CASE WHEN {birth_year} IS NULL THEN '{UNKNOWN_AGE}' {parts} ELSE '{AGE_BANDS[-1][0]}' END"
+
+
+def age_band(birth_year: str, year: int):
+    """The same as an ORM expression, for `.values(...)`."""
+    from django.db.models import Case, CharField, Q, Value, When
+
+    whens = [When(Q(**{f"{birth_year}__gte": year - last}), then=Value(code))
+             for code, _label, _first, last in AGE_BANDS if last is not None]
+    return Case(When(Q(**{f"{birth_year}__isnull": True}), then=Value(UNKNOWN_AGE)), *whens,
+                default=Value(AGE_BANDS[-1][0]), output_field=CharField())
+
+
+def breakdown(indicator: Indicator, *, user, day: datetime.date, start: datetime.date | None = None,
+              commune_id: int | None = None) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """The indicator by sex and age band in the user's jurisdiction (one commune when given): {(sex, band): (n, d)};
+    empty for an indicator that does not count people."""
+    if indicator.breakdown is None:
+        return {}
+    start = start or datetime.date(day.year, 1, 1)
+    found: dict[tuple[str, str], tuple[int, int | None]] = {}
+    for (commune, sex, band), (n, d) in indicator.breakdown(user=user, day=day, start=start).items():
+        if commune_id is not None and commune != commune_id:
+            continue
+        before_n, before_d = found.get((sex, band), (0, None))
+        found[(sex, band)] = (before_n + n, None if d is None else (before_d or 0) + d)
+    return found
 
 
 # The communes an indicator is broken down by are geo's; geo tells core how to name them when it starts.

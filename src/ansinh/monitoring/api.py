@@ -13,7 +13,7 @@ from ansinh.core.api import ScopedViewSet
 from ansinh.core.exceptions import DomainError
 
 from . import documents, selectors, services
-from .access import PLANS_VIEW, REPORTS_VIEW
+from .access import PLANS_MANAGE, PLANS_VIEW, REPORTS_VIEW
 from .filters import PlanFilterSet, ReportFilterSet
 from .models import Report, Task
 from .views import DOCX, docx_response
@@ -37,8 +37,16 @@ class TaskSerializer(serializers.Serializer):
     timeline = serializers.CharField()
 
 
+class ScheduleSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="half (6 tháng) hoặc year (năm)")
+    level = serializers.CharField(help_text="commune (xã báo cáo tỉnh) hoặc province (tỉnh báo cáo Bộ)")
+    due = serializers.CharField(allow_null=True, help_text="Hạn trong năm, MM-DD; null: theo quy định")
+    text = serializers.CharField(help_text="Câu của kế hoạch")
+
+
 class PlanSerializer(serializers.Serializer):
     id = serializers.IntegerField()
+    version = serializers.IntegerField()
     number = serializers.CharField()
     issuer = serializers.CharField()
     date = serializers.DateField()
@@ -47,18 +55,36 @@ class PlanSerializer(serializers.Serializer):
     province_code = serializers.CharField()
     targets = TargetSerializer(many=True)
     tasks = TaskSerializer(many=True)
+    reports = ScheduleSerializer(many=True)
 
 
 def _document(plan) -> dict:
-    return {"id": plan.pk, **selectors.plan_document(plan)}
+    return {"id": plan.pk, "version": plan.version, **selectors.plan_document(plan)}
+
+
+class PlanWriteSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    issuer = serializers.CharField()
+    date = serializers.DateField()
+    title = serializers.CharField()
+    parent = serializers.CharField(required=False, allow_blank=True, default="")
+    targets = serializers.ListField(child=serializers.DictField(), required=False, default=list,
+                                    help_text="Như `targets` khi đọc; thêm `at_most`: true cho mức trần (“dưới 3%”)")
+    tasks = serializers.ListField(child=serializers.DictField(), required=False, default=list)
+    reports = serializers.ListField(child=serializers.DictField(), required=False, default=list,
+                                    help_text="Kỳ báo cáo: {\"kind\": \"half\"|\"year\", \"level\": "
+                                              "\"commune\"|\"province\", \"due\": \"MM-DD\" hoặc null, \"text\": câu}")
+    version = serializers.IntegerField(required=False, allow_null=True, help_text="Khi sửa: phiên bản đã đọc")
 
 
 class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Kế hoạch của tỉnh với chỉ tiêu (theo giai đoạn; tỷ lệ, số tuyệt đối hoặc mức tăng so với năm gốc, kèm câu của
-    kế hoạch) và bảng nhiệm vụ."""
+    kế hoạch), bảng nhiệm vụ và kỳ báo cáo. Chuyên viên tỉnh ghi (`POST`) hoặc sửa (`PUT`) kế hoạch của tỉnh mình: cả
+    hoặc không, lỗi nêu từng chỉ tiêu."""
 
     serializer_class = PlanSerializer
     capability = PLANS_VIEW
+    write_capability = PLANS_MANAGE
     filterset_class = PlanFilterSet
     source = selectors.plans
     read = selectors.access_plan
@@ -71,6 +97,25 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     @extend_schema(responses=PlanSerializer)
     def retrieve(self, request, pk=None):
         return Response(PlanSerializer(_document(self.get_object())).data)
+
+    def _write(self, request, plan=None, code=201):
+        payload = PlanWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        version = data.pop("version", None)
+        unit = getattr(request.user, "jurisdiction", None)
+        data["date"] = data["date"].isoformat()
+        data["province_code"] = plan.province_code if plan else getattr(unit, "province_code", "")
+        recorded, _outcome = services.plan_record(user=request.user, data=data, plan=plan, version=version)
+        return Response(PlanSerializer(_document(recorded)).data, status=code)
+
+    @extend_schema(request=PlanWriteSerializer, responses=PlanSerializer)
+    def create(self, request):
+        return self._write(request)
+
+    @extend_schema(request=PlanWriteSerializer, responses=PlanSerializer)
+    def update(self, request, pk=None):
+        return self._write(request, selectors.access_plan(request.user, pk, "manage"), code=200)
 
 
 # --- periodic reports (/api/v1/reports/) ----------------------------------------------------------------------

@@ -80,3 +80,27 @@ class TaskUpdateForm(StyledForm):
             self.fields["due_on"].required = True
         else:
             del self.fields["due_on"]
+
+
+class PlanForm(StyledForm):
+    """A plan's header, and its targets, tasks and reporting periods pasted from a spreadsheet (one line each)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    number = forms.CharField(label=_("Số, ký hiệu"), max_length=40)
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=160)
+    date = forms.DateField(label=_("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    title = forms.CharField(label=_("Tên kế hoạch"), widget=forms.Textarea(attrs={"rows": 2}))
+    parent = forms.CharField(label=_("Thực hiện văn bản"), max_length=400, required=False)
+    targets = forms.CharField(
+        label=_("Chỉ tiêu"), required=False, widget=forms.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
+        help_text=_("Mỗi dòng một chỉ tiêu, dán từ Excel (các cột cách nhau bởi Tab, hoặc gõ dấu |): Từ năm | Đến năm | "
+                    "Giá trị | Đơn vị (% hoặc người, cơ sở…) | Năm gốc (chỉ tiêu tăng so với năm gốc) | x nếu là mức "
+                    "trần (“dưới…”) | Mã chỉ số (nếu có) | Câu của kế hoạch."))
+    tasks = forms.CharField(
+        label=_("Nhiệm vụ"), required=False, widget=forms.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
+        help_text=_("Mỗi dòng một nhiệm vụ: Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp (cách nhau bởi ;) | Sản phẩm "
+                    "| Thời gian (Hàng năm, Quý I hàng năm, Năm 2026, 2026 - 2030…)."))
+    reports = forms.CharField(
+        label=_("Kỳ báo cáo"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "font-monospace"}),
+        help_text=_("Mỗi dòng một kỳ: 6 tháng hoặc năm | xã hoặc tỉnh (cấp báo cáo) | Hạn (ngày/tháng, ví dụ 10/6; để "
+                    "trống nếu theo quy định) | Câu của kế hoạch."))

@@ -31,6 +31,7 @@ class Plan(models.Model):
     issued_on = models.DateField(_("ngày ban hành"))
     parent = models.CharField(_("thực hiện văn bản"), max_length=400, blank=True)
     province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     scope = Scope(view=PLANS_VIEW, actions={"manage": PLANS_MANAGE}, outside="Kế hoạch này của tỉnh khác.")
@@ -388,6 +389,31 @@ class Rollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.year} {self.commune_id}"
+
+
+class RollupPart(models.Model):
+    """A computed indicator's figure for one commune, one year, one sex and one age band (`core.indicators.AGE_BANDS`),
+    for the indicators that count people."""
+
+    code = models.CharField(_("mã chỉ số"), max_length=80)
+    commune = models.ForeignKey("geo.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
+    province_code = models.CharField(_("mã tỉnh"), max_length=3)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    sex = models.CharField(_("giới tính"), max_length=1, blank=True)
+    band = models.CharField(_("nhóm tuổi"), max_length=8)
+    numerator = models.BigIntegerField(_("tử số / số lượng"))
+    denominator = models.BigIntegerField(_("mẫu số"), null=True, blank=True)
+
+    scope = Scope(view=PLANS_VIEW)
+    objects = RollupQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["code", "commune", "year", "sex", "band"],
+                                               name="rollup_part_once")]
+        indexes = [models.Index(fields=["province_code", "code", "year"], name="rollup_part_province")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.year} {self.commune_id} {self.sex}{self.band}"
 
 
 class RollupStamp(models.Model):

@@ -25,7 +25,7 @@ from ansinh.core.web import form_error
 from . import documents, rules, selectors, services
 from .access import PLANS_MANAGE, PLANS_VIEW, REPORTS_PREPARE, REPORTS_REVIEW, REPORTS_VIEW
 from .filters import PlanFilterSet
-from .forms import ReportForm, ReviewForm, TaskUpdateForm
+from .forms import PlanForm, ReportForm, ReviewForm, TaskUpdateForm
 
 PROGRESS_LABELS = {rules.ON_TRACK: _lazy("Đúng tiến độ"), rules.AT_RISK: _lazy("Có nguy cơ chậm"),
                    rules.OFF_TRACK: _lazy("Chậm tiến độ"), rules.MET: _lazy("Đạt"), rules.NOT_MET: _lazy("Không đạt")}
@@ -43,8 +43,10 @@ class PlanList(ScopedListView):
     def get_context_data(self, **context):
         page = context.get("page")
         plans = list(page) if page is not None else []
+        unit = getattr(self.request.user, "jurisdiction", None)
         return {**context, "statuses": selectors.plan_statuses(user=self.request.user, plans=plans,
-                                                                today=timezone.localdate())}
+                                                                today=timezone.localdate()),
+                "can_add": can(self.request.user, PLANS_MANAGE) and unit is not None and unit.level == "province"}
 
 
 def _freshness(request, province_code: str):
@@ -104,6 +106,8 @@ class TargetDetail(AccessMixin, View):
             "plan": plan, "target": target, "row": row, "communes": communes, "year": year,
             "labels": PROGRESS_LABELS, "rule": rules.PROGRESS_RULE, "run": selectors.run_of(plan.province_code),
             "trend_chart": _trend_chart(row), "ranking_chart": _ranking_chart(row, communes),
+            "groups": selectors.groups(user=request.user, code=target.indicator, province_code=plan.province_code,
+                                       year=year),
             "start": datetime.date(year, 1, 1), "day": row.figure.day if row.figure else today})
 
 
@@ -341,3 +345,47 @@ class Evidence(AccessMixin, View):
         update = selectors.evidence_of(request.user, pk)
         return FileResponse(update.evidence.open("rb"), as_attachment=True,
                             filename=update.evidence_name or update.evidence.name.rsplit("/", 1)[-1])
+
+
+class PlanEdit(AccessMixin, View):
+    """A province officer records a plan of the province, or edits one: its header, and its targets, tasks and
+    reporting periods pasted from a spreadsheet; recorded whole or refused naming each wrong line."""
+
+    access = PLANS_MANAGE
+
+    def load(self):
+        self.plan = selectors.access_plan(self.request.user, self.kwargs["pk"], "manage") if "pk" in self.kwargs \
+            else None
+        unit = getattr(self.request.user, "jurisdiction", None)
+        if self.plan is None and (unit is None or unit.level != "province"):
+            raise Http404(_("Không tìm thấy."))  # a plan is a province's: recorded by its officers
+
+    def _render(self, request, form, status=200):
+        from .services.plans import REPORT_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS
+        return render(request, "monitoring/plan_form.html", {
+            "form": form, "plan": self.plan, "columns": (TARGET_COLUMNS, TASK_COLUMNS, REPORT_COLUMNS)},
+            status=status)
+
+    def get(self, request, pk=None):
+        return self._render(request, PlanForm(initial=selectors.plan_text(self.plan) if self.plan else {}))
+
+    def post(self, request, pk=None):
+        form = PlanForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            province = self.plan.province_code if self.plan else request.user.jurisdiction.province_code
+            header = {"number": data["number"], "issuer": data["issuer"], "date": data["date"].isoformat(),
+                      "title": data["title"], "parent": data["parent"], "province_code": province}
+            try:
+                with transaction.atomic():
+                    document = services.plan_from_text(header=header, targets=data["targets"], tasks=data["tasks"],
+                                                       reports=data["reports"])
+                    plan, outcome = services.plan_record(user=request.user, data=document, plan=self.plan,
+                                                         version=data["version"] if self.plan else None)
+            except DomainError as exc:
+                form_error(form, exc)
+            else:
+                messages.success(request, {"created": _("Đã ghi kế hoạch."), "updated": _("Đã sửa kế hoạch."),
+                                           "unchanged": _("Kế hoạch không có gì thay đổi.")}[outcome])
+                return redirect("monitoring:plan_detail", pk=plan.pk)
+        return self._render(request, form, status=400)

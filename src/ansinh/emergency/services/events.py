@@ -12,6 +12,7 @@ from ansinh.audit.models import AuditEvent
 from ansinh.audit.services import audit_record, audit_records
 from ansinh.core.access import covers, require_capability
 from ansinh.core.exceptions import DomainError
+from ansinh.core.files import pasted_rows
 from ansinh.core.text import fold
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.models import (
@@ -197,15 +198,7 @@ class Line:
 
 
 def _cells(text: str) -> list[tuple[int, list[str]]]:
-    rows = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        separator = "\t" if "\t" in raw else (";" if ";" in raw else "|")
-        rows.append((number, [cell.strip() for cell in raw.split(separator)]))
-    if rows and fold(rows[0][1][0]) in ("ho va ten", "ho ten", "ho va ten chu ho", "ten"):
-        rows = rows[1:]
-    return rows
+    return pasted_rows(text, headers=("ho va ten", "ho ten", "ho va ten chu ho", "ten"))
 
 
 def _number(text: str, label: str, row: int, errors: list[str], *, low: int, high: int) -> int | None:

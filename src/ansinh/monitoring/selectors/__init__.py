@@ -5,6 +5,7 @@ from .figures import (
     Figure,
     TargetRow,
     communes_ranked,
+    groups,
     plan_statuses,
     readable_codes,
     run_of,
@@ -12,7 +13,7 @@ from .figures import (
     target_row,
     target_rows,
 )
-from .plans import access_plan, normalised, plan_by_number, plan_document, plans
+from .plans import access_plan, normalised, plan_by_number, plan_document, plan_text, plans
 from .reports import (
     Submission,
     access_report,
@@ -33,7 +34,7 @@ from .tasks import (
     task_states,
 )
 
-__all__ = ["CommuneRow", "Figure", "TargetRow", "communes_ranked", "plan_statuses", "readable_codes", "run_of",
-           "stored", "target_row", "target_rows", "access_plan", "normalised", "plan_by_number", "plan_document",
+__all__ = ["CommuneRow", "Figure", "TargetRow", "communes_ranked", "groups", "plan_statuses", "readable_codes", "run_of",
+           "stored", "target_row", "target_rows", "access_plan", "normalised", "plan_by_number", "plan_document", "plan_text",
            "plans", "Submission", "access_report", "commune_reports", "late_reports", "periods", "report_lines",
            "reports", "submissions", "TaskState", "access_task", "evidence_of", "overdue_by_agency", "states_of", "task_state", "task_states"]

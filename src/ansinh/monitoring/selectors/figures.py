@@ -14,7 +14,7 @@ from ansinh.core import indicators
 from ansinh.core.access import can
 
 from .. import rules
-from ..models import Plan, Rollup, RollupRun, Target
+from ..models import Plan, Rollup, RollupPart, RollupRun, Target
 
 
 @dataclass(frozen=True)
@@ -156,3 +156,34 @@ def communes_ranked(*, user, target: Target, year: int) -> list[CommuneRow]:
     worst = Decimal("-1") if not target.at_most else Decimal("1e12")
     found.sort(key=lambda r: (r.value if r.value is not None else worst, r.numerator), reverse=not target.at_most)
     return found
+
+
+def groups(*, user, code: str, province_code: str, year: int) -> dict[str, Any] | None:
+    """An indicator that counts people, by sex and age band in the user's jurisdiction for `year`: {"rows": [(band
+    label, [figure per sex…, all]) …], "sexes": [labels…]}; None for an indicator that does not count people."""
+    indicator = indicators.get(code)
+    if indicator is None or indicator.breakdown is None or code not in readable_codes(user):
+        return None
+    share = bool(indicator.denominator_label)
+    sums: dict[tuple[str, str], list[int]] = {}
+    for sex, band, n, d in RollupPart.objects.visible_to(user).filter(
+            province_code=province_code, code=code, year=year).values_list("sex", "band").annotate(
+            n=Sum("numerator"), d=Sum("denominator")).values_list("sex", "band", "n", "d"):
+        sums[(sex, band)] = [n or 0, d or 0]
+
+    def cell(keys) -> Decimal | None:
+        n = sum(sums.get(k, [0, 0])[0] for k in keys)
+        d = sum(sums.get(k, [0, 0])[1] for k in keys)
+        if not any(k in sums for k in keys):
+            return None
+        return rules.figure(Decimal(n), Decimal(d) if share else None, share=share)
+    sexes = [code for code, _label in indicators.SEXES]
+    bands = [(b[0], b[1]) for b in indicators.AGE_BANDS] + [(indicators.UNKNOWN_AGE, "Chưa rõ năm sinh")]
+    rows = []
+    for band, label in bands:
+        values = [cell([(sex, band)]) for sex in sexes] + [cell([(sex, band) for sex in [*sexes, ""]])]
+        if any(v is not None for v in values):
+            rows.append((label, values))
+    rows.append(("Tổng", [cell([(sex, b) for b, _l in bands]) for sex in sexes]
+                 + [cell([(sex, b) for b, _l in bands for sex in [*sexes, ""]])]))
+    return {"rows": rows, "sexes": [label for _code, label in indicators.SEXES], "share": share}

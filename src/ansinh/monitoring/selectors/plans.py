@@ -76,3 +76,24 @@ def plan_by_number(number: str, province_code: str = "") -> list[Plan]:
         found = found.filter(province_code=province_code)
     return list(found.order_by("province_code", "-issued_on"))
 
+
+
+def plan_text(plan: Plan) -> dict[str, Any]:
+    """A plan as its edit page shows it: the header's fields and one tab-separated line per target, task and
+    reporting period (the columns of `services.plans.TARGET_COLUMNS`…)."""
+    def number(value) -> str:
+        return f"{Decimal(value).normalize():f}".replace(".", ",")
+
+    return {
+        "number": plan.number, "issuer": plan.issuer, "date": plan.issued_on, "title": plan.title,
+        "parent": plan.parent, "version": plan.version,
+        "targets": "\n".join("\t".join([str(t.period_start), str(t.period_end), number(t.value), t.unit,
+                                        str(t.baseline_year or ""), "x" if t.at_most else "", t.indicator, t.text])
+                             for t in plan.targets.order_by("position")),
+        "tasks": "\n".join("\t".join([t.title, t.lead, "; ".join(t.coordinating), t.product, t.timeline])
+                           for t in plan.tasks.order_by("position")),
+        "reports": "\n".join("\t".join(["6 tháng" if s.kind == "half" else "năm",
+                                        "xã" if s.level == "commune" else "tỉnh",
+                                        f"{s.due_day}/{s.due_month}" if s.due_day else "", s.text])
+                             for s in plan.schedules.all()),
+    }

@@ -13,7 +13,7 @@ from django_tasks import task
 
 from ansinh.core import indicators
 
-from ..models import Plan, Rollup, RollupRun, RollupStamp, Target
+from ..models import Plan, Rollup, RollupPart, RollupRun, RollupStamp, Target
 
 MAX_AGE = datetime.timedelta(hours=1)
 log = logging.getLogger(__name__)
@@ -60,6 +60,13 @@ def rollups_refresh(*, province_code: str, today: datetime.date | None = None, a
                 Rollup(code=indicator.code, commune_id=commune, province_code=province_code, year=year, day=day,
                        numerator=numerator or 0, denominator=denominator, computed_at=now)
                 for commune, (numerator, denominator) in by_commune.items()], batch_size=1000)
+            RollupPart.objects.filter(province_code=province_code, code=indicator.code, year=year).delete()
+            if indicator.breakdown is not None:
+                parts = indicator.breakdown(user=reader, day=day, start=datetime.date(year, 1, 1))
+                RollupPart.objects.bulk_create([
+                    RollupPart(code=indicator.code, commune_id=commune, province_code=province_code, year=year,
+                               sex=sex or "", band=band, numerator=numerator or 0, denominator=denominator)
+                    for (commune, sex, band), (numerator, denominator) in parts.items()], batch_size=1000)
             RollupStamp.objects.update_or_create(province_code=province_code, code=indicator.code, year=year,
                                                  defaults={"day": day, "computed_at": now})
             if run is not None:
