@@ -134,6 +134,8 @@ def test_the_childrens_indicator_counts_who_received_help_by_commune(team, users
                                                part="missing"))
     assert [r.values[0] for r in rows] == [kids[1].full_name]  # the HIV child is not listed by name
     assert indicators.compute(indicators.get(CHILDREN), user=users["xa2"], day=today, start=start).by_commune == {}
+    by_group = indicators.breakdown(indicators.get(CHILDREN), user=users["tinh"], day=today, start=start)
+    assert by_group == {("F", "0-15"): (2, 4)}  # four girls of 8, two helped
 
 
 def test_people_supported_counts_each_person_once_per_commune(team, open_case, users):
@@ -143,6 +145,12 @@ def test_people_supported_counts_each_person_once_per_commune(team, open_case, u
     result = indicators.compute(indicators.get(PEOPLE), user=users["tinh"], day=timezone.localdate(),
                                 start=D(timezone.localdate().year, 1, 1))
     assert result.by_commune == {team["committee"].commune_id: (2, None)}
+    child, adult = team["child"], team["adult"]
+    groups = indicators.breakdown(indicators.get(PEOPLE), user=users["tinh"], day=timezone.localdate(),
+                                  start=D(timezone.localdate().year, 1, 1))
+    assert sum(n for n, _d in groups.values()) == 2
+    assert groups[(child.sex, indicators.AGE_BANDS[0][0])] == (1, None)
+    assert (adult.sex, "16-59" if timezone.localdate().year - adult.birth_year < 60 else "60+") in groups
     assert indicators.compute(indicators.get(PEOPLE), user=team["worker"], day=timezone.localdate()).numerator == 0
 
 

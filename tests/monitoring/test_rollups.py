@@ -54,3 +54,31 @@ def test_the_figures_command(helped, users, capsys):  # noqa: F811
     assert "Tỉnh 96:" in capsys.readouterr().err
     assert RollupRun.objects.get(province_code="96").status == "done"
     assert Rollup.objects.filter(code="emergency.helped_promptly").exists()
+
+
+def test_a_target_of_people_by_sex_and_age_band(users, communes, client):
+    from django.urls import reverse
+
+    from ansinh.monitoring.models import RollupPart
+    from tests.factories import PersonFactory, enrolment_make
+
+    today = timezone.localdate()
+    for sex, age in (("F", 70), ("F", 8), ("M", 70)):
+        enrolment_make(PersonFactory(commune=communes["c1"], sex=sex, birth_year=today.year - age, citizen_id=None),
+                       start_month=datetime.date(today.year, 1, 1))
+    plan, _ = services.plan_record(user=users["tinh"], data={
+        "number": "3/KH-UBND", "issuer": "UBND tỉnh", "date": f"{today.year}-01-02", "title": "Trợ cấp",
+        "province_code": "96", "tasks": [],
+        "targets": [{"indicator": "assistance.allowance_recipients", "period_start": today.year,
+                     "period_end": today.year + 4, "value": 5, "unit": "người", "text": "5 người hưởng trợ cấp."}]})
+    services.rollups_refresh(province_code="96", today=today)
+    assert RollupPart.objects.filter(code="assistance.allowance_recipients").count() == 3
+    client.force_login(users["tinh"])
+    page = client.get(reverse("monitoring:target_detail", args=[plan.pk, 1])).content.decode()
+    table = page[page.index('data-testid="group-table"'):]
+    table = table[:table.index("</table>")]
+    assert "Dưới 16 tuổi" in table and "Từ 60 tuổi" in table and "Tổng" in table
+    assert [cell.split("<")[0] for cell in table.split('class="text-end">')[1:]][-3:] == ["1", "2", "3"]  # M, F, all
+    client.force_login(users["xa2"])  # another commune: none of these people
+    assert 'data-testid="group-table"' in client.get(reverse("monitoring:target_detail", args=[plan.pk, 1])
+                                                      ).content.decode()

@@ -59,3 +59,17 @@ def test_the_share_paid_into_accounts(setup, users, communes):
     rows = list(indicators.get("payments.paid_cashless").drill(user=users["tinh"], day=D(2026, 3, 31),
                                                                start=D(2026, 1, 1), commune=c2.pk, part="numerator"))
     assert [r.values[3] for r in rows] == ["Tài khoản ngân hàng"]
+
+
+def test_allowance_recipients_by_sex_and_age_band(users, communes):
+    c1 = communes["c1"]
+    for sex, year in (("F", 2015), ("F", 1950), ("M", 1950), ("M", 1966), ("F", None)):
+        enrolment_make(PersonFactory(commune=c1, sex=sex, birth_year=year, citizen_id=None), start_month=D(2025, 1, 1))
+    indicator = indicators.get("assistance.allowance_recipients")
+    groups = indicators.breakdown(indicator, user=users["tinh"], day=D(2026, 6, 1))
+    # 1966 is 60 in 2026 (Luật Người cao tuổi: từ đủ 60 tuổi); 2015 is 11; an unknown birth year is told apart
+    assert groups == {("F", "0-15"): (1, None), ("F", "60+"): (1, None), ("M", "60+"): (2, None),
+                      ("F", "?"): (1, None)}
+    assert indicators.breakdown(indicator, user=users["tinh"], day=D(2025, 6, 1))[("M", "16-59")] == (1, None)
+    assert indicators.breakdown(indicator, user=users["xa2"], day=D(2026, 6, 1)) == {}
+    assert indicators.breakdown(indicators.get("payments.paid_cashless"), user=users["tinh"], day=D(2026, 6, 1)) == {}

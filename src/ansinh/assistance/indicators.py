@@ -33,6 +33,16 @@ def allowance_recipients(*, user, day: datetime.date, start: datetime.date) -> d
     return {r["commune_id"]: (r["people"], None) for r in rows}
 
 
+def allowance_recipients_by_group(*, user, day: datetime.date, start: datetime.date):
+    """The same by commune, sex and age band in the day's year."""
+    if not can(user, ASSISTANCE_VIEW):
+        return {}
+    rows = _enrolments(user, day).order_by().values(
+        "commune_id", "person__sex", band=indicators.age_band("person__birth_year", day.year)).annotate(
+        people=Count("person_id", distinct=True))
+    return {(r["commune_id"], r["person__sex"], r["band"]): (r["people"], None) for r in rows}
+
+
 def _rows(*, user, day, start, commune, part):
     rows = _enrolments(user, day).filter(pk__in=Enrolment.objects.visible_to(user).values("pk"))
     if commune is not None:
@@ -46,5 +56,6 @@ def _rows(*, user, day, start, commune, part):
 indicators.register(indicators.Indicator(
     code=RECIPIENTS, label=str(_("Người hưởng trợ cấp xã hội hằng tháng")), capability=ASSISTANCE_VIEW,
     numerator_label=str(_("người")), denominator_label=None, compute=allowance_recipients, drill=_rows,
+    breakdown=allowance_recipients_by_group,
     columns=(str(_("Họ và tên")), str(_("Xã/phường")), str(_("Hưởng từ tháng"))),
     legal="NĐ 20/2021/NĐ-CP (sửa đổi bởi NĐ 76/2024/NĐ-CP) Điều 5–6"))

@@ -37,6 +37,21 @@ def people_supported(*, user, day: datetime.date, start: datetime.date) -> dict[
     return {commune: (n, None) for commune, n in rows}
 
 
+def people_supported_by_group(*, user, day: datetime.date, start: datetime.date):
+    """The same by the unit's commune, the person's sex and age band in the day's year."""
+    if not indicators_allowed(user, CASEWORK_OVERSEE):
+        return {}
+    cases = _cases_in(user).filter(received_at__date__lte=day).exclude(closed_on__lt=start).values("id", "commune_id")
+    subjects = Subject.objects.values("case_id", "person_id")
+    persons = Person.objects.values("id", "sex", "birth_year")
+    band = indicators.age_band_sql("p.birth_year", day.year)
+    rows = indicators.grouped(
+        "SELECT c.commune_id, p.sex, " + band + ", COUNT(DISTINCT s.person_id) FROM {cases} c "
+        "JOIN {subjects} s ON s.case_id = c.id JOIN {persons} p ON p.id = s.person_id "
+        "GROUP BY c.commune_id, p.sex, " + band, cases=cases, subjects=subjects, persons=persons)
+    return {(commune, sex, group): (n, None) for commune, sex, group, n in rows}
+
+
 def _children(user, day: datetime.date):
     """Children under 16 on `day` in a priority group on `day`, in the user's jurisdiction (by where they live)."""
     from django.db.models import Q
@@ -46,10 +61,10 @@ def _children(user, day: datetime.date):
     return rows if q is None else rows.filter(q)
 
 
-def _flags(user, day: datetime.date, start: datetime.date) -> list[tuple[int, int, int]]:
-    """(commune id, person id, 1 if helped else 0) for each child of the priority groups on `day`."""
+def _flags(user, day: datetime.date, start: datetime.date) -> list[tuple[int, int, int, str]]:
+    """(commune id, person id, 1 if helped else 0, sex) for each child of the priority groups on `day`."""
     children = Person.objects.filter(pk__in=_children(user, day).values("person_id")).filter(
-        birth_year__isnull=False).values("id", "commune_id", "birth_year", "birth_month", "birth_day")
+        birth_year__isnull=False).values("id", "commune_id", "birth_year", "birth_month", "birth_day", "sex")
     first, last = start.replace(day=1), day.replace(day=1)
     allowances = Enrolment.objects.filter(start_month__lte=last, status__in=["active", "ended"]).exclude(
         end_month__lt=first).values("person_id")
@@ -58,12 +73,12 @@ def _flags(user, day: datetime.date, start: datetime.date) -> list[tuple[int, in
                                       ).values("person_id")
     cutoff = (day.year - 16, day.month, day.day)
     rows = indicators.grouped(
-        "SELECT p.commune_id, p.id, p.birth_year, p.birth_month, p.birth_day, "
+        "SELECT p.commune_id, p.id, p.birth_year, p.birth_month, p.birth_day, p.sex, "
         "  CASE WHEN p.id IN (SELECT person_id FROM {allowances} a) OR p.id IN (SELECT person_id FROM {supports} s) "
         "       OR p.id IN (SELECT person_id FROM {services} v) THEN 1 ELSE 0 END "
         "FROM {children} p", children=children, allowances=allowances, supports=supports, services=services)
     # 16 or older on `day` is no longer a child (Luật Trẻ em Điều 1); a birth year alone counts from 1 January
-    return [(commune, pk, helped) for commune, pk, year, month, dd, helped in rows
+    return [(commune, pk, helped, sex) for commune, pk, year, month, dd, sex, helped in rows
             if (year, month or 1, dd or 1) > cutoff]
 
 
@@ -75,9 +90,20 @@ def priority_children(*, user, day: datetime.date, start: datetime.date) -> dict
     if not indicators_allowed(user, CHILDREN_VIEW):
         return {}
     counts: dict[int, tuple[int, int]] = {}
-    for commune, _pk, helped in _flags(user, day, start):
+    for commune, _pk, helped, _sex in _flags(user, day, start):
         n, d = counts.get(commune, (0, 0))
         counts[commune] = (n + helped, d + 1)
+    return dict(counts)
+
+
+def priority_children_by_group(*, user, day: datetime.date, start: datetime.date):
+    """The same by commune and sex (every one of them under 16)."""
+    if not indicators_allowed(user, CHILDREN_VIEW):
+        return {}
+    counts: dict[tuple[int, str, str], tuple[int, int]] = {}
+    for commune, _pk, helped, sex in _flags(user, day, start):
+        n, d = counts.get((commune, sex, indicators.AGE_BANDS[0][0]), (0, 0))
+        counts[(commune, sex, indicators.AGE_BANDS[0][0])] = (n + helped, d + 1)
     return dict(counts)
 
 
@@ -99,7 +125,7 @@ def _case_rows(*, user, day, start, commune, part):
 def _child_rows(*, user, day, start, commune, part):
     """The children behind the figure, except those whose only priority group is a sensitive one (HIV/AIDS): a
     list by name would tell it (NĐ 20/2021 Điều 8; NĐ 356/2025 Điều 4)."""
-    wanted = {pk for c, pk, helped in _flags(user, day, start) if (commune is None or c == commune)
+    wanted = {pk for c, pk, helped, _sex in _flags(user, day, start) if (commune is None or c == commune)
               and (part == "denominator" or helped == (part == "numerator"))}
     shown = _children(user, day).filter(person_id__in=wanted).exclude(group__in=SENSITIVE_GROUPS)
     people = Person.objects.filter(pk__in=shown.values("person_id")).select_related("commune").order_by("full_name")
@@ -112,7 +138,7 @@ indicators.register(
     indicators.Indicator(
         code=PEOPLE, label=str(_("Người có hoàn cảnh khó khăn được tư vấn, hỗ trợ và quản lý ca")),
         capability=CASEWORK_OVERSEE, numerator_label=str(_("người")), denominator_label=None,
-        compute=people_supported, drill=_case_rows, periodic=True,
+        compute=people_supported, drill=_case_rows, periodic=True, breakdown=people_supported_by_group,
         columns=(str(_("Số hồ sơ")), str(_("Loại ca")), str(_("Bước"))),
         legal="62/KH-UBND Cà Mau, 154/KH-UBND Tuyên Quang, 8994/KH-UBND Đồng Nai (tăng 20% so với 2020 đến 2025; 30–35% so với 2025 đến 2030)"),
     indicators.Indicator(
@@ -121,6 +147,7 @@ indicators.register(
                                    "hội và dịch vụ công tác xã hội")),
         capability=CHILDREN_VIEW, numerator_label=str(_("trẻ được trợ giúp")),
         denominator_label=str(_("trẻ thuộc các nhóm")), compute=priority_children, drill=_child_rows, periodic=True,
+        breakdown=priority_children_by_group,
         columns=(str(_("Họ và tên")), str(_("Ngày sinh")), str(_("Xã/phường"))),
         legal="Kế hoạch của tỉnh đến 2030 (90–100%)"),
 )
