@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from ansinh.accounts.models import User
-from ansinh.monitoring import services
+from ansinh.monitoring import selectors, services
 from ansinh.monitoring.models import Plan, Report
 
 NARRATIVE = ("Ủy ban nhân dân xã đã phổ biến Kế hoạch đến các ấp; rà soát, cập nhật đối tượng bảo trợ xã hội trên hệ "
@@ -64,7 +64,7 @@ def _tasks(officer, today: datetime.date) -> None:
     if plan is None:
         return
     for task in plan.tasks.order_by("position"):
-        dues = services.task_dues(task, today)
+        dues = selectors.task_dues(task, today)
         past = [d for d in dues if d < today]
         if not dues:
             services.task_update_record(user=officer, task=task, due_on=None, status="in_progress", today=today,

@@ -294,7 +294,7 @@ class TaskDetail(AccessMixin, View):
         self.plan = selectors.access_plan(self.request.user, self.kwargs["pk"])
         self.task = selectors.access_task(self.request.user, self.plan, self.kwargs["position"])
         self.today = timezone.localdate()
-        self.dues = services.task_dues(self.task, self.today)
+        self.dues = selectors.task_dues(self.task, self.today)
 
     def _render(self, request, form=None, status=200):
         can_update = can(request.user, PLANS_MANAGE)

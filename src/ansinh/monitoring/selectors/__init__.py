@@ -18,6 +18,7 @@ from .reports import (
     Submission,
     access_report,
     commune_reports,
+    due_on,
     late_reports,
     periods,
     report_lines,
@@ -30,11 +31,12 @@ from .tasks import (
     evidence_of,
     overdue_by_agency,
     states_of,
+    task_dues,
     task_state,
     task_states,
 )
 
 __all__ = ["CommuneRow", "Figure", "TargetRow", "communes_ranked", "groups", "plan_statuses", "readable_codes", "run_of",
            "stored", "target_row", "target_rows", "access_plan", "normalised", "plan_by_number", "plan_document", "plan_text",
-           "plans", "Submission", "access_report", "commune_reports", "late_reports", "periods", "report_lines",
+           "plans", "Submission", "access_report", "commune_reports", "due_on", "task_dues", "late_reports", "periods", "report_lines",
            "reports", "submissions", "TaskState", "access_task", "evidence_of", "overdue_by_agency", "states_of", "task_state", "task_states"]

@@ -14,6 +14,16 @@ from ..models import Plan, Report
 from .plans import plans
 
 
+def due_on(plan: Plan, kind: str, level: str, year: int) -> datetime.date | None:
+    """The deadline the plan sets for a level's report of a kind in a year; None where it sets none."""
+    schedule = next((s for s in plan.schedules.all() if s.kind == kind and s.level == level), None)
+    if schedule is None or schedule.due_month is None or schedule.due_day is None:
+        return None
+    import calendar
+    return datetime.date(year, schedule.due_month,
+                         min(schedule.due_day, calendar.monthrange(year, schedule.due_month)[1]))
+
+
 def reports(*, user):
     """The reports the user may read: their unit's, or all of their province's units'."""
     return Report.objects.visible_to(user).select_related("plan", "unit").order_by("-period", "unit__name")
@@ -55,7 +65,6 @@ def submissions(*, user, plan: Plan, period: ReportingPeriod, today: datetime.da
     A commune reads its own line only."""
     from ansinh.geo.selectors import communes_for, province_by_code
 
-    from ..services import due_on
     unit = getattr(user, "jurisdiction", None)
     if unit is None:
         units = [province_by_code(plan.province_code)]

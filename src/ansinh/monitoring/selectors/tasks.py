@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import rules
 from ..models import Task, TaskUpdate
 from .plans import plans
 
@@ -24,9 +25,12 @@ class TaskState:
         return self.update.status if self.update else None
 
 
-def states_of(tasks: list[Task], today: datetime.date) -> list[TaskState]:
-    from ..services import task_dues
+def task_dues(task: Task, today: datetime.date) -> list[datetime.date]:
+    """The task's deadlines from its plan's year to next year (a task whose timeline names no time: none)."""
+    return rules.task_dues(task.timeline, first_year=task.plan.issued_on.year, last_year=today.year + 1)
 
+
+def states_of(tasks: list[Task], today: datetime.date) -> list[TaskState]:
     updates: dict[int, list[TaskUpdate]] = {}
     for update in TaskUpdate.objects.filter(task__in=[t.pk for t in tasks]).order_by("-created_at", "-pk"):
         updates.setdefault(update.task_id, []).append(update)

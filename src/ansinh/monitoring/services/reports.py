@@ -22,6 +22,7 @@ from ansinh.core.exceptions import ConflictError, DomainError, PermissionDeniedE
 from .. import rules
 from ..access import REPORTS_PREPARE
 from ..models import Line, Plan, Report, Schedule
+from ..selectors.reports import due_on
 from .catalogue import computed_definition, reported_definition
 
 NUMBER_MAX = Decimal("999999999999")
@@ -37,16 +38,6 @@ def period_of(code: str) -> ReportingPeriod:
     if period.kind not in ("half", "year") or (period.kind == "half" and period.index != 1):
         raise DomainError("Kỳ báo cáo là 6 tháng đầu năm (2026-H1) hoặc cả năm (2026).", field="period")
     return period
-
-
-def due_on(plan: Plan, kind: str, level: str, year: int) -> datetime.date | None:
-    """The deadline the plan sets for a level's report of a kind in a year; None where it sets none."""
-    schedule = next((s for s in plan.schedules.all() if s.kind == kind and s.level == level), None)
-    if schedule is None or schedule.due_month is None or schedule.due_day is None:
-        return None
-    import calendar
-    return datetime.date(year, schedule.due_month,
-                         min(schedule.due_day, calendar.monthrange(year, schedule.due_month)[1]))
 
 
 def _unit_of(user):

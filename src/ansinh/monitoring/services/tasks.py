@@ -11,16 +11,11 @@ from ansinh.audit.services import audit_record
 from ansinh.core.access import access
 from ansinh.core.exceptions import DomainError
 
-from .. import rules
 from ..models import Task, TaskUpdate
+from ..selectors.tasks import task_dues
 
 EVIDENCE_MAX = 20 * 2**20
 EVIDENCE_TYPES = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".jpg", ".jpeg", ".png")
-
-
-def task_dues(task: Task, today: datetime.date) -> list[datetime.date]:
-    """The task's deadlines from its plan's year to next year (a task whose timeline names no time: none)."""
-    return rules.task_dues(task.timeline, first_year=task.plan.issued_on.year, last_year=today.year + 1)
 
 
 @transaction.atomic
