@@ -273,51 +273,43 @@ def _reviewable(user, report: Report, version: int | None) -> Report:
     return report
 
 
-@transaction.atomic
-def report_return(*, user, report: Report, version: int | None, comment: str) -> Report:
-    """Returned to its unit with the reviewer's comments, to be corrected and submitted again."""
+def _review(user, report: Report, version: int | None, *, was: str, becomes: str, refused: str, comment: str = "",
+            audited: dict) -> Report:
+    """One step of the level above: the report in state `was` (else `refused`) put in state `becomes`, with the
+    reviewer's comment or reason, who and when; audited with `audited`."""
     report = _reviewable(user, report, version)
-    if report.status != Report.Status.SUBMITTED:
-        raise DomainError("Chỉ trả lại được báo cáo đã nộp và đang chờ duyệt.")
-    comment = comment.strip()
-    if not comment:
-        raise DomainError("Hãy ghi ý kiến: đơn vị cần sửa gì.", field="comment")
-    report.status, report.comment = Report.Status.RETURNED, comment
+    if report.status != was:
+        raise DomainError(refused)
+    report.status, report.comment = becomes, comment
     report.reviewed_at, report.reviewed_by, report.version = timezone.now(), user, report.version + 1
     report.save()
     audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=report, commune=_commune(report),
-                 province_code=report.province_code, changes={"status": "returned", "comment": comment})
+                 province_code=report.province_code, changes=audited)
     return report
+
+
+@transaction.atomic
+def report_return(*, user, report: Report, version: int | None, comment: str) -> Report:
+    """Returned to its unit with the reviewer's comments, to be corrected and submitted again."""
+    if not comment.strip():
+        raise DomainError("Hãy ghi ý kiến: đơn vị cần sửa gì.", field="comment")
+    return _review(user, report, version, was=Report.Status.SUBMITTED, becomes=Report.Status.RETURNED,
+                   refused="Chỉ trả lại được báo cáo đã nộp và đang chờ duyệt.", comment=comment.strip(),
+                   audited={"status": "returned", "comment": comment.strip()})
 
 
 @transaction.atomic
 def report_approve(*, user, report: Report, version: int | None) -> Report:
     """Approved: its figures are locked."""
-    report = _reviewable(user, report, version)
-    if report.status != Report.Status.SUBMITTED:
-        raise DomainError("Chỉ duyệt được báo cáo đã nộp và đang chờ duyệt.")
-    report.status, report.comment = Report.Status.APPROVED, ""
-    report.reviewed_at, report.reviewed_by, report.version = timezone.now(), user, report.version + 1
-    report.save()
-    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=report, commune=_commune(report),
-                 province_code=report.province_code, changes={"status": "approved"})
-    return report
+    return _review(user, report, version, was=Report.Status.SUBMITTED, becomes=Report.Status.APPROVED,
+                   refused="Chỉ duyệt được báo cáo đã nộp và đang chờ duyệt.", audited={"status": "approved"})
 
 
 @transaction.atomic
 def report_reopen(*, user, report: Report, version: int | None, reason: str) -> Report:
     """An approved report opened again for its unit to correct, with the reason (audited)."""
-    report = _reviewable(user, report, version)
-    if report.status != Report.Status.APPROVED:
-        raise DomainError("Chỉ mở lại được báo cáo đã duyệt.")
-    reason = reason.strip()
-    if not reason:
+    if not reason.strip():
         raise DomainError("Hãy ghi lý do mở lại báo cáo đã duyệt.", field="reason")
-    report.status, report.comment = Report.Status.RETURNED, reason
-    report.reviewed_at, report.reviewed_by, report.version = timezone.now(), user, report.version + 1
-    report.save()
-    audit_record(actor=user, action=AuditEvent.Action.UPDATE, instance=report, commune=_commune(report),
-                 province_code=report.province_code, changes={"status": "reopened", "reason": reason})
-    return report
-
-
+    return _review(user, report, version, was=Report.Status.APPROVED, becomes=Report.Status.RETURNED,
+                   refused="Chỉ mở lại được báo cáo đã duyệt.", comment=reason.strip(),
+                   audited={"status": "reopened", "reason": reason.strip()})
