@@ -81,3 +81,11 @@ def test_the_report_api(plan, users):  # noqa: F811
     assert api_client(users["xa2"]).get("/api/v1/reports/").json()["count"] == 0
     document = commune.get(f"/api/v1/reports/{report['id']}/document/")
     assert document.status_code == 200 and Document(io.BytesIO(document.content)).paragraphs
+
+
+def test_the_home_page_names_late_reports(plan, users, client):  # noqa: F811
+    client.force_login(users["tinh"])
+    home = client.get("/").content.decode()
+    assert 'data-testid="home-reports"' in home and "9/KH-UBND" in home and "đơn vị chưa nộp" in home
+    client.force_login(users["hanoi"])
+    assert "9/KH-UBND" not in client.get("/").content.decode()
