@@ -12,7 +12,8 @@ from tests.factories import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_provinces_plans_and_their_targets(live_server, page, shot, users):
+def test_the_provinces_plans_and_their_targets(live_server, page, shot, users, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # the evidence file
     plans_load_seeds()
     page.set_viewport_size({"width": 768, "height": 1024})
     page.goto(live_server.url + "/tai-khoan/dang-nhap/")
@@ -30,5 +31,21 @@ def test_the_provinces_plans_and_their_targets(live_server, page, shot, users):
     shot(page, "plan-62")
     page.goto(f"{live_server.url}/ke-hoach/{Plan.objects.get(number='113/KH-UBND').pk}/")
     expect(page.get_by_test_id("task-table").locator("tbody tr")).to_have_count(29)
+    expect(page.get_by_test_id("task-table")).to_contain_text("Quá hạn")
     accessible(page)
     shot(page, "plan-113")
+    # a task's progress for its deadline, with the evidence
+    page.get_by_test_id("task-table").locator("tbody tr").first.get_by_role("link").click()
+    form = page.get_by_test_id("task-update-form")
+    form.get_by_label("Tình trạng").select_option("done")
+    form.get_by_label("Kết quả, ghi chú").fill("Đã ban hành kế hoạch của Sở.")
+    form.get_by_label("Tệp minh chứng (PDF, Word, Excel, ảnh; tối đa 20 MB)").set_input_files(
+        files=[{"name": "ke-hoach-so.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 minh chung"}])
+    form.get_by_role("button", name="Ghi").click()
+    expect(page.get_by_test_id("task-history")).to_contain_text("Đã ban hành kế hoạch của Sở.")
+    expect(page.get_by_test_id("task-history").get_by_role("link", name="ke-hoach-so.pdf")).to_be_visible()
+    accessible(page)
+    shot(page, "task-detail")
+    page.goto(live_server.url + "/ke-hoach/nhiem-vu-qua-han/")
+    expect(page.get_by_test_id("overdue-table").first).to_be_visible()
+    accessible(page)
