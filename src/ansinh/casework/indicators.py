@@ -3,6 +3,7 @@ counts by commune, never names — a drill-down lists only the cases the reader 
 
 import datetime
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -24,12 +25,20 @@ def _cases_in(user):
     return rows if q is None else rows.filter(q)
 
 
+def _received_by(day: datetime.date):
+    """Received on or before `day` (local time), as a range on the stored instant: the index serves it, where a
+    conversion of each case's timestamp to a local date would be one call per row (benchmarks/indicators.py)."""
+    from django.utils import timezone
+    return Q(received_at__lt=timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1),
+                                                                           datetime.time())))
+
+
 def people_supported(*, user, day: datetime.date, start: datetime.date) -> dict[int, tuple[int, int | None]]:
     """People who were the subject of a case open at some time from `start` to `day`, by the commune of the unit
     that manages it (each person once per commune)."""
     if not indicators_allowed(user, CASEWORK_OVERSEE):
         return {}
-    cases = _cases_in(user).filter(received_at__date__lte=day).exclude(closed_on__lt=start).values("id", "commune_id")
+    cases = _cases_in(user).filter(_received_by(day)).exclude(closed_on__lt=start).values("id", "commune_id")
     subjects = Subject.objects.values("case_id", "person_id")
     rows = indicators.grouped(
         "SELECT c.commune_id, COUNT(DISTINCT s.person_id) FROM {cases} c JOIN {subjects} s ON s.case_id = c.id "
@@ -41,7 +50,7 @@ def people_supported_by_group(*, user, day: datetime.date, start: datetime.date)
     """The same by the unit's commune, the person's sex and age band in the day's year."""
     if not indicators_allowed(user, CASEWORK_OVERSEE):
         return {}
-    cases = _cases_in(user).filter(received_at__date__lte=day).exclude(closed_on__lt=start).values("id", "commune_id")
+    cases = _cases_in(user).filter(_received_by(day)).exclude(closed_on__lt=start).values("id", "commune_id")
     subjects = Subject.objects.values("case_id", "person_id")
     persons = Person.objects.values("id", "sex", "birth_year")
     band = indicators.age_band_sql("p.birth_year", day.year)
@@ -54,7 +63,6 @@ def people_supported_by_group(*, user, day: datetime.date, start: datetime.date)
 
 def _children(user, day: datetime.date):
     """Children under 16 on `day` in a priority group on `day`, in the user's jurisdiction (by where they live)."""
-    from django.db.models import Q
     q = jurisdiction_q(user, commune_field="person__commune", province_field="person__province_code")
     rows = Circumstance.objects.filter(group__in=PRIORITY_GROUPS, since__lte=day).filter(
         Q(until__isnull=True) | Q(until__gte=day)).filter(person__birth_year__gt=day.year - 17)
@@ -63,7 +71,7 @@ def _children(user, day: datetime.date):
 
 def _flags(user, day: datetime.date, start: datetime.date) -> list[tuple[int, int, int, str]]:
     """(commune id, person id, 1 if helped else 0, sex) for each child of the priority groups on `day`."""
-    children = Person.objects.filter(pk__in=_children(user, day).values("person_id")).filter(
+    children = Person.objects.filter(pk__in=_children(user, day).values("person_id")).order_by().filter(
         birth_year__isnull=False).values("id", "commune_id", "birth_year", "birth_month", "birth_day", "sex")
     first, last = start.replace(day=1), day.replace(day=1)
     allowances = Enrolment.objects.filter(start_month__lte=last, status__in=["active", "ended"]).exclude(
@@ -114,7 +122,7 @@ def indicators_allowed(user, capability: str) -> bool:
 
 def _case_rows(*, user, day, start, commune, part):
     """Only the cases the reader is related to: a count by commune shows no one, a list would."""
-    cases = Case.objects.visible_to(user).filter(received_at__date__lte=day).exclude(closed_on__lt=start)
+    cases = Case.objects.visible_to(user).filter(_received_by(day)).exclude(closed_on__lt=start)
     if commune is not None:
         cases = cases.filter(commune_id=commune)
     for case in cases.select_related("organisation").order_by("-received_at")[:500]:
