@@ -159,7 +159,10 @@ def paid_world(world, users, communes, settings, tmp_path):
         "reports": [{"kind": "year", "level": "commune", "due": "12-10"}],
         "targets": [{"period_start": 2026, "period_end": 2030, "value": 90, "unit": "%", "text": "Đạt 90%."}]})
     report = report_prepare(user=users["xa2"], plan=ca_mau_plan, period=str(today.year))
-    return {**world, "plan_report": report, "plan_task": hanoi_task, "evidence": evidence, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
+    from ansinh.monitoring.services import definition_record
+    definition = definition_record(user=users["hanoi"], code="hn.rieng", label="Chỉ số riêng của Hà Nội",
+                                   numerator_label="người")
+    return {**world, "plan_report": report, "plan_task": hanoi_task, "evidence": evidence, "definition": definition, "enrolment": enrolment, "application": application, "run": run, "file": payment_file,
             "parameter": hanoi_top_up, "member": member, "job": job, "plan": hanoi_plan,
             **_emergency(users["xa2"], c2, today)}
 
@@ -559,6 +562,9 @@ MATRIX = {
     "monitoring:target_detail": [("get", [PLAN, "code:1"], 404)],
     "monitoring:task_detail": [("get", [PLAN, "code:1"], 404), ("post", [PLAN, "code:1"], 404)],
     "monitoring:overdue_tasks": [("get", [], 200)],
+    "monitoring:catalogue": [("get", [], 200), ("post", [], 404)],  # a commune adds no indicator
+    "indicator-definition-list": [("get", [], 200), ("post", [], 403)],
+    "indicator-definition-detail": [("get", ["definition"], 404)],  # Hà Nội's reported indicator
     "monitoring:evidence": [("get", [EVIDENCE], 404)],  # Hà Nội's task's evidence
     "plan-task-list": [("get", [], 200)],
     "plan-task-detail": [("get", [TASK], 404)],
@@ -581,7 +587,7 @@ MATRIX = {
 }
 OWNER = {"monitoring:plan_detail": "hanoi", "plan-detail": "hanoi", "monitoring:plan_reports": "hanoi",
          "monitoring:target_detail": "hanoi", "monitoring:plan_edit": "hanoi", "monitoring:task_detail": "hanoi", "monitoring:evidence": "hanoi",
-         "plan-task-detail": "hanoi",  # Hà Nội's plan, read in Hà Nội
+         "plan-task-detail": "hanoi", "indicator-definition-detail": "hanoi",  # Hà Nội's plan, read in Hà Nội
          "casework:case_detail": "ctxh_xa2", "casework:case_edit": "ctxh_xa2", "casework:case_form": "ctxh_xa2",
          "case-detail": "ctxh_xa2", "policy-parameter-detail": "hanoi",  # a province's top-up is seen in that province
          "accounts:user_export": "admin", "audit:event_export": "kiemtra"}  # lists of another role
@@ -619,7 +625,7 @@ def _request(client, name, method, url):
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
                         "indicator-", "resident-", "investment-", "fund-", "case-", "child-", "emergency-",
-                        "funeral-", "plan-", "report-")):
+                        "funeral-", "plan-", "report-", "indicator-definition-")):
         return getattr(client, method)(url, body if method != "get" else QUERY.get(name), format="json")
     return getattr(client, method)(url, body if method != "get" else QUERY.get(name))
 
@@ -630,7 +636,7 @@ def _client(username, name):
     if name.startswith(("api-", "person-", "household-", "duplicate-", "policy-", "enrolment-", "application-",
                         "payroll-", "payment-", "allowance-", "health-insurance", "admin-unit-", "import-", "organisation-", "sw-position-", "course-", "training-target-",
                         "indicator-", "resident-", "investment-", "fund-", "case-", "child-", "emergency-",
-                        "funeral-", "plan-", "report-")):
+                        "funeral-", "plan-", "report-", "indicator-definition-")):
         client = APIClient()
         client.force_login(User.objects.get(username=username))
         return client

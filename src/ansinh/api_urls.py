@@ -32,7 +32,7 @@ from ansinh.exchange.api import ImportJobViewSet
 from ansinh.facilities.api import OrganisationViewSet, ProjectViewSet, ResidentViewSet
 from ansinh.fund.api import FundViewSet
 from ansinh.geo.api import AdministrativeUnitViewSet
-from ansinh.monitoring.api import PlanTaskViewSet, PlanViewSet, ReportViewSet
+from ansinh.monitoring.api import DefinitionViewSet, PlanTaskViewSet, PlanViewSet, ReportViewSet
 from ansinh.payments.api import PaymentFileViewSet, PayrollRunViewSet
 from ansinh.registry.api import DuplicateViewSet, HouseholdViewSet, PersonViewSet
 from ansinh.workforce.api import CourseViewSet, PositionViewSet, TrainingTargetViewSet
@@ -80,6 +80,7 @@ router.register("funeral-supports", FuneralViewSet, basename="funeral-support")
 router.register("plans", PlanViewSet, basename="plan")
 router.register("reports", ReportViewSet, basename="report")
 router.register("plan-tasks", PlanTaskViewSet, basename="plan-task")
+router.register("indicator-definitions", DefinitionViewSet, basename="indicator-definition")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -181,3 +181,26 @@ def test_the_plans_api_writes_a_plan_of_ones_province(users):
     ok = api_client(users["tinh"]).put(f"/api/v1/plans/{plan['id']}/", {**body, "title": "Đổi tên",
                                                                         "version": plan["version"]}, format="json")
     assert ok.status_code == 200 and ok.json()["title"] == "Đổi tên"
+
+
+@pytest.mark.skipif(SEEDS is None, reason="the seed texts are not on this machine")
+@pytest.mark.parametrize("seed", sorted(SOURCES))
+def test_plans_show_prints_each_seed_plan_as_its_text_states_it(units, seed):
+    """Every seed plan printed by `plans show --json`: its number and date as in its text, each target's sentence
+    and value in the text, a rise with its baseline year, each task's title in the text."""
+    services.plans_load_seeds()
+    data = json.loads((services.SEEDS / seed).read_text(encoding="utf-8"))
+    source = flat((SEEDS / SOURCES[seed]).read_text(encoding="utf-8"))
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["plans", "show", data["number"], "--province", data["province_code"], "--json"]) == 0
+    shown = json.loads(out.getvalue())
+    assert (shown["number"], shown["date"]) == (data["number"], data["date"])
+    assert "".join(shown["number"].split()) in "".join(source.split())
+    assert len(shown["targets"]) == len(data["targets"]) and len(shown["tasks"]) == len(data["tasks"])
+    for target in shown["targets"]:
+        assert flat(target["text"]) in source and written(target["value"]) in target["text"]
+        if target["baseline_year"] is not None:
+            assert str(target["baseline_year"]) in target["text"]
+    for task in shown["tasks"]:
+        assert flat(task["title"]) in source

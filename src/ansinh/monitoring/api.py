@@ -15,7 +15,7 @@ from ansinh.core.exceptions import DomainError
 from . import documents, selectors, services
 from .access import PLANS_MANAGE, PLANS_VIEW, REPORTS_VIEW
 from .filters import PlanFilterSet, ReportFilterSet
-from .models import Report, Task
+from .models import Definition, Report, Task
 from .views import DOCX, docx_response
 
 
@@ -341,3 +341,34 @@ class PlanTaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
         return self.written(TaskUpdateSerializer, lambda data: services.task_update_record(
             user=request.user, task=task, due_on=data.get("due_on"), status=data["status"], note=data["note"],
             evidence=data.get("evidence")))
+
+
+# --- the indicator catalogue (/api/v1/indicator-definitions/) -------------------------------------------------
+
+
+class DefinitionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Definition
+        fields = ["id", "code", "version", "kind", "label", "numerator_label", "denominator_label", "legal",
+                  "province_code", "created_at"]
+        read_only_fields = ["id", "version", "kind", "province_code", "created_at"]
+
+
+class DefinitionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Danh mục chỉ số, theo phiên bản: chỉ số tính từ dữ liệu (cả nước) và chỉ số do đơn vị báo cáo của tỉnh.
+    `POST` (chuyên viên tỉnh): thêm chỉ số do đơn vị báo cáo, hoặc sửa (thành phiên bản mới)."""
+
+    serializer_class = DefinitionSerializer
+    capability = PLANS_VIEW
+    write_capability = PLANS_MANAGE
+    source = selectors.definitions
+
+    def list(self, request):
+        services.catalogue_sync()
+        return super().list(request)
+
+    @extend_schema(request=DefinitionSerializer, responses=DefinitionSerializer)
+    def create(self, request):
+        return self.written(DefinitionSerializer, lambda data: services.definition_record(
+            user=request.user, code=data["code"], label=data["label"], numerator_label=data["numerator_label"],
+            denominator_label=data.get("denominator_label", ""), legal=data.get("legal", "")))

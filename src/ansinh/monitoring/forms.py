@@ -104,3 +104,14 @@ class PlanForm(StyledForm):
         label=_("Kỳ báo cáo"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "font-monospace"}),
         help_text=_("Mỗi dòng một kỳ: 6 tháng hoặc năm | xã hoặc tỉnh (cấp báo cáo) | Hạn (ngày/tháng, ví dụ 10/6; để "
                     "trống nếu theo quy định) | Câu của kế hoạch."))
+
+
+class DefinitionForm(StyledForm):
+    """A reported indicator of the province: what its units report because the system does not hold it."""
+
+    code = forms.CharField(label=_("Mã chỉ số"), max_length=80,
+                           help_text=_("Ví dụ ctxh.cong_tac_vien; ghi lại mã đã có để sửa định nghĩa (thành phiên bản mới)."))
+    label = forms.CharField(label=_("Tên chỉ số"), widget=forms.Textarea(attrs={"rows": 2}))
+    numerator_label = forms.CharField(label=_("Tử số (hoặc đơn vị đếm)"), max_length=200)
+    denominator_label = forms.CharField(label=_("Mẫu số (để trống nếu là số lượng)"), max_length=200, required=False)
+    legal = forms.CharField(label=_("Căn cứ"), required=False)

@@ -6,6 +6,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("", views.PlanList.as_view(), name="plan_list"),
     path("them/", views.PlanEdit.as_view(), name="plan_create"),
+    path("chi-so/", views.Catalogue.as_view(), name="catalogue"),
     path("<int:pk>/", views.PlanDetail.as_view(), name="plan_detail"),
     path("<int:pk>/sua/", views.PlanEdit.as_view(), name="plan_edit"),
     path("<int:pk>/chi-tieu/<int:position>/", views.TargetDetail.as_view(), name="target_detail"),

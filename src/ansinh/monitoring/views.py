@@ -25,7 +25,7 @@ from ansinh.core.web import form_error
 from . import documents, rules, selectors, services
 from .access import PLANS_MANAGE, PLANS_VIEW, REPORTS_PREPARE, REPORTS_REVIEW, REPORTS_VIEW
 from .filters import PlanFilterSet
-from .forms import PlanForm, ReportForm, ReviewForm, TaskUpdateForm
+from .forms import DefinitionForm, PlanForm, ReportForm, ReviewForm, TaskUpdateForm
 
 PROGRESS_LABELS = {rules.ON_TRACK: _lazy("Đúng tiến độ"), rules.AT_RISK: _lazy("Có nguy cơ chậm"),
                    rules.OFF_TRACK: _lazy("Chậm tiến độ"), rules.MET: _lazy("Đạt"), rules.NOT_MET: _lazy("Không đạt")}
@@ -389,3 +389,38 @@ class PlanEdit(AccessMixin, View):
                                            "unchanged": _("Kế hoạch không có gì thay đổi.")}[outcome])
                 return redirect("monitoring:plan_detail", pk=plan.pk)
         return self._render(request, form, status=400)
+
+
+class Catalogue(AccessMixin, View):
+    """The indicator catalogue: the computed indicators' definitions and the province's reported ones, each with
+    its versions; a province officer adds a reported indicator or changes one (a new version)."""
+
+    access = PLANS_VIEW
+
+    def _render(self, request, form=None, status=200):
+        unit = getattr(request.user, "jurisdiction", None)
+        can_add = can(request.user, PLANS_MANAGE) and unit is not None and unit.level == "province"
+        current: dict[tuple[str, str], list] = {}
+        for definition in selectors.definitions(user=request.user):
+            current.setdefault((definition.province_code, definition.code), []).append(definition)
+        return render(request, "monitoring/catalogue.html", {
+            "rows": [(versions[0], versions[1:]) for versions in current.values()],
+            "form": (form or DefinitionForm()) if can_add else None}, status=status)
+
+    def get(self, request):
+        services.catalogue_sync()  # a computed indicator whose definition changed gets its new version
+        return self._render(request)
+
+    def post(self, request):
+        if not can(request.user, PLANS_MANAGE):
+            raise Http404(_("Không tìm thấy."))
+        form = DefinitionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.definition_record(user=request.user, **form.cleaned_data)
+            except DomainError as exc:
+                form_error(form, exc)
+            else:
+                messages.success(request, _("Đã ghi chỉ số do đơn vị báo cáo."))
+                return redirect("monitoring:catalogue")
+        return self._render(request, form=form, status=400)

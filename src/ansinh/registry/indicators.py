@@ -31,10 +31,10 @@ def poor_households(*, user, day: datetime.date, start: datetime.date) -> dict[i
     # the year's poor record joined to its household (one at most: poverty_one_per_household_year); an EXISTS in the
     # count's FILTER is a subquery per household on PostgreSQL (benchmarks/indicators.py: 419 ms against 72 ms)
     q = jurisdiction_q(user)
-    rows = Household.objects.all() if q is None else Household.objects.filter(q)
-    rows = rows.annotate(poor_record=FilteredRelation("poverty_records", condition=Q(
+    households = Household.objects.all() if q is None else Household.objects.filter(q)
+    joined = households.annotate(poor_record=FilteredRelation("poverty_records", condition=Q(
         poverty_records__year=day.year - 1, poverty_records__status=PovertyStatus.POOR)))
-    rows = rows.order_by().values("commune_id").annotate(poor_count=Count("poor_record"), total=Count("id"))
+    rows = joined.order_by().values("commune_id").annotate(poor_count=Count("poor_record"), total=Count("id"))
     return {r["commune_id"]: (r["poor_count"], r["total"]) for r in rows}
 
 

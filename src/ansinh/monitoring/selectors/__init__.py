@@ -13,7 +13,15 @@ from .figures import (
     target_row,
     target_rows,
 )
-from .plans import access_plan, normalised, plan_by_number, plan_document, plan_text, plans
+from .plans import (
+    access_plan,
+    definitions,
+    normalised,
+    plan_by_number,
+    plan_document,
+    plan_text,
+    plans,
+)
 from .reports import (
     Submission,
     access_report,
@@ -37,6 +45,6 @@ from .tasks import (
 )
 
 __all__ = ["CommuneRow", "Figure", "TargetRow", "communes_ranked", "groups", "plan_statuses", "readable_codes", "run_of",
-           "stored", "target_row", "target_rows", "access_plan", "normalised", "plan_by_number", "plan_document", "plan_text",
+           "stored", "target_row", "target_rows", "access_plan", "definitions", "normalised", "plan_by_number", "plan_document", "plan_text",
            "plans", "Submission", "access_report", "commune_reports", "due_on", "task_dues", "late_reports", "periods", "report_lines",
            "reports", "submissions", "TaskState", "access_task", "evidence_of", "overdue_by_agency", "states_of", "task_state", "task_states"]

@@ -97,3 +97,11 @@ def plan_text(plan: Plan) -> dict[str, Any]:
                                         f"{s.due_day}/{s.due_month}" if s.due_day else "", s.text])
                              for s in plan.schedules.all()),
     }
+
+
+def definitions(*, user):
+    """The indicator catalogue the user reads: every version of the computed indicators' definitions and of their
+    province's reported ones, newest version first."""
+    from ..models import Definition
+
+    return Definition.objects.visible_to(user).order_by("kind", "code", "-version")
