@@ -164,3 +164,12 @@ def test_a_phieu_has_its_title_and_no_number():
     assert header[0].split("\n") == ["", "ỦY BAN NHÂN DÂN XÃ TÂN HƯNG", "———"]  # no "Số" line
     with pytest.raises(ValueError):
         _doc(kind="PHIẾU", number="05/UBND")
+
+
+def test_an_address_says_each_part_once():
+    from ansinh.core.documents import address_line
+
+    assert address_line("Số 5, Ấp 2", "Ấp 2", "Xã Tân Hưng") == "Số 5, Ấp 2, Xã Tân Hưng"  # not "Ấp 2, Ấp 2"
+    assert address_line("", "ấp 2", "Xã Tân Hưng") == "ấp 2, Xã Tân Hưng"
+    assert address_line("Số 5", "Ap 2", "") == "Số 5, Ap 2"
+    assert address_line("Ấp Nội Ô", "Ấp Nội", "Xã A") == "Ấp Nội Ô, Xã A"  # a part inside another: once

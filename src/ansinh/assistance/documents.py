@@ -1,7 +1,7 @@
 """The decision on the monthly allowance (quyết định trợ cấp xã hội hằng tháng) as an official document
 (`core.documents.OfficialDocument`, NĐ 30/2020/NĐ-CP)."""
 
-from ansinh.core.documents import OfficialDocument
+from ansinh.core.documents import OfficialDocument, address_line
 from ansinh.core.templatetags.ansinh import vnd
 
 from . import rules
@@ -27,7 +27,7 @@ def decision_docx(application, *, place: str, payable_amount: int, signer_title:
         signer_title=signer_title, recipients=["Như Điều 3;", "Lưu: VT, VH-XH."],
     )
     birth = person.birth_display or "—"
-    address = ", ".join(x for x in (person.address, person.hamlet, commune.name) if x)
+    address = address_line(person.address, person.hamlet, commune.name)
     labels = "; ".join(f"{c} — {rules.CATEGORIES[c][0]}" for c in enrolment.paid_categories)
     doc.article(
         f"Trợ cấp xã hội hằng tháng đối với {person.full_name}, sinh ngày {birth}, số định danh cá nhân "

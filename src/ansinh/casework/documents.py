@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from ansinh.core.documents import KINDS, OfficialDocument, in_sentence, place_of
+from ansinh.core.documents import KINDS, OfficialDocument, address_line, in_sentence, place_of
 from ansinh.core.templatetags.ansinh import number as thousands
 from ansinh.facilities.models import Kind as OrganisationKind
 
@@ -336,7 +336,7 @@ class _Writer:
 
 
 def _residence(person) -> str:
-    return ", ".join(part for part in (person.address, person.hamlet, person.commune.name) if part)
+    return address_line(person.address, person.hamlet, person.commune.name)
 
 
 # --- the forms -----------------------------------------------------------------------------------------

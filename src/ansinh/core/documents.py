@@ -96,6 +96,18 @@ def place_of(commune: str) -> str:
     return commune
 
 
+def address_line(*parts: str) -> str:
+    """Where someone lives, as a document prints it: the parts joined by commas, the empty ones and those the
+    earlier ones already say left out ("Số 5, Ấp 2" then "Ấp 2": once)."""
+    from .text import fold
+
+    kept: list[str] = []
+    for part in (p.strip() for p in parts if p and p.strip()):
+        if not any(fold(part) in fold(earlier) for earlier in kept):
+            kept.append(part)
+    return ", ".join(kept)
+
+
 def in_sentence(commune: str) -> str:
     """"phường Bạc Liêu" inside a sentence (NĐ 30/2020/NĐ-CP Phụ lục II)."""
     for word in UNIT_WORDS:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ansinh.assistance.models import FuneralSupport
-from ansinh.core.documents import OfficialDocument, in_sentence, place_of
+from ansinh.core.documents import OfficialDocument, address_line, in_sentence, place_of
 from ansinh.core.templatetags.ansinh import normalize, number, vnd
 
 from .models import AidKind, Decision
@@ -145,7 +145,7 @@ def funeral_docx(support: FuneralSupport) -> bytes:
     doc = _chairman(commune, number=support.decision_number, date=support.decided_on,
                     subject="Về việc hỗ trợ chi phí mai táng",
                     bases=[LOCAL_GOVERNMENT, DECREE_20, *([DECREE_147] if regular else []), PROPOSAL])
-    address = ", ".join(x for x in (person.address, person.hamlet, in_sentence(commune.name)) if x)
+    address = address_line(person.address, person.hamlet, in_sentence(commune.name))
     ground = support.get_ground_display().rsplit(" (Điều", 1)[0]  # the article is cited with the decree below
     multiple = normalize(Decimal(support.multiple))
     least = int(Decimal(support.multiple) * support.standard_level)
