@@ -271,7 +271,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     @action(detail=True, methods=["get"], filter_backends=[])
     def document(self, request, pk=None):
         """Báo cáo theo thể thức Nghị định 30/2020 (DOCX)."""
-        return docx_response(self.get_object())
+        return docx_response(self.get_object(), user=request.user)
 
 
 # --- the plans' tasks (/api/v1/plan-tasks/) -------------------------------------------------------------------

@@ -150,10 +150,7 @@ class PlanReports(AccessMixin, View):
         rows = selectors.submissions(user=request.user, plan=self.plan, period=self.period, today=self.today) \
             if self.period else []
         unit = getattr(request.user, "jurisdiction", None)
-        owed = [r for r in rows if r.unit.level == "commune"]
-        counts = {"units": len(owed), "submitted": sum(1 for r in owed if not r.missing),
-                  "approved": sum(1 for r in owed if r.report and r.report.status == "approved"),
-                  "late": sum(1 for r in owed if r.days_late and r.missing)}
+        counts = selectors.submission_counts(rows)
         return render(request, "monitoring/plan_reports.html", {
             "plan": self.plan, "periods": self.periods, "period": self.period, "rows": rows, "counts": counts,
             "can_prepare": can(request.user, REPORTS_PREPARE) and unit is not None,
@@ -257,9 +254,9 @@ def file_name(report) -> str:
     return f"bao-cao-{report.plan.number.replace('/', '-')}-{report.period}-{report.unit.code}"
 
 
-def docx_response(report) -> HttpResponse:
+def docx_response(report, *, user) -> HttpResponse:
     response = HttpResponse(documents.report_docx(report, lines=selectors.report_lines(report),
-                                                  units=selectors.commune_reports(report)), content_type=DOCX)
+                                                  units=selectors.commune_reports(report, user=user)), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{file_name(report)}.docx"'
     return response
 
@@ -273,14 +270,14 @@ class ReportFile(AccessMixin, View):
         report = selectors.access_report(request.user, pk)
         lines = selectors.report_lines(report)
         if fmt == "docx":
-            return docx_response(report)
+            return docx_response(report, user=request.user)
         if fmt == "xlsx":
             response = HttpResponse(documents.report_annex(report, lines=lines), content_type=XLSX)
             response["Content-Disposition"] = f'attachment; filename="{file_name(report)}-phu-luc.xlsx"'
             return response
         if fmt == "html":
             return render(request, "monitoring/report_preview.html", {
-                "report": report, "document": documents.report_html(report, lines=lines, units=selectors.commune_reports(report))})
+                "report": report, "document": documents.report_html(report, lines=lines, units=selectors.commune_reports(report, user=request.user))})
         raise Http404(_("Không tìm thấy."))
 
 
@@ -400,11 +397,8 @@ class Catalogue(AccessMixin, View):
     def _render(self, request, form=None, status=200):
         unit = getattr(request.user, "jurisdiction", None)
         can_add = can(request.user, PLANS_MANAGE) and unit is not None and unit.level == "province"
-        current: dict[tuple[str, str], list] = {}
-        for definition in selectors.definitions(user=request.user):
-            current.setdefault((definition.province_code, definition.code), []).append(definition)
         return render(request, "monitoring/catalogue.html", {
-            "rows": [(versions[0], versions[1:]) for versions in current.values()],
+            "rows": selectors.catalogue(user=request.user),
             "form": (form or DefinitionForm()) if can_add else None}, status=status)
 
     def get(self, request):

@@ -15,6 +15,7 @@ from .figures import (
 )
 from .plans import (
     access_plan,
+    catalogue,
     definitions,
     normalised,
     plan_by_number,
@@ -31,6 +32,7 @@ from .reports import (
     periods,
     report_lines,
     reports,
+    submission_counts,
     submissions,
 )
 from .tasks import (
@@ -45,6 +47,6 @@ from .tasks import (
 )
 
 __all__ = ["CommuneRow", "Figure", "TargetRow", "communes_ranked", "groups", "plan_statuses", "readable_codes", "run_of",
-           "stored", "target_row", "target_rows", "access_plan", "definitions", "normalised", "plan_by_number", "plan_document", "plan_text",
+           "stored", "target_row", "target_rows", "access_plan", "catalogue", "submission_counts", "definitions", "normalised", "plan_by_number", "plan_document", "plan_text",
            "plans", "Submission", "access_report", "commune_reports", "due_on", "task_dues", "late_reports", "periods", "report_lines",
            "reports", "submissions", "TaskState", "access_task", "evidence_of", "overdue_by_agency", "states_of", "task_state", "task_states"]

@@ -99,6 +99,14 @@ def plan_text(plan: Plan) -> dict[str, Any]:
     }
 
 
+def catalogue(*, user) -> list[tuple[Any, list]]:
+    """The catalogue as its page lists it: each indicator's current definition with its older versions."""
+    grouped: dict[tuple[str, str], list] = {}
+    for definition in definitions(user=user):
+        grouped.setdefault((definition.province_code, definition.code), []).append(definition)
+    return [(versions[0], versions[1:]) for versions in grouped.values()]
+
+
 def definitions(*, user):
     """The indicator catalogue the user reads: every version of the computed indicators' definitions and of their
     province's reported ones, newest version first."""

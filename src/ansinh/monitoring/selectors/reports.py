@@ -102,10 +102,18 @@ def report_lines(report: Report) -> list:
     return list(report.lines.select_related("definition", "target").order_by("position"))
 
 
-def commune_reports(report: Report) -> list[tuple[str, str]] | None:
-    """For a province's report: its communes' reports of the same period, (name, state); None for a commune's."""
+def commune_reports(report: Report, *, user) -> list[tuple[str, str]] | None:
+    """For a province's report: its communes' reports of the same period that the reader sees, (name, state); None
+    for a commune's."""
     if report.unit.level != "province":
         return None
-    return [(r.unit.name, r.get_status_display()) for r in Report.objects.filter(
-        plan=report.plan, period=report.period, province_code=report.province_code, unit__level="commune"
-    ).select_related("unit").order_by("unit__name")]
+    return [(r.unit.name, r.get_status_display()) for r in reports(user=user).filter(
+        plan=report.plan, period=report.period, province_code=report.province_code, unit__level="commune")]
+
+
+def submission_counts(rows: list[Submission]) -> dict[str, int]:
+    """Of the communes owing a report: how many submitted, approved, and are past the deadline without one."""
+    owed = [r for r in rows if r.unit.level == "commune"]
+    return {"units": len(owed), "submitted": sum(1 for r in owed if not r.missing),
+            "approved": sum(1 for r in owed if r.report and r.report.status == Report.Status.APPROVED),
+            "late": sum(1 for r in owed if r.days_late and r.missing)}

@@ -118,18 +118,18 @@ def _sync(existing, made: list, fields: tuple[str, ...], model) -> None:
     """The plan's targets or tasks set to `made`, row by row by position: a row kept where it was (a task keeps its
     updates), changed where it differs, added or removed at the end."""
     kept = {row.position: row for row in existing}
-    changed = []
+    changed, added = [], []
     for row in made:
         old = kept.pop(row.position, None)
         if old is None:
-            model.objects.create(**{f: getattr(row, f) for f in ("plan", "position", *fields)})
+            added.append(row)
         elif any(getattr(old, f) != getattr(row, f) for f in fields):
             for f in fields:
                 setattr(old, f, getattr(row, f))
             changed.append(old)
-    if changed:
-        model.objects.bulk_update(changed, list(fields))
     model.objects.filter(pk__in=[row.pk for row in kept.values()]).delete()
+    model.objects.bulk_update(changed, list(fields))
+    model.objects.bulk_create(added)
 
 
 TARGET_FIELDS = ("indicator", "period_start", "period_end", "value", "unit", "baseline_year", "at_most", "text")
